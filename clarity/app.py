@@ -1,0 +1,82 @@
+"""The application factory: ``hypercorn "clarity.app:create_app()"``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from typing import Any
+
+from quart import Quart, Response
+
+from clarity.auth import Passwords
+from clarity.blueprints import auth, me, ops
+from clarity.config import ConfigError, Settings
+from clarity.db import close_database, open_database
+from clarity.errors import REQUEST_ID_HEADER, register_error_handlers, request_id
+from clarity.extensions import AppState, make_auth, make_schema
+from clarity.requests import ClarityRequest
+
+SECONDS_PER_DAY = 24 * 60 * 60
+
+
+def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
+    """Build the app from ``CLARITY_*`` settings, with ``config_overrides`` (by field) on top."""
+    settings = Settings.from_env().with_overrides(config_overrides)
+    secret_key = settings.effective_secret_key()
+    if settings.env == "production" and settings.password_hashing == "fast":
+        raise ConfigError("CLARITY_PASSWORD_HASHING=fast is for tests, not production")
+    _configure_logging(settings)
+
+    app = Quart("clarity", static_folder=None)
+    app.request_class = ClarityRequest
+    app.config.update(
+        SECRET_KEY=secret_key,
+        SECRET_KEY_FALLBACKS=list(settings.secret_key_fallbacks) or None,
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
+        BACKGROUND_TASK_SHUTDOWN_TIMEOUT=settings.reply_shutdown_grace_seconds,
+    )
+
+    token_auth = make_auth(settings.token_ttl_days * SECONDS_PER_DAY)
+    token_auth.init_app(app)
+    make_schema().init_app(app)
+    state = AppState(
+        settings=settings,
+        passwords=Passwords(fast=settings.password_hashing == "fast"),
+        auth=token_auth,
+    )
+    app.extensions["clarity"] = state
+
+    register_error_handlers(app)
+    for blueprint in (ops.blueprint, auth.blueprint, me.blueprint):
+        app.register_blueprint(blueprint)
+
+    @app.before_serving
+    async def connect() -> None:
+        state.database = await open_database(settings)
+
+    @app.after_serving
+    async def disconnect() -> None:
+        if state.database is not None:
+            await close_database(state.database)
+            state.database = None
+
+    @app.after_request
+    async def common_headers(response: Response) -> Response:
+        response.headers[REQUEST_ID_HEADER] = request_id()
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
+    return app
+
+
+def _configure_logging(settings: Settings) -> None:
+    # Only our own loggers: hypercorn configures its access and error logs itself.
+    logger = logging.getLogger("clarity")
+    logger.setLevel(settings.log_level.upper())
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+        logger.propagate = False

@@ -1,0 +1,219 @@
+"""All configuration in one place: typed defaults, overridden by ``CLARITY_*`` variables.
+
+``Settings.from_env()`` reads the environment; ``create_app(config_overrides=...)`` may replace any
+field by name (tests do). Nothing else in the package reads ``os.environ``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any, Literal, get_args
+
+log = logging.getLogger(__name__)
+
+Environment = Literal["development", "test", "production"]
+CoachKind = Literal["scripted"]
+PasswordHashing = Literal["standard", "fast"]
+
+# A stable key so that development tokens survive a restart. Refused in production.
+DEV_SECRET_KEY = "clarity-development-secret-key-do-not-use-in-production"
+KNOWN_WEAK_SECRETS = frozenset(
+    {DEV_SECRET_KEY, "", "secret", "changeme", "change-me", "dev", "development", "test"}
+)
+MIN_SECRET_BYTES = 32
+
+DEFAULT_CRISIS_RESOURCES: tuple[dict[str, str], ...] = (
+    {"name": "988 Suicide & Crisis Lifeline", "contact": "Call or text 988"},
+    {"name": "Emergency services", "contact": "Call 911 or your local emergency number"},
+)
+
+
+class ConfigError(SystemExit):
+    """A configuration the app refuses to start with.
+
+    A ``SystemExit`` so that hypercorn (or any launcher) exits printing the one-line reason
+    instead of a traceback.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"clarity: refusing to start: {reason}")
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    env: Environment = "development"
+    database_url: str = "sqlite://clarity.db"
+    # Upper bound of the PostgreSQL connection pool (ignored on SQLite, which has one connection).
+    database_pool_max: int = 20
+    secret_key: str | None = None
+    # Old keys whose tokens are still accepted after a key rotation (comma-separated in the env).
+    secret_key_fallbacks: tuple[str, ...] = ()
+    token_ttl_days: int = 30
+    # None means unlimited.
+    free_sessions_per_day: int | None = 5
+    coach: CoachKind = "scripted"
+    coach_token_delay: float = 0.05
+    max_body_bytes: int = 65536
+    redis_url: str | None = None
+    # A reply holds its session's lock for this long and renews it while it runs; a lock left
+    # behind by a crashed process frees itself once the lease has passed.
+    reply_lock_lease_seconds: float = 30.0
+    # A `: ping` comment is sent after this many seconds without an event.
+    stream_heartbeat_seconds: float = 15.0
+    # How long shutdown waits for replies still being generated before storing them interrupted.
+    reply_shutdown_grace_seconds: float = 10.0
+    crisis_resources: tuple[dict[str, str], ...] = DEFAULT_CRISIS_RESOURCES
+    # "fast" is argon2's cheapest profile, for tests and benchmarks; refused in production.
+    password_hashing: PasswordHashing = "standard"
+    log_level: str = "INFO"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = environ.get(f"CLARITY_{f.name.upper()}")
+            if raw is not None:
+                values[f.name] = _parse(f.name, raw)
+        return cls(**values)
+
+    def with_overrides(self, overrides: Mapping[str, Any] | None) -> Settings:
+        if not overrides:
+            return self
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return dataclasses.replace(self, **overrides)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite:")
+
+    def effective_secret_key(self) -> str:
+        """The signing key, or a ConfigError saying why this one is unacceptable here."""
+        key = self.secret_key
+        weak_reason = _weak_secret_reason(key)
+        if weak_reason is None:
+            assert key is not None
+            return key
+        if self.env == "production":
+            raise ConfigError(f"CLARITY_SECRET_KEY {weak_reason}")
+        if self.env == "development":
+            log.warning(
+                "CLARITY_SECRET_KEY %s; using the built-in development key (never in production)",
+                weak_reason,
+            )
+        return key if key else DEV_SECRET_KEY
+
+
+def _weak_secret_reason(key: str | None) -> str | None:
+    if not key:
+        return "is not set"
+    if key in KNOWN_WEAK_SECRETS:
+        return "is a known default"
+    if len(key.encode()) < MIN_SECRET_BYTES:
+        return f"is shorter than {MIN_SECRET_BYTES} bytes"
+    return None
+
+
+def _parse(name: str, raw: str) -> Any:
+    """Turn one environment string into the field's type, or say which variable is wrong."""
+    variable = f"CLARITY_{name.upper()}"
+    try:
+        return _PARSERS.get(name, _parse_str)(raw.strip())
+    except ValueError as error:
+        raise ConfigError(f"{variable}: {error}") from None
+
+
+def _parse_str(raw: str) -> str:
+    return raw
+
+
+def _parse_optional_str(raw: str) -> str | None:
+    return raw or None
+
+
+def _parse_positive_int(raw: str) -> int:
+    value = int(raw)
+    if value <= 0:
+        raise ValueError("must be a positive whole number")
+    return value
+
+
+def _parse_non_negative_float(raw: str) -> float:
+    value = float(raw)
+    if not value >= 0:  # also rejects NaN
+        raise ValueError("must be a number ≥ 0")
+    return value
+
+
+def _parse_positive_float(raw: str) -> float:
+    value = float(raw)
+    if not value > 0:  # also rejects NaN
+        raise ValueError("must be a number > 0")
+    return value
+
+
+def _parse_quota(raw: str) -> int | None:
+    if raw == "" or raw.lower() == "unlimited":
+        return None
+    value = int(raw)
+    if value < 0:
+        raise ValueError("must be a whole number ≥ 0, empty, or 'unlimited'")
+    return value
+
+
+def _parse_choice(choices: tuple[str, ...]) -> Any:
+    def parse(raw: str) -> str:
+        if raw not in choices:
+            raise ValueError(f"must be one of {', '.join(choices)}")
+        return raw
+
+    return parse
+
+
+def _parse_list(raw: str) -> tuple[str, ...]:
+    return tuple(item.strip() for item in raw.split(",") if item.strip())
+
+
+def _parse_resources(raw: str) -> tuple[dict[str, str], ...]:
+    try:
+        items = json.loads(raw)
+    except json.JSONDecodeError:
+        raise ValueError('must be a JSON list of {"name": ..., "contact": ...}') from None
+    if not isinstance(items, list) or not all(
+        isinstance(item, dict)
+        and isinstance(item.get("name"), str)
+        and isinstance(item.get("contact"), str)
+        for item in items
+    ):
+        raise ValueError('must be a JSON list of {"name": ..., "contact": ...}')
+    return tuple({"name": item["name"], "contact": item["contact"]} for item in items)
+
+
+_PARSERS: dict[str, Any] = {
+    "env": _parse_choice(get_args(Environment)),
+    "coach": _parse_choice(get_args(CoachKind)),
+    "password_hashing": _parse_choice(get_args(PasswordHashing)),
+    "secret_key": _parse_optional_str,
+    "redis_url": _parse_optional_str,
+    "secret_key_fallbacks": _parse_list,
+    "database_pool_max": _parse_positive_int,
+    "token_ttl_days": _parse_positive_int,
+    "max_body_bytes": _parse_positive_int,
+    "free_sessions_per_day": _parse_quota,
+    "coach_token_delay": _parse_non_negative_float,
+    "reply_lock_lease_seconds": _parse_positive_float,
+    "stream_heartbeat_seconds": _parse_positive_float,
+    "reply_shutdown_grace_seconds": _parse_non_negative_float,
+    "crisis_resources": _parse_resources,
+}
+
+__all__ = ["DEV_SECRET_KEY", "ConfigError", "Settings"]

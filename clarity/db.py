@@ -1,0 +1,111 @@
+"""The database: Tortoise configuration, start-up and shut-down, readiness, and migrations.
+
+Tortoise 1.x keeps its state in a context variable, and its stock Quart integration does not make
+that state visible to request tasks. The app therefore owns one ``TortoiseContext`` per serving
+lifetime, registered as the process-wide fallback, and closes it (which clears the fallback) when
+serving stops.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from tortoise.context import TortoiseContext
+
+from clarity.config import Settings
+
+MODEL_MODULES = ["clarity.models", "aerich.models"]
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+READY_TIMEOUT_SECONDS = 2.0
+
+
+class DatabaseUnavailableError(RuntimeError):
+    """The database cannot be used at all (start-up fails with this reason)."""
+
+
+def database_url(settings: Settings) -> str:
+    """The configured URL with the connection settings Clarity relies on filled in."""
+    parts = urlsplit(settings.database_url)
+    query = dict(parse_qsl(parts.query))
+    if parts.scheme in {"postgres", "asyncpg", "postgresql"}:
+        query.setdefault("maxsize", str(settings.database_pool_max))
+        # Fail fast (and answer 503) when the server is unreachable instead of hanging a request.
+        query.setdefault("timeout", "5")
+    elif parts.scheme == "sqlite":
+        # Several processes on one SQLite file (a CLI next to a server) wait instead of failing.
+        query.setdefault("busy_timeout", "5000")
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def tortoise_config(settings: Settings) -> dict[str, Any]:
+    return {
+        "connections": {"default": database_url(settings)},
+        "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+async def open_database(settings: Settings) -> TortoiseContext:
+    """Connect, and make the connection the process-wide default for request tasks."""
+    context = TortoiseContext()
+    # Current only while initialising (model set-up needs it); afterwards requests reach it
+    # through the global fallback.
+    with context:
+        await context.init(config=tortoise_config(settings), _enable_global_fallback=True)
+    if settings.is_sqlite:
+        # Open the file now. Tortoise's SQLite client takes its lock before connecting and
+        # never releases it if the connect fails, so a lazy first connect to a file that cannot
+        # be opened would hang every later query. For the embedded database that is a
+        # configuration error: refuse to start with the reason instead.
+        try:
+            await context.db().create_connection(with_db=True)
+        except Exception as error:
+            await context.close_connections()
+            raise DatabaseUnavailableError(
+                f"cannot open the SQLite database {settings.database_url!r}: {error}"
+            ) from error
+    return context
+
+
+async def close_database(context: TortoiseContext) -> None:
+    await context.close_connections()
+
+
+async def ping(context: TortoiseContext) -> bool:
+    """True when the database answers a trivial query within READY_TIMEOUT_SECONDS."""
+    try:
+        async with asyncio.timeout(READY_TIMEOUT_SECONDS):
+            await context.db().execute_query("SELECT 1")
+    except Exception:  # any failure means "not ready"; /ready only reports it
+        return False
+    return True
+
+
+async def apply_migrations(settings: Settings) -> list[str]:
+    """Apply pending aerich migrations to the configured database; return the ones applied.
+
+    Runs in a task of its own: aerich initialises Tortoise through its global API, which sets a
+    context variable that must not leak into the caller (a test, or a running app).
+    """
+
+    async def run() -> list[str]:
+        from aerich import Command
+
+        command = Command(
+            tortoise_config=tortoise_config(settings),
+            app="models",
+            location=str(MIGRATIONS_DIR),
+        )
+        async with command:
+            migrated: list[str] = await command.upgrade(run_in_transaction=True)
+        return migrated
+
+    return await asyncio.create_task(run())
+
+
+# What `aerich` (run from the repository root) uses: the same settings as the app.
+TORTOISE_ORM = tortoise_config(Settings.from_env())

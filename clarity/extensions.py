@@ -1,0 +1,73 @@
+"""The app's extensions and shared state.
+
+quart-auth and quart-schema keep per-app settings on the extension object itself (token lifetime,
+the OpenAPI provider), so each app gets its own instances, created unbound here and bound with
+``init_app`` in ``create_app``; a module-level instance would carry one app's settings into the
+next (tests build many apps).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
+
+from quart import current_app
+from quart_auth import QuartAuth
+from quart_schema import QuartSchema
+from quart_schema.openapi import HttpSecurityScheme, Info
+from quart_schema.typing import PydanticDumpOptions
+
+from clarity.auth import CurrentUser
+from clarity.openapi import BEARER_SCHEME, ClarityOpenAPIProvider
+
+if TYPE_CHECKING:
+    from tortoise.context import TortoiseContext
+
+    from clarity.auth import Passwords
+    from clarity.config import Settings
+
+TOKEN_SALT = "clarity-bearer-token"
+
+
+def make_auth(token_ttl_seconds: int) -> QuartAuth:
+    return QuartAuth(
+        mode="bearer", user_class=CurrentUser, salt=TOKEN_SALT, duration=token_ttl_seconds
+    )
+
+
+def make_schema() -> QuartSchema:
+    return QuartSchema(
+        info=Info(
+            title="Clarity API",
+            version="1",
+            description=(
+                "Guided solve sessions with a streaming coach. Errors are RFC 9457 "
+                "problem+json with a stable `code`."
+            ),
+        ),
+        security_schemes={
+            BEARER_SCHEME: HttpSecurityScheme(scheme="bearer", bearer_format="signed token")
+        },
+        openapi_provider_class=ClarityOpenAPIProvider,
+        redoc_ui_path=None,
+        scalar_ui_path=None,
+        swagger_ui_path="/docs",
+        # ISO 8601 datetimes and UUID strings in every JSON body. `mode` is passed through to
+        # pydantic's model_dump, though quart-schema's TypedDict does not list it.
+        pydantic_dump_options=cast(PydanticDumpOptions, {"mode": "json"}),
+    )
+
+
+@dataclass
+class AppState:
+    """What request handlers share for the app's lifetime (``app.extensions["clarity"]``)."""
+
+    settings: Settings
+    passwords: Passwords
+    auth: QuartAuth
+    database: TortoiseContext | None = None
+
+
+def app_state() -> AppState:
+    state: AppState = current_app.extensions["clarity"]
+    return state

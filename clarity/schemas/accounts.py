@@ -1,0 +1,72 @@
+"""Sign-up, sign-in and the account."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+from uuid import UUID
+
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, Field
+from pydantic.dataclasses import dataclass
+
+from clarity.schemas.usage import Usage
+
+
+def normalise_email(value: str) -> str:
+    """Trim, validate and lower-case an address (the whole address: we match it case-blind)."""
+    try:
+        result = validate_email(value.strip(), check_deliverability=False)
+    except EmailNotValidError as error:
+        raise ValueError(str(error)) from None
+    return result.normalized.lower()
+
+
+Email = Annotated[
+    str, Field(max_length=254, examples=["ada@example.com"]), AfterValidator(normalise_email)
+]
+DeviceId = Annotated[str | None, Field(max_length=128, examples=["iphone-7f3a"])]
+
+
+@dataclass
+class RegisterRequest:
+    email: Email
+    password: Annotated[str, Field(min_length=8, max_length=128)]
+    device_id: DeviceId = None
+
+
+@dataclass
+class LoginRequest:
+    email: Annotated[str, Field(max_length=254)]
+    # No policy check on sign-in (only a bound, so nobody can make us hash megabytes).
+    password: Annotated[str, Field(max_length=1024)]
+    device_id: DeviceId = None
+
+
+@dataclass
+class Account:
+    id: UUID
+    email: str
+    plan: Literal["free", "plus"]
+    created_at: datetime
+
+
+@dataclass
+class TokenResponse:
+    """A bearer token for one sign-in on one device."""
+
+    token: str
+    token_type: Literal["bearer"]
+    expires_at: datetime
+    user: Account
+
+
+@dataclass
+class Profile:
+    """The signed-in user and today's usage."""
+
+    id: UUID
+    email: str
+    plan: Literal["free", "plus"]
+    created_at: datetime
+    usage: Usage

@@ -1,0 +1,1 @@
+"""Rules, queries and transactions, as plain async functions that tests can call without HTTP."""

@@ -1,0 +1,102 @@
+"""Accounts and sign-ins: register, log in, resolve a token's sign-in, log out, delete."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from clarity.clock import utcnow
+from clarity.errors import APIError
+from clarity.models import SignIn, User
+
+if TYPE_CHECKING:
+    from clarity.auth import Passwords
+
+log = logging.getLogger(__name__)
+
+# last_used_at is written at most this often per sign-in, not on every request.
+LAST_USED_RESOLUTION = timedelta(minutes=5)
+
+
+async def register(
+    passwords: Passwords,
+    *,
+    email: str,
+    password: str,
+    device_id: str | None,
+    token_ttl: timedelta,
+) -> SignIn:
+    """Create the user and their first sign-in. ``email`` is already normalised."""
+    password_hash = await passwords.hash(password)
+    try:
+        async with in_transaction():
+            user = await User.create(email=email, password_hash=password_hash)
+            sign_in = await _start_sign_in(user, device_id, token_ttl)
+    except IntegrityError:
+        raise APIError(409, "email_taken", "An account with this email already exists.") from None
+    return sign_in
+
+
+async def log_in(
+    passwords: Passwords,
+    *,
+    email: str,
+    password: str,
+    device_id: str | None,
+    token_ttl: timedelta,
+) -> SignIn:
+    """A new sign-in, or ``invalid_credentials`` for an unknown email or a wrong password alike.
+
+    Both failures run one Argon2 verification, so they take the same time.
+    """
+    user = await User.get_or_none(email=email.strip().lower())
+    valid = await passwords.verify(user.password_hash if user else None, password)
+    if user is None or not valid:
+        raise APIError(401, "invalid_credentials", "The email or password is not correct.")
+    if passwords.needs_rehash(user.password_hash):
+        user.password_hash = await passwords.hash(password)
+        await user.save(update_fields=["password_hash"])
+    return await _start_sign_in(user, device_id, token_ttl)
+
+
+async def live_sign_in(auth_id: str | None) -> SignIn | None:
+    """The sign-in a token names, with its user, if it is neither revoked nor expired."""
+    if auth_id is None:
+        return None
+    try:
+        sign_in_id = uuid.UUID(auth_id)
+    except ValueError:
+        return None
+    now = utcnow()
+    sign_in = (
+        await SignIn.filter(id=sign_in_id, revoked_at__isnull=True, expires_at__gt=now)
+        .select_related("user")
+        .first()
+    )
+    if sign_in is not None and now - sign_in.last_used_at > LAST_USED_RESOLUTION:
+        await SignIn.filter(id=sign_in.id).update(last_used_at=now)
+    return sign_in
+
+
+async def revoke(sign_in: SignIn) -> None:
+    await SignIn.filter(id=sign_in.id, revoked_at__isnull=True).update(revoked_at=utcnow())
+
+
+async def delete_account(user: User) -> None:
+    """Delete the user; their sign-ins, sessions and messages go with them (ON DELETE CASCADE)."""
+    await User.filter(id=user.id).delete()
+
+
+async def _start_sign_in(user: User, device_id: str | None, token_ttl: timedelta) -> SignIn:
+    now = utcnow()
+    return await SignIn.create(
+        user=user,
+        device_id=device_id,
+        last_used_at=now,
+        expires_at=now + token_ttl,
+    )

@@ -1,0 +1,75 @@
+"""Fixtures: a fresh, migrated database for every test; the app; a client; user factories."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from quart import Quart
+from quart.typing import TestClientProtocol as Client
+
+from clarity.app import create_app
+from clarity.config import Settings
+from clarity.db import apply_migrations
+from tests import databases
+from tests.support import UserFactory
+
+TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One database per test run with every migration applied (the schema under test)."""
+    if databases.ON_POSTGRES:
+        url = asyncio.run(databases.create_postgres_database())
+        asyncio.run(apply_migrations(Settings(database_url=url)))
+        yield url
+        asyncio.run(databases.drop_postgres_database(url))
+    else:
+        path = tmp_path_factory.mktemp("template") / "template.db"
+        asyncio.run(apply_migrations(Settings(database_url=f"sqlite://{path}")))
+        yield str(path)
+
+
+@pytest.fixture
+async def database_url(migrated_template: str, tmp_path: Path) -> str:
+    """A database of this test's own: a copy of the template (SQLite) or the emptied template."""
+    if databases.ON_POSTGRES:
+        await databases.truncate_postgres(migrated_template)
+        return migrated_template
+    path = tmp_path / "clarity.db"
+    shutil.copyfile(migrated_template, path)
+    return f"sqlite://{path}"
+
+
+@pytest.fixture
+def settings_overrides(database_url: str) -> dict[str, Any]:
+    """Override per test with ``@pytest.mark.parametrize`` or by requesting and updating it."""
+    return {
+        "env": "test",
+        "database_url": database_url,
+        "secret_key": TEST_SECRET,
+        "password_hashing": "fast",
+        "coach_token_delay": 0.0,
+    }
+
+
+@pytest.fixture
+async def app(settings_overrides: dict[str, Any]) -> AsyncIterator[Quart]:
+    application = create_app(settings_overrides)
+    async with application.test_app():
+        yield application
+
+
+@pytest.fixture
+def client(app: Quart) -> Client:
+    return app.test_client()
+
+
+@pytest.fixture
+def users(client: Client) -> UserFactory:
+    return UserFactory(client)

@@ -1,0 +1,55 @@
+"""Every route is either authenticated or on an explicit public allow-list."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+from quart import Quart
+from quart.typing import TestClientProtocol as Client
+
+from clarity.openapi import AUTH_REQUIRED_ATTRIBUTE
+from tests.support import assert_problem
+
+# Endpoints anyone may call. Adding one here is a security decision: say why in review.
+PUBLIC_ENDPOINTS = {
+    "openapi",  # the API description
+    "swagger_ui",  # the page that renders it
+    "ops.health",
+    "ops.ready",
+    "auth.register",
+    "auth.login",
+}
+
+
+def _routes(app: Quart) -> list[tuple[str, str, str]]:
+    routes = []
+    for rule in app.url_map.iter_rules():
+        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+            path = re.sub(r"<(?:[^:>]*:)?([^>]+)>", lambda _: str(uuid.uuid4()), rule.rule)
+            routes.append((rule.endpoint, method, path))
+    return routes
+
+
+def test_every_route_is_authenticated_or_explicitly_public(app: Quart) -> None:
+    unaudited = [
+        f"{method} {endpoint}"
+        for endpoint, method, _ in _routes(app)
+        if endpoint not in PUBLIC_ENDPOINTS
+        and not getattr(app.view_functions[endpoint], AUTH_REQUIRED_ATTRIBUTE, False)
+    ]
+    assert unaudited == [], "add auth_required, or list the endpoint in PUBLIC_ENDPOINTS"
+
+
+def test_the_public_list_names_only_existing_endpoints(app: Quart) -> None:
+    assert set(app.view_functions) >= PUBLIC_ENDPOINTS
+
+
+async def test_every_protected_route_refuses_a_request_without_a_token(
+    app: Quart, client: Client
+) -> None:
+    protected = [r for r in _routes(app) if r[0] not in PUBLIC_ENDPOINTS]
+    assert protected, "expected some protected routes"
+    for _, method, path in protected:
+        response = await client.open(path, method=method, json={})
+        await assert_problem(response, 401, "unauthorized")
