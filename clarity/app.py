@@ -9,7 +9,8 @@ from typing import Any
 from quart import Quart, Response
 
 from clarity.auth import Passwords
-from clarity.blueprints import auth, me, ops
+from clarity.blueprints import auth, me, ops, sessions
+from clarity.coach import make_coach
 from clarity.config import ConfigError, Settings
 from clarity.db import close_database, open_database
 from clarity.errors import REQUEST_ID_HEADER, register_error_handlers, request_id
@@ -43,11 +44,12 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
         settings=settings,
         passwords=Passwords(fast=settings.password_hashing == "fast"),
         auth=token_auth,
+        coach=make_coach(settings),
     )
     app.extensions["clarity"] = state
 
     register_error_handlers(app)
-    for blueprint in (ops.blueprint, auth.blueprint, me.blueprint):
+    for blueprint in (ops.blueprint, auth.blueprint, me.blueprint, sessions.blueprint):
         app.register_blueprint(blueprint)
 
     @app.before_serving

@@ -64,6 +64,8 @@ class Settings:
     # A reply holds its session's lock for this long and renews it while it runs; a lock left
     # behind by a crashed process frees itself once the lease has passed.
     reply_lock_lease_seconds: float = 30.0
+    # A reply fails (stored as interrupted) when the coach is silent for this long.
+    coach_idle_timeout_seconds: float = 60.0
     # A `: ping` comment is sent after this many seconds without an event.
     stream_heartbeat_seconds: float = 15.0
     # How long shutdown waits for replies still being generated before storing them interrupted.
@@ -212,6 +214,7 @@ _PARSERS: dict[str, Any] = {
     "coach_token_delay": _parse_non_negative_float,
     "reply_lock_lease_seconds": _parse_positive_float,
     "stream_heartbeat_seconds": _parse_positive_float,
+    "coach_idle_timeout_seconds": _parse_positive_float,
     "reply_shutdown_grace_seconds": _parse_non_negative_float,
     "crisis_resources": _parse_resources,
 }

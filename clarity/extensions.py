@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tortoise.context import TortoiseContext
 
     from clarity.auth import Passwords
+    from clarity.coach import Coach
     from clarity.config import Settings
 
 TOKEN_SALT = "clarity-bearer-token"
@@ -65,6 +66,7 @@ class AppState:
     settings: Settings
     passwords: Passwords
     auth: QuartAuth
+    coach: Coach
     database: TortoiseContext | None = None
 
 

@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from quart import Quart
 from quart.typing import TestClientProtocol as Client
@@ -68,6 +69,14 @@ async def app(settings_overrides: dict[str, Any]) -> AsyncIterator[Quart]:
 @pytest.fixture
 def client(app: Quart) -> Client:
     return app.test_client()
+
+
+@pytest.fixture
+async def http(app: Quart) -> AsyncIterator[httpx.AsyncClient]:
+    """An httpx client talking to the running app in-process (for SSE parsing with httpx-sse)."""
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://clarity.test") as client:
+        yield client
 
 
 @pytest.fixture

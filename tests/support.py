@@ -74,3 +74,11 @@ async def assert_problem(response: Response, status: int, code: str) -> dict[str
     assert isinstance(body["detail"], str)
     assert body["detail"]
     return body
+
+
+async def create_session(client: Client, user: SignedInUser) -> dict[str, Any]:
+    response = await client.post("/sessions", headers=user.headers)
+    body = await response.get_json()
+    assert response.status_code == 201, body
+    session: dict[str, Any] = body["session"]
+    return session

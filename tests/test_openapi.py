@@ -35,6 +35,24 @@ async def test_every_route_is_documented_with_its_errors_as_problem_json(client:
         ("/me", "delete"): {204, 401, 500, 503},
         ("/health", "get"): {200, 500},
         ("/ready", "get"): {200, 500, 503},
+        ("/sessions", "post"): {201, 400, 401, 413, 422, 429, 500, 503},
+        ("/sessions", "get"): {200, 401, 422, 500, 503},
+        ("/sessions/{session_id}", "get"): {200, 401, 404, 500, 503},
+        ("/sessions/{session_id}", "patch"): {200, 400, 401, 404, 409, 413, 422, 500, 503},
+        ("/sessions/{session_id}", "delete"): {204, 401, 404, 500, 503},
+        ("/sessions/{session_id}/messages", "get"): {200, 401, 404, 422, 500, 503},
+        ("/sessions/{session_id}/messages", "post"): {
+            200,
+            400,
+            401,
+            404,
+            409,
+            413,
+            422,
+            429,
+            500,
+            503,
+        },
     }
     for (path, method), statuses in expected.items():
         responses = document["paths"][path][method]["responses"]
@@ -49,3 +67,17 @@ async def test_docs_page_renders_the_document(client: Client) -> None:
     assert response.status_code == 200
     assert "text/html" in response.headers["Content-Type"]
     assert "/openapi.json" in (await response.get_data(as_text=True))
+
+
+async def test_the_stream_is_documented_as_server_sent_events(client: Client) -> None:
+    document = await _document(client)
+    ok = document["paths"]["/sessions/{session_id}/messages"]["post"]["responses"]["200"]
+    assert list(ok["content"]) == ["text/event-stream"]
+    stream = ok["content"]["text/event-stream"]
+    assert "event: done" in stream["examples"]["reply"]["value"]
+    schemas = document["components"]["schemas"]
+    assert {"TokenEvent", "DoneEvent", "ErrorEvent"} <= set(schemas)
+    assert set(schemas["DoneEvent"]["properties"]) == {
+        "message_id", "user_message_id", "next_step", "emotion_detected", "session_status",
+        "safety",
+    }  # fmt: skip

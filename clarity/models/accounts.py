@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from clarity.models.solve import SolveSession
 
 
 class Plan(StrEnum):
@@ -23,6 +27,7 @@ class User(Model):
     created_at = fields.DatetimeField(auto_now_add=True)
 
     sign_ins: fields.ReverseRelation[SignIn]
+    solve_sessions: fields.ReverseRelation[SolveSession]
 
     class Meta:
         table = "users"

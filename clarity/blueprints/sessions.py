@@ -1,0 +1,192 @@
+"""Solve sessions, their messages, and the coach's reply as a Server-Sent Events stream."""
+
+from __future__ import annotations
+
+import asyncio
+
+from quart import Blueprint, Response, current_app, request
+from quart_schema import (
+    RequestSchemaValidationError,
+    document_request,
+    document_response,
+    tag_blueprint,
+    validate_querystring,
+    validate_request,
+    validate_response,
+)
+
+from clarity.auth import auth_required, caller
+from clarity.extensions import app_state
+from clarity.models import SessionStatus, SolveMessage, SolveSession, SolveStep
+from clarity.openapi import errors, no_content
+from clarity.schemas.sessions import (
+    Message,
+    MessageList,
+    MessageListQuery,
+    MessageRequest,
+    Session,
+    SessionCreate,
+    SessionCreated,
+    SessionList,
+    SessionListQuery,
+    SessionUpdate,
+    StreamEvent,
+)
+from clarity.services import sessions
+from clarity.services.replies import begin_exchange, run_reply
+from clarity.sse import StreamPayload, relay
+
+blueprint = Blueprint("sessions", __name__)
+tag_blueprint(blueprint, ["sessions"])
+
+
+@blueprint.post("/sessions")
+@auth_required
+@document_request(SessionCreate)
+@validate_response(SessionCreated, 201)
+@errors(400, 413, 422, 429)
+async def create_session() -> tuple[SessionCreated, int]:
+    """Start a solve session at the `receive` step.
+
+    Send an empty body or `{}`. Counts against the free plan's daily quota:
+    429 `quota_exceeded` with `Retry-After` when it is used up.
+    """
+    await _empty_or_json_object()
+    state = app_state()
+    me = caller()
+    session, usage = await sessions.create_session(
+        me.user, me.sign_in.device_id, state.settings.free_sessions_per_day
+    )
+    return SessionCreated(session=_session(session), usage=usage), 201
+
+
+@blueprint.get("/sessions")
+@auth_required
+@validate_querystring(SessionListQuery)
+@validate_response(SessionList, 200)
+async def list_sessions(query_args: SessionListQuery) -> SessionList:
+    """The caller's sessions, newest first, `limit` (1-100) at a time from `offset`."""
+    items, total = await sessions.list_sessions(
+        caller().user,
+        limit=query_args.limit,
+        offset=query_args.offset,
+        status=SessionStatus(query_args.status) if query_args.status else None,
+    )
+    return SessionList(
+        items=[_session(s) for s in items],
+        total=total,
+        limit=query_args.limit,
+        offset=query_args.offset,
+    )
+
+
+@blueprint.get("/sessions/<session_id>")
+@auth_required
+@validate_response(Session, 200)
+@errors(404)
+async def get_session(session_id: str) -> Session:
+    """One session. 404 for an unknown, malformed or someone else's id alike."""
+    return _session(await sessions.get_session(caller().user, session_id))
+
+
+@blueprint.patch("/sessions/<session_id>")
+@auth_required
+@validate_request(SessionUpdate)
+@validate_response(Session, 200)
+@errors(404, 409)
+async def update_session(session_id: str, data: SessionUpdate) -> Session:
+    """End a session: `completed` or `abandoned`. 409 `session_not_active` if it already ended."""
+    session = await sessions.end_session(caller().user, session_id, SessionStatus(data.status))
+    return _session(session)
+
+
+@blueprint.delete("/sessions/<session_id>")
+@auth_required
+@no_content
+@errors(404)
+async def delete_session(session_id: str) -> tuple[str, int]:
+    """Delete a session and its messages."""
+    await sessions.delete_session(caller().user, session_id)
+    return "", 204
+
+
+@blueprint.get("/sessions/<session_id>/messages")
+@auth_required
+@validate_querystring(MessageListQuery)
+@validate_response(MessageList, 200)
+@errors(404)
+async def list_messages(session_id: str, query_args: MessageListQuery) -> MessageList:
+    """A session's messages, oldest first."""
+    items, total = await sessions.list_messages(
+        caller().user, session_id, limit=query_args.limit, offset=query_args.offset
+    )
+    return MessageList(
+        items=[_message(m) for m in items],
+        total=total,
+        limit=query_args.limit,
+        offset=query_args.offset,
+    )
+
+
+@blueprint.post("/sessions/<session_id>/messages")
+@auth_required
+@validate_request(MessageRequest)
+@document_response(StreamEvent, 200)
+@errors(404, 409, 429)
+async def send_message(session_id: str, data: MessageRequest) -> Response:
+    """Send a message; the coach's reply streams back as Server-Sent Events.
+
+    Refusals come before the stream as JSON: 404, 409 `session_not_active`,
+    `reply_in_progress` or `step_mismatch`, 422. The message is stored before the first byte;
+    the reply is stored even if the connection drops.
+    """
+    state = app_state()
+    settings = state.settings
+    exchange = await begin_exchange(
+        caller().user,
+        session_id,
+        data.content,
+        SolveStep(data.step) if data.step else None,
+        settings.reply_lock_lease_seconds,
+    )
+    events: asyncio.Queue[StreamPayload] = asyncio.Queue()
+    current_app.add_background_task(run_reply, exchange, state.coach, settings, events)
+    response = Response(
+        relay(events, settings.stream_heartbeat_seconds),
+        status=200,
+        content_type="text/event-stream",
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+    )
+    # Quart cuts responses after RESPONSE_TIMEOUT (60 s) by default; a reply may take longer.
+    response.timeout = None
+    return response
+
+
+async def _empty_or_json_object() -> None:
+    if await request.body_is_empty():  # type: ignore[attr-defined]
+        return
+    if not isinstance(await request.get_json(), dict):
+        raise RequestSchemaValidationError(TypeError("the body must be a JSON object"))
+
+
+def _session(session: SolveSession) -> Session:
+    return Session(
+        id=session.id,
+        status=session.status.value,
+        current_step=session.current_step.value,
+        device_id=session.device_id,
+        created_at=session.created_at,
+        completed_at=session.completed_at,
+    )
+
+
+def _message(message: SolveMessage) -> Message:
+    return Message(
+        id=message.id,
+        role=message.role.value,
+        content=message.content,
+        step=message.step.value,
+        emotion=message.emotion.value,
+        status=message.status.value,
+        created_at=message.created_at,
+    )

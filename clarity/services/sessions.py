@@ -1,0 +1,81 @@
+"""Solve sessions: create (against the quota), list, read, end, delete; and their messages."""
+
+from __future__ import annotations
+
+import uuid
+
+from tortoise.transactions import in_transaction
+
+from clarity.clock import utcnow
+from clarity.errors import APIError, not_found
+from clarity.models import SessionStatus, SolveMessage, SolveSession, User
+from clarity.schemas.usage import Usage
+from clarity.services.usage import charge_new_session
+
+
+def parse_id(raw: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(raw)
+    except ValueError:
+        return None
+
+
+async def create_session(
+    user: User, device_id: str | None, free_sessions_per_day: int | None
+) -> tuple[SolveSession, Usage]:
+    """A new active session at the first step, charged to today's quota in one transaction."""
+    now = utcnow()
+    async with in_transaction():
+        usage = await charge_new_session(user, free_sessions_per_day, now)
+        session = await SolveSession.create(user=user, device_id=device_id, created_at=now)
+    return session, usage
+
+
+async def get_session(user: User, raw_id: str) -> SolveSession:
+    """The user's session, or the same 404 for a missing, malformed or someone else's id."""
+    session_id = parse_id(raw_id)
+    session = await SolveSession.get_or_none(id=session_id, user_id=user.id) if session_id else None
+    if session is None:
+        raise not_found("Session")
+    return session
+
+
+async def list_sessions(
+    user: User, *, limit: int, offset: int, status: SessionStatus | None
+) -> tuple[list[SolveSession], int]:
+    query = SolveSession.filter(user_id=user.id)
+    if status is not None:
+        query = query.filter(status=status)
+    items = await query.order_by("-created_at", "-id").offset(offset).limit(limit)
+    return items, await query.count()
+
+
+async def end_session(user: User, raw_id: str, status: SessionStatus) -> SolveSession:
+    """Mark an active session completed or abandoned; 409 when it has already ended."""
+    session = await get_session(user, raw_id)
+    now = utcnow()
+    changes: dict[str, object] = {"status": status}
+    if status is SessionStatus.COMPLETED:
+        changes["completed_at"] = now
+    # Conditional, so that two racing requests cannot both end it.
+    updated = await SolveSession.filter(id=session.id, status=SessionStatus.ACTIVE).update(
+        **changes
+    )
+    if not updated:
+        raise APIError(409, "session_not_active", "This session has already ended.")
+    await session.refresh_from_db()
+    return session
+
+
+async def delete_session(user: User, raw_id: str) -> None:
+    session = await get_session(user, raw_id)
+    await SolveSession.filter(id=session.id).delete()
+
+
+async def list_messages(
+    user: User, raw_id: str, *, limit: int, offset: int
+) -> tuple[list[SolveMessage], int]:
+    session = await get_session(user, raw_id)
+    query = SolveMessage.filter(session_id=session.id)
+    items = await query.order_by("created_at", "id").offset(offset).limit(limit)
+    return items, await query.count()

@@ -1,0 +1,46 @@
+"""Server-Sent Events: encoding, and the stream that relays a reply's events to the client."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from clarity.schemas.sessions import DoneEvent, ErrorEvent, TokenEvent
+
+StreamPayload = TokenEvent | DoneEvent | ErrorEvent
+EVENT_NAMES: dict[type[Any], str] = {TokenEvent: "token", DoneEvent: "done", ErrorEvent: "error"}
+PING = b": ping\n\n"
+
+
+# Built once: a TypeAdapter per call would cost more than the rest of the event.
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {kind: TypeAdapter(kind) for kind in EVENT_NAMES}
+
+
+def encode_event(event_id: int, payload: StreamPayload) -> bytes:
+    """One event: `id`, `event` and a single line of JSON `data` (JSON never contains a newline)."""
+    kind = type(payload)
+    data = _ADAPTERS[kind].dump_json(payload)
+    return b"id: %d\nevent: %s\ndata: %s\n\n" % (event_id, EVENT_NAMES[kind].encode(), data)
+
+
+async def relay(events: asyncio.Queue[StreamPayload], heartbeat: float) -> AsyncIterator[bytes]:
+    """Yield the reply's events as they come, a ping after each `heartbeat` seconds of silence.
+
+    Only reads: when the client goes away, this generator is cancelled and the reply, which
+    runs in its own task, carries on and is stored all the same.
+    """
+    event_id = 0
+    while True:
+        try:
+            async with asyncio.timeout(heartbeat):
+                payload = await events.get()
+        except TimeoutError:
+            yield PING
+            continue
+        event_id += 1
+        yield encode_event(event_id, payload)
+        if not isinstance(payload, TokenEvent):
+            return
