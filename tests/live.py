@@ -1,0 +1,74 @@
+"""A real hypercorn serving Clarity on a loopback port, with the project's hypercorn.toml."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+HYPERCORN = Path(sys.executable).parent / "hypercorn"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def hypercorn_server(env: dict[str, str], startup_timeout: float = 30) -> Iterator[str]:
+    """Start hypercorn with ``env`` added to the environment; yield its base URL; stop it."""
+    port = free_port()
+    command = [
+        str(HYPERCORN),
+        *("--config", str(ROOT / "hypercorn.toml")),
+        *("--bind", f"127.0.0.1:{port}"),
+        "clarity.app:create_app()",
+    ]
+    # Its log goes to a file, not a pipe: nobody reads a pipe while the server runs, and a full
+    # one would block it.
+    with tempfile.TemporaryFile(mode="w+") as log:
+        process = subprocess.Popen(
+            command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=log
+        )
+        base_url = f"http://127.0.0.1:{port}"
+        try:
+            _wait_until_healthy(process, base_url, log, startup_timeout)
+            yield base_url
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+def _wait_until_healthy(
+    process: subprocess.Popen[bytes], base_url: str, log: IO[str], timeout: float
+) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            log.seek(0)
+            raise RuntimeError(f"hypercorn exited: {log.read()[-2000:]}")
+        try:
+            if httpx.get(f"{base_url}/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError("hypercorn did not answer /health in time")
+        time.sleep(0.1)

@@ -1,0 +1,100 @@
+"""Against a live hypercorn on loopback: the stream parsed by a real SSE client, and a reply
+slower than Quart's 60 s response timeout arriving whole."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+
+import httpx
+import pytest
+from httpx_sse import aconnect_sse
+
+from clarity.coach.scripted import REPLIES
+from clarity.models import SolveStep
+from tests import databases
+from tests.conftest import TEST_SECRET
+from tests.live import hypercorn_server
+
+pytestmark = pytest.mark.live
+
+ServerFactory = Callable[..., AbstractContextManager[str]]
+
+
+@pytest.fixture
+def live_server(database_url: str) -> ServerFactory:
+    def start(**settings: str) -> AbstractContextManager[str]:
+        env = {
+            "CLARITY_ENV": "test",
+            "CLARITY_DATABASE_URL": database_url,
+            "CLARITY_SECRET_KEY": TEST_SECRET,
+            "CLARITY_PASSWORD_HASHING": "fast",
+            "CLARITY_FREE_SESSIONS_PER_DAY": "unlimited",
+        }
+        env.update({f"CLARITY_{name.upper()}": value for name, value in settings.items()})
+        return hypercorn_server(env)
+
+    return start
+
+
+async def _signed_in_session(http: httpx.AsyncClient) -> tuple[dict[str, str], str]:
+    registered = await http.post(
+        "/auth/register", json={"email": "live@example.com", "password": "long enough"}
+    )
+    headers = {"Authorization": f"Bearer {registered.json()['token']}"}
+    created = await http.post("/sessions", headers=headers)
+    return headers, created.json()["session"]["id"]
+
+
+async def _stream(
+    http: httpx.AsyncClient, session_id: str, headers: dict[str, str]
+) -> tuple[httpx.Response, list[tuple[str, dict[str, object]]], list[float]]:
+    events, arrivals = [], []
+    async with aconnect_sse(
+        http,
+        "POST",
+        f"/sessions/{session_id}/messages",
+        json={"content": "I can't decide whether to change jobs."},
+        headers=headers,
+    ) as source:
+        async for event in source.aiter_sse():
+            events.append((event.event, json.loads(event.data)))
+            arrivals.append(time.monotonic())
+    return source.response, events, arrivals
+
+
+async def test_a_live_server_streams_a_reply_word_by_word(live_server: ServerFactory) -> None:
+    with live_server(coach_token_delay="0.05") as base_url:
+        async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+            headers, session_id = await _signed_in_session(http)
+            started = time.monotonic()
+            response, events, arrivals = await _stream(http, session_id, headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == "text/event-stream"
+    assert response.headers["x-accel-buffering"] == "no"
+    names = [name for name, _ in events]
+    assert names[-1] == "done"
+    assert set(names[:-1]) == {"token"}
+    text = "".join(str(data["content"]) for name, data in events if name == "token")
+    assert text == REPLIES[SolveStep.RECEIVE]
+    # Word by word: the tokens arrive spread over the reply, not in one burst at the end.
+    words = len(names) - 1
+    assert arrivals[-1] - arrivals[0] >= 0.05 * (words - 1) * 0.8
+    assert arrivals[0] - started < 0.05 * (words - 1)
+    assert events[-1][1]["next_step"] == "clarify"
+
+
+@pytest.mark.skipif(databases.ON_POSTGRES, reason="about the HTTP layer; runs in the SQLite pass")
+async def test_a_reply_slower_than_sixty_seconds_is_not_cut(live_server: ServerFactory) -> None:
+    # The receive reply has 12 words: 11 pauses of 6 s make 66 s, past RESPONSE_TIMEOUT (60 s).
+    with live_server(coach_token_delay="6") as base_url:
+        async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+            headers, session_id = await _signed_in_session(http)
+            response, events, arrivals = await _stream(http, session_id, headers)
+    assert response.status_code == 200
+    assert arrivals[-1] - arrivals[0] > 60
+    assert events[-1][0] == "done"
+    text = "".join(str(data["content"]) for name, data in events if name == "token")
+    assert text == REPLIES[SolveStep.RECEIVE]
