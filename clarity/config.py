@@ -11,13 +11,13 @@ import json
 import logging
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal, get_args
 
 log = logging.getLogger(__name__)
 
 Environment = Literal["development", "test", "production"]
-CoachKind = Literal["scripted"]
+CoachKind = Literal["scripted", "openai"]
 PasswordHashing = Literal["standard", "fast"]
 
 # A stable key so that development tokens survive a restart. Refused in production.
@@ -59,6 +59,14 @@ class Settings:
     free_sessions_per_day: int | None = 5
     coach: CoachKind = "scripted"
     coach_token_delay: float = 0.05
+    # The "openai" coach: any OpenAI-compatible server (OpenAI, vLLM, Ollama, LM Studio).
+    coach_base_url: str | None = None
+    coach_model: str = "gpt-4o-mini"
+    coach_api_key: str | None = field(default=None, repr=False)
+    # Deadline for the model's first token, retries of 429/5xx/timeouts included.
+    coach_timeout: float = 30.0
+    # How much of the conversation (in characters) is sent to the model as history.
+    coach_history_chars: int = 12_000
     max_body_bytes: int = 65536
     redis_url: str | None = None
     # A reply holds its session's lock for this long and renews it while it runs; a lock left
@@ -206,6 +214,10 @@ _PARSERS: dict[str, Any] = {
     "password_hashing": _parse_choice(get_args(PasswordHashing)),
     "secret_key": _parse_optional_str,
     "redis_url": _parse_optional_str,
+    "coach_base_url": _parse_optional_str,
+    "coach_api_key": _parse_optional_str,
+    "coach_timeout": _parse_positive_float,
+    "coach_history_chars": _parse_positive_int,
     "secret_key_fallbacks": _parse_list,
     "database_pool_max": _parse_positive_int,
     "token_ttl_days": _parse_positive_int,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode
 
 from tortoise.context import TortoiseContext
 
@@ -28,16 +28,18 @@ class DatabaseUnavailableError(RuntimeError):
 
 def database_url(settings: Settings) -> str:
     """The configured URL with the connection settings Clarity relies on filled in."""
-    parts = urlsplit(settings.database_url)
-    query = dict(parse_qsl(parts.query))
-    if parts.scheme in {"postgres", "asyncpg", "postgresql"}:
-        query.setdefault("maxsize", str(settings.database_pool_max))
+    # Split by hand: urlsplit/urlunsplit would turn "sqlite:////abs/path" into a relative path.
+    base, _, query = settings.database_url.partition("?")
+    params = dict(parse_qsl(query))
+    scheme = base.partition(":")[0]
+    if scheme in {"postgres", "asyncpg", "postgresql"}:
+        params.setdefault("maxsize", str(settings.database_pool_max))
         # Fail fast (and answer 503) when the server is unreachable instead of hanging a request.
-        query.setdefault("timeout", "5")
-    elif parts.scheme == "sqlite":
+        params.setdefault("timeout", "5")
+    elif scheme == "sqlite":
         # Several processes on one SQLite file (a CLI next to a server) wait instead of failing.
-        query.setdefault("busy_timeout", "5000")
-    return urlunsplit(parts._replace(query=urlencode(query)))
+        params.setdefault("busy_timeout", "5000")
+    return f"{base}?{urlencode(params)}" if params else base
 
 
 def tortoise_config(settings: Settings) -> dict[str, Any]:

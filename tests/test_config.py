@@ -9,6 +9,7 @@ import pytest
 
 from clarity.app import create_app
 from clarity.config import DEV_SECRET_KEY, ConfigError, Settings
+from clarity.db import database_url
 
 STRONG_SECRET = "s" * 40
 
@@ -111,3 +112,18 @@ def test_unknown_override_is_refused() -> None:
     overrides: dict[str, Any] = {"no_such_setting": 1}
     with pytest.raises(ConfigError, match="no_such_setting"):
         create_app(overrides)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("sqlite://clarity.db", "sqlite://clarity.db?busy_timeout=5000"),
+        ("sqlite:///tmp/c.db", "sqlite:///tmp/c.db?busy_timeout=5000"),
+        ("sqlite:////tmp/c.db", "sqlite:////tmp/c.db?busy_timeout=5000"),
+        ("sqlite://c.db?busy_timeout=1", "sqlite://c.db?busy_timeout=1"),
+        ("postgres://u:p@db:5432/c", "postgres://u:p@db:5432/c?maxsize=20&timeout=5"),
+        ("postgres://u@db/c?maxsize=50", "postgres://u@db/c?maxsize=50&timeout=5"),
+    ],
+)
+def test_database_url_gets_connection_defaults_and_keeps_its_path(url: str, expected: str) -> None:
+    assert database_url(Settings(database_url=url)) == expected

@@ -38,7 +38,17 @@ class Coach(Protocol):
 
 
 def make_coach(settings: Settings) -> Coach:
+    """The coach ``CLARITY_COACH`` names (imported lazily: each pulls its own dependencies)."""
+    if settings.coach == "openai":
+        from clarity.coach.openai_coach import OpenAICoach
+
+        return OpenAICoach(
+            model=settings.coach_model,
+            base_url=settings.coach_base_url,
+            api_key=settings.coach_api_key,
+            timeout=settings.coach_timeout,
+            history_chars=settings.coach_history_chars,
+        )
     from clarity.coach.scripted import ScriptedCoach
 
-    # CLARITY_COACH only admits "scripted" today; other coaches plug in here.
     return ScriptedCoach(token_delay=settings.coach_token_delay)
