@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from typing import Any
 
 from quart import Quart, Response
 
 from clarity.auth import Passwords
-from clarity.blueprints import auth, me, ops, sessions
+from clarity.blueprints import auth, docs, me, ops, sessions
 from clarity.coach import make_coach
 from clarity.config import ConfigError, Settings
 from clarity.db import close_database, open_database
 from clarity.errors import REQUEST_ID_HEADER, register_error_handlers, request_id
 from clarity.extensions import AppState, make_auth, make_schema
+from clarity.logs import configure_logging, log_requests
 from clarity.requests import ClarityRequest
 
 SECONDS_PER_DAY = 24 * 60 * 60
@@ -26,7 +26,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
     secret_key = settings.effective_secret_key()
     if settings.env == "production" and settings.password_hashing == "fast":
         raise ConfigError("CLARITY_PASSWORD_HASHING=fast is for tests, not production")
-    _configure_logging(settings)
+    configure_logging(settings)
 
     app = Quart("clarity", static_folder=None)
     app.request_class = ClarityRequest
@@ -49,7 +49,14 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
     app.extensions["clarity"] = state
 
     register_error_handlers(app)
-    for blueprint in (ops.blueprint, auth.blueprint, me.blueprint, sessions.blueprint):
+    log_requests(app)
+    for blueprint in (
+        ops.blueprint,
+        docs.blueprint,
+        auth.blueprint,
+        me.blueprint,
+        sessions.blueprint,
+    ):
         app.register_blueprint(blueprint)
 
     @app.before_serving
@@ -71,14 +78,3 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
         return response
 
     return app
-
-
-def _configure_logging(settings: Settings) -> None:
-    # Only our own loggers: hypercorn configures its access and error logs itself.
-    logger = logging.getLogger("clarity")
-    logger.setLevel(settings.log_level.upper())
-    if not logger.handlers:
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        logger.addHandler(handler)
-        logger.propagate = False

@@ -52,7 +52,8 @@ def make_schema() -> QuartSchema:
         openapi_provider_class=ClarityOpenAPIProvider,
         redoc_ui_path=None,
         scalar_ui_path=None,
-        swagger_ui_path="/docs",
+        # /docs is served by clarity.blueprints.docs, with assets from a package, not a CDN.
+        swagger_ui_path=None,
         # ISO 8601 datetimes and UUID strings in every JSON body. `mode` is passed through to
         # pydantic's model_dump, though quart-schema's TypedDict does not list it.
         pydantic_dump_options=cast(PydanticDumpOptions, {"mode": "json"}),

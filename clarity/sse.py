@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
 from pydantic import TypeAdapter
 
 from clarity.schemas.sessions import DoneEvent, ErrorEvent, TokenEvent
+
+log = logging.getLogger(__name__)
 
 StreamPayload = TokenEvent | DoneEvent | ErrorEvent
 EVENT_NAMES: dict[type[Any], str] = {TokenEvent: "token", DoneEvent: "done", ErrorEvent: "error"}
@@ -33,14 +36,18 @@ async def relay(events: asyncio.Queue[StreamPayload], heartbeat: float) -> Async
     runs in its own task, carries on and is stored all the same.
     """
     event_id = 0
-    while True:
-        try:
-            async with asyncio.timeout(heartbeat):
-                payload = await events.get()
-        except TimeoutError:
-            yield PING
-            continue
-        event_id += 1
-        yield encode_event(event_id, payload)
-        if not isinstance(payload, TokenEvent):
-            return
+    try:
+        while True:
+            try:
+                async with asyncio.timeout(heartbeat):
+                    payload = await events.get()
+            except TimeoutError:
+                yield PING
+                continue
+            event_id += 1
+            yield encode_event(event_id, payload)
+            if not isinstance(payload, TokenEvent):
+                return
+    except asyncio.CancelledError:
+        log.info("stream closed by the client after %d events (the reply goes on)", event_id)
+        raise

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from openapi_spec_validator import validate
 from quart.typing import TestClientProtocol as Client
+
+from tests.support import assert_problem
 
 
 async def _document(client: Client) -> dict[str, Any]:
@@ -62,11 +66,24 @@ async def test_every_route_is_documented_with_its_errors_as_problem_json(client:
                 assert list(response["content"]) == ["application/problem+json"], (path, status)
 
 
-async def test_docs_page_renders_the_document(client: Client) -> None:
+async def test_the_document_is_valid_openapi(client: Client) -> None:
+    validate(await _document(client))  # openapi-spec-validator: raises on any violation
+
+
+async def test_the_docs_page_uses_only_assets_served_by_the_app(client: Client) -> None:
     response = await client.get("/docs")
     assert response.status_code == 200
     assert "text/html" in response.headers["Content-Type"]
-    assert "/openapi.json" in (await response.get_data(as_text=True))
+    page = await response.get_data(as_text=True)
+    assert '"/openapi.json"' in page
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert sources
+    for source in sources:
+        assert source.startswith("/docs/assets/"), source  # nothing from a CDN
+        asset = await client.get(source)
+        assert asset.status_code == 200, source
+        assert await asset.get_data(), source
+    await assert_problem(await client.get("/docs/assets/index.html"), 404, "not_found")
 
 
 async def test_the_stream_is_documented_as_server_sent_events(client: Client) -> None:

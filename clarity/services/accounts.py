@@ -32,14 +32,18 @@ async def register(
     token_ttl: timedelta,
 ) -> SignIn:
     """Create the user and their first sign-in. ``email`` is already normalised."""
+    async with in_transaction():
+        user = await create_user(passwords, email=email, password=password)
+        return await _start_sign_in(user, device_id, token_ttl)
+
+
+async def create_user(passwords: Passwords, *, email: str, password: str) -> User:
+    """A new account (``email`` already normalised); 409 ``email_taken`` if it exists."""
     password_hash = await passwords.hash(password)
     try:
-        async with in_transaction():
-            user = await User.create(email=email, password_hash=password_hash)
-            sign_in = await _start_sign_in(user, device_id, token_ttl)
+        return await User.create(email=email, password_hash=password_hash)
     except IntegrityError:
         raise APIError(409, "email_taken", "An account with this email already exists.") from None
-    return sign_in
 
 
 async def log_in(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -114,6 +115,8 @@ async def run_reply(
 ) -> None:
     """Generate, relay and store the coach's reply. Runs as a background task."""
     parts: list[str] = []
+    started = time.perf_counter()
+    outcome = "error"
     keeper = asyncio.create_task(_keep_lock(exchange, settings.reply_lock_lease_seconds))
     try:
         async for delta in _deltas(exchange, coach, settings):
@@ -123,7 +126,9 @@ async def run_reply(
             raise CoachError("the coach produced an empty reply")
         keeper.cancel()
         events.put_nowait(await _finish(exchange, "".join(parts), settings))
+        outcome = "completed"
     except asyncio.CancelledError:
+        outcome = "interrupted_by_shutdown"
         # The server is shutting down before the reply finished.
         await _interrupt(exchange, parts)
         events.put_nowait(
@@ -147,6 +152,24 @@ async def run_reply(
     finally:
         keeper.cancel()
         await release_lock(exchange.session_id, exchange.lock_token)
+        # The outcome and sizes only: never the text.
+        log.info(
+            "reply %s: %d pieces, %d chars, %.0fms (session %s)",
+            outcome,
+            len(parts),
+            sum(map(len, parts)),
+            (time.perf_counter() - started) * 1000,
+            exchange.session_id,
+            extra={
+                "event": "reply",
+                "outcome": outcome,
+                "session_id": str(exchange.session_id),
+                "pieces": len(parts),
+                "chars": sum(map(len, parts)),
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                "crisis": exchange.crisis,
+            },
+        )
 
 
 async def release_lock(session_id: uuid.UUID, lock_token: uuid.UUID) -> None:

@@ -1,0 +1,192 @@
+"""The `clarity` command: operate the server (migrate, create-user, check) and talk to one
+(chat, demo)."""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+import sys
+import uuid
+from collections.abc import Coroutine
+from typing import Any
+
+import click
+import httpx
+from pydantic import TypeAdapter, ValidationError
+from rich.console import Console
+
+from clarity.auth import Passwords
+from clarity.cli.chat import chat as chat_loop
+from clarity.cli.chat import sign_in
+from clarity.cli.client import ApiClient, ApiError
+from clarity.cli.demo import DemoFailure, walk
+from clarity.config import ConfigError, Settings
+from clarity.db import MIGRATIONS_DIR, apply_migrations, close_database, open_database, ping
+from clarity.errors import APIError
+from clarity.schemas.accounts import RegisterRequest
+from clarity.services import accounts
+
+console = Console(highlight=False)
+DEFAULT_URL = "http://127.0.0.1:8000"
+
+
+def _run(coroutine: Coroutine[Any, Any, None]) -> None:
+    try:
+        asyncio.run(coroutine)
+    except KeyboardInterrupt:
+        console.print("\n[dim]Left. Anything already sent is saved on the server.[/]")
+    except ConfigError as error:
+        raise click.ClickException(error.reason) from None
+    except ApiError as error:
+        raise click.ClickException(f"{error.detail} ({error.code})") from None
+    except httpx.TransportError as error:
+        raise click.ClickException(f"cannot reach the server: {error}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Clarity: guided solve sessions with a streaming coach."""
+
+
+@main.command()
+def migrate() -> None:
+    """Apply pending migrations to CLARITY_DATABASE_URL."""
+
+    async def run() -> None:
+        applied = await apply_migrations(Settings.from_env())
+        for name in applied:
+            console.print(f"applied {name}")
+        console.print("the database is up to date" if not applied else "done")
+
+    _run(run())
+
+
+@main.command("create-user")
+@click.argument("email")
+@click.password_option(help="Prompted for (twice) when not given.")
+def create_user(email: str, password: str) -> None:
+    """Create an account directly in the database."""
+    try:
+        data = TypeAdapter(RegisterRequest).validate_python({"email": email, "password": password})
+    except ValidationError as error:
+        problems = "; ".join(f"{e['loc'][0]}: {e['msg']}" for e in error.errors())
+        raise click.ClickException(problems) from None
+
+    async def run() -> None:
+        settings = Settings.from_env()
+        database = await open_database(settings)
+        try:
+            user = await accounts.create_user(Passwords(), email=data.email, password=data.password)
+        except APIError as error:
+            raise click.ClickException(error.detail) from None
+        finally:
+            await close_database(database)
+        console.print(f"created {user.email} ({user.id})")
+
+    _run(run())
+
+
+@main.command()
+def check() -> None:
+    """Check the configuration and the database, saying what to fix."""
+    problems = asyncio.run(_check())
+    if problems:
+        console.print(f"[red]{problems} problem(s)[/]")
+        sys.exit(1)
+    console.print("[green]all good[/]")
+
+
+async def _check() -> int:
+    problems = 0
+
+    def report(ok: bool, message: str) -> None:
+        nonlocal problems
+        problems += not ok
+        console.print(f"{'[green]✓' if ok else '[red]✗'}[/] {message}")
+
+    try:
+        settings = Settings.from_env()
+    except ConfigError as error:
+        report(False, error.reason)
+        return problems
+    report(True, f"configuration read (env {settings.env}, coach {settings.coach})")
+    try:
+        settings.effective_secret_key()
+        report(True, "secret key acceptable for this environment")
+    except ConfigError as error:
+        report(False, error.reason)
+    try:
+        database = await open_database(settings)
+    except Exception as error:
+        report(False, f"database cannot be opened: {error}")
+        return problems
+    try:
+        if not await ping(database):
+            report(False, "the database does not answer (is it running? is the URL right?)")
+            return problems
+        report(True, "the database answers")
+        pending = await _pending_migrations(database)
+        report(
+            not pending,
+            "migrations up to date"
+            if not pending
+            else f"{len(pending)} migration(s) not applied ({', '.join(pending)}): "
+            "run `clarity migrate`",
+        )
+    finally:
+        await close_database(database)
+    return problems
+
+
+async def _pending_migrations(database: Any) -> list[str]:
+    files = sorted(p.name for p in (MIGRATIONS_DIR / "models").glob("*.py"))
+    try:
+        rows = await database.db().execute_query_dict(
+            "SELECT version FROM aerich WHERE app = 'models'"
+        )
+    except Exception:  # no aerich table: nothing applied yet
+        return files
+    applied = {row["version"] for row in rows}
+    return [name for name in files if name not in applied]
+
+
+@main.command()
+@click.option("--url", default=DEFAULT_URL, show_default=True, help="The Clarity server.")
+@click.option("--email", help="Prompted for when not given.")
+@click.option("--password", help="Prompted for (hidden) when not given.")
+@click.option("--session", "session_id", help="Continue this session instead of a new one.")
+def chat(url: str, email: str | None, password: str | None, session_id: str | None) -> None:
+    """Sign in (or register) and hold a solve session in the terminal."""
+    email = email or click.prompt("Email")
+    password = password or click.prompt("Password", hide_input=True)
+
+    async def run() -> None:
+        async with ApiClient(url) as client:
+            await sign_in(client, console, console.input, email, password)
+            console.print(f"[dim]Signed in to {url} as {email}. Ctrl-C leaves at any time.[/]")
+            await chat_loop(client, console, console.input, session_id)
+
+    _run(run())
+
+
+@main.command()
+@click.option("--url", default=DEFAULT_URL, show_default=True, help="The Clarity server.")
+@click.option("--email", help="Use this account instead of a throwaway one.")
+@click.option("--password", help="The account's password.")
+def demo(url: str, email: str | None, password: str | None) -> None:
+    """Walk one session through all five steps; exit non-zero if anything fails."""
+
+    async def run() -> None:
+        async with ApiClient(url) as client:
+            if email and password:
+                await client.login(email, password, device_id="clarity-demo")
+            else:
+                throwaway = f"demo-{uuid.uuid4().hex[:12]}@example.com"
+                await client.register(throwaway, secrets.token_urlsafe(16), "clarity-demo")
+                console.print(f"[dim]registered {throwaway}[/]")
+            try:
+                await walk(client, console)
+            except DemoFailure as failure:
+                raise click.ClickException(f"demo failed: {failure}") from None
+
+    _run(run())
