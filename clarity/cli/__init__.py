@@ -7,7 +7,7 @@ import asyncio
 import secrets
 import sys
 import uuid
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import click
@@ -16,8 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
 from clarity.auth import Passwords
-from clarity.cli.chat import chat as chat_loop
-from clarity.cli.chat import sign_in
+from clarity.cli.chat import run_chat
 from clarity.cli.client import ApiClient, ApiError
 from clarity.cli.demo import DemoFailure, walk
 from clarity.config import ConfigError, Settings
@@ -30,9 +29,13 @@ console = Console(highlight=False)
 DEFAULT_URL = "http://127.0.0.1:8000"
 
 
-def _run(coroutine: Coroutine[Any, Any, None]) -> None:
+def _run(work: Coroutine[Any, Any, None] | Callable[[], None]) -> None:
+    """Run a command's work, turning interruptions and refusals into one-line messages."""
     try:
-        asyncio.run(coroutine)
+        if callable(work):
+            work()
+        else:
+            asyncio.run(work)
     except KeyboardInterrupt:
         console.print("\n[dim]Left. Anything already sent is saved on the server.[/]")
     except ConfigError as error:
@@ -160,13 +163,8 @@ def chat(url: str, email: str | None, password: str | None, session_id: str | No
     email = email or click.prompt("Email")
     password = password or click.prompt("Password", hide_input=True)
 
-    async def run() -> None:
-        async with ApiClient(url) as client:
-            await sign_in(client, console, console.input, email, password)
-            console.print(f"[dim]Signed in to {url} as {email}. Ctrl-C leaves at any time.[/]")
-            await chat_loop(client, console, console.input, session_id)
-
-    _run(run())
+    # The prompt is plain input(): rich's console.input would read "[step]" as markup.
+    _run(lambda: run_chat(url, email, password, console=console, ask=input, session_id=session_id))
 
 
 @main.command()
