@@ -15,6 +15,7 @@ from clarity.db import close_database, open_database
 from clarity.errors import REQUEST_ID_HEADER, register_error_handlers, request_id
 from clarity.extensions import AppState, make_auth, make_schema
 from clarity.logs import configure_logging, log_requests
+from clarity.ratelimits import init_rate_limits
 from clarity.requests import ClarityRequest
 
 SECONDS_PER_DAY = 24 * 60 * 60
@@ -35,6 +36,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
         SECRET_KEY_FALLBACKS=list(settings.secret_key_fallbacks) or None,
         MAX_CONTENT_LENGTH=settings.max_body_bytes,
         BACKGROUND_TASK_SHUTDOWN_TIMEOUT=settings.reply_shutdown_grace_seconds,
+        BODY_TIMEOUT=settings.body_timeout_seconds,
     )
 
     token_auth = make_auth(settings.token_ttl_days * SECONDS_PER_DAY)
@@ -49,6 +51,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
     app.extensions["clarity"] = state
 
     register_error_handlers(app)
+    init_rate_limits(app, settings)
     log_requests(app)
     for blueprint in (
         ops.blueprint,

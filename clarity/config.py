@@ -69,6 +69,17 @@ class Settings:
     coach_history_chars: int = 12_000
     max_body_bytes: int = 65536
     redis_url: str | None = None
+    # Sign-up and sign-in limits (per client address, and per account for sign-in).
+    rate_limits_enabled: bool = True
+    register_limit_per_client: int = 20  # per 10 minutes
+    login_limit_per_client: int = 30  # per 5 minutes
+    login_limit_per_account: int = 10  # per 5 minutes
+    # Prefix of the limiter's keys (several deployments or test runs can share one Redis).
+    rate_limit_namespace: str = "clarity"
+    # Proxies in front of the app that append to X-Forwarded-For; 0 = use the socket's address.
+    trusted_proxy_count: int = 0
+    # A request body that takes longer than this to arrive is refused with 408.
+    body_timeout_seconds: float = 30.0
     # A reply holds its session's lock for this long and renews it while it runs; a lock left
     # behind by a crashed process frees itself once the lease has passed.
     reply_lock_lease_seconds: float = 30.0
@@ -157,6 +168,22 @@ def _parse_positive_int(raw: str) -> int:
     return value
 
 
+def _parse_non_negative_int(raw: str) -> int:
+    value = int(raw)
+    if value < 0:
+        raise ValueError("must be a whole number ≥ 0")
+    return value
+
+
+def _parse_bool(raw: str) -> bool:
+    lowered = raw.lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off"}:
+        return False
+    raise ValueError("must be true or false")
+
+
 def _parse_non_negative_float(raw: str) -> float:
     value = float(raw)
     if not value >= 0:  # also rejects NaN
@@ -220,6 +247,12 @@ _PARSERS: dict[str, Any] = {
     "coach_history_chars": _parse_positive_int,
     "secret_key_fallbacks": _parse_list,
     "database_pool_max": _parse_positive_int,
+    "rate_limits_enabled": _parse_bool,
+    "register_limit_per_client": _parse_positive_int,
+    "login_limit_per_client": _parse_positive_int,
+    "login_limit_per_account": _parse_positive_int,
+    "trusted_proxy_count": _parse_non_negative_int,
+    "body_timeout_seconds": _parse_positive_float,
     "token_ttl_days": _parse_positive_int,
     "max_body_bytes": _parse_positive_int,
     "free_sessions_per_day": _parse_quota,

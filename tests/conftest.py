@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,8 @@ def settings_overrides(database_url: str) -> dict[str, Any]:
         "secret_key": TEST_SECRET,
         "password_hashing": "fast",
         "coach_token_delay": 0.0,
+        # Each app its own limiter keys, even when test apps share one Redis.
+        "rate_limit_namespace": f"test-{uuid.uuid4().hex}",
     }
 
 

@@ -3,6 +3,7 @@ slower than Quart's 60 s response timeout arriving whole."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 from collections.abc import Callable
@@ -98,3 +99,26 @@ async def test_a_reply_slower_than_sixty_seconds_is_not_cut(live_server: ServerF
     assert events[-1][0] == "done"
     text = "".join(str(data["content"]) for name, data in events if name == "token")
     assert text == REPLIES[SolveStep.RECEIVE]
+
+
+@pytest.mark.skipif(databases.ON_POSTGRES, reason="about the HTTP layer; runs in the SQLite pass")
+async def test_a_body_that_trickles_in_too_slowly_is_refused_with_408(
+    live_server: ServerFactory,
+) -> None:
+    with live_server(body_timeout_seconds="1") as base_url:
+        host, port = base_url.removeprefix("http://").split(":")
+        reader, writer = await asyncio.open_connection(host, int(port))
+        writer.write(
+            b"POST /auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 100\r\n\r\n{"email"'
+        )
+        await writer.drain()
+        started = time.monotonic()
+        head = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout=10)
+        waited = time.monotonic() - started
+        body = await asyncio.wait_for(reader.read(2000), timeout=5)
+        writer.close()
+    assert head.startswith(b"HTTP/1.1 408"), head
+    assert b"application/problem+json" in head
+    assert json.loads(body.split(b"\r\n\r\n")[-1] or body)["code"] == "request_timeout"
+    assert 0.8 < waited < 5

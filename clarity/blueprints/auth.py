@@ -12,6 +12,7 @@ from clarity.blueprints.shapes import account
 from clarity.extensions import app_state
 from clarity.models import SignIn
 from clarity.openapi import errors, no_content
+from clarity.ratelimits import LOGIN_LIMITS, REGISTER_LIMITS, limited
 from clarity.schemas.accounts import LoginRequest, RegisterRequest, TokenResponse
 from clarity.services import accounts
 
@@ -20,9 +21,10 @@ tag_blueprint(blueprint, ["auth"])
 
 
 @blueprint.post("/auth/register")
+@limited(*REGISTER_LIMITS)
 @validate_request(RegisterRequest)
 @validate_response(TokenResponse, 201)
-@errors(409)
+@errors(409, 429)
 async def register(data: RegisterRequest) -> tuple[TokenResponse, int]:
     """Create an account and sign in on this device.
 
@@ -41,9 +43,10 @@ async def register(data: RegisterRequest) -> tuple[TokenResponse, int]:
 
 
 @blueprint.post("/auth/login")
+@limited(*LOGIN_LIMITS)
 @validate_request(LoginRequest)
 @validate_response(TokenResponse, 200)
-@errors(401)
+@errors(401, 429)
 async def login(data: LoginRequest) -> TokenResponse:
     """Sign in on a device; each sign-in gets its own token.
 
