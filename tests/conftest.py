@@ -17,7 +17,7 @@ from quart.typing import TestClientProtocol as Client
 from clarity.app import create_app
 from clarity.config import Settings
 from clarity.db import apply_migrations
-from tests import databases
+from tests import databases, reliability
 from tests.support import UserFactory
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
@@ -85,3 +85,7 @@ async def http(app: Quart) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture
 def users(client: Client) -> UserFactory:
     return UserFactory(client)
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    reliability.print_table(terminalreporter)

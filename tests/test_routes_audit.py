@@ -2,34 +2,21 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 
 from quart import Quart
 from quart.typing import TestClientProtocol as Client
 
 from clarity.openapi import AUTH_REQUIRED_ATTRIBUTE
+from tests.routes import PUBLIC_ENDPOINTS, all_routes
 from tests.support import assert_problem
-
-# Endpoints anyone may call. Adding one here is a security decision: say why in review.
-PUBLIC_ENDPOINTS = {
-    "openapi",  # the API description
-    "docs.docs_page",  # the page that renders it
-    "docs.docs_asset",  # and its scripts and styles
-    "ops.health",
-    "ops.ready",
-    "auth.register",
-    "auth.login",
-}
 
 
 def _routes(app: Quart) -> list[tuple[str, str, str]]:
-    routes = []
-    for rule in app.url_map.iter_rules():
-        for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
-            path = re.sub(r"<(?:[^:>]*:)?([^>]+)>", lambda _: str(uuid.uuid4()), rule.rule)
-            routes.append((rule.endpoint, method, path))
-    return routes
+    return [
+        (endpoint, method, path.replace("{id}", str(uuid.uuid4())))
+        for endpoint, method, path in all_routes(app)
+    ]
 
 
 def test_every_route_is_authenticated_or_explicitly_public(app: Quart) -> None:
