@@ -92,6 +92,16 @@ async def test_the_stream_is_documented_as_server_sent_events(client: Client) ->
     assert list(ok["content"]) == ["text/event-stream"]
     stream = ok["content"]["text/event-stream"]
     assert "event: done" in stream["examples"]["reply"]["value"]
+    events = {
+        variant["properties"]["event"]["const"]: variant["properties"]["data"]
+        for variant in stream["schema"]["oneOf"]
+    }
+    assert set(events) == {"token", "done", "error"}
+    assert events["done"] == {
+        "type": "string",
+        "contentMediaType": "application/json",
+        "contentSchema": {"$ref": "#/components/schemas/DoneEvent"},
+    }
     schemas = document["components"]["schemas"]
     assert {"TokenEvent", "DoneEvent", "ErrorEvent"} <= set(schemas)
     assert set(schemas["DoneEvent"]["properties"]) == {

@@ -163,6 +163,8 @@ async def test_list_filters_by_status(client: Client, user: SignedInUser) -> Non
         "limit=1.5",
         "offset=-1",
         "offset=x",
+        "offset=2147483648",  # past the documented maximum
+        "offset=9055629330657301023948800",  # once a 500: it overflowed the database's integer
         "status=paused",
         "limit=1&limit=2",
         "page=2",

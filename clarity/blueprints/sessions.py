@@ -18,7 +18,7 @@ from quart_schema import (
 from clarity.auth import auth_required, caller
 from clarity.extensions import app_state
 from clarity.models import SessionStatus, SolveMessage, SolveSession, SolveStep
-from clarity.openapi import errors, no_content
+from clarity.openapi import errors, no_content, optional_body
 from clarity.schemas.sessions import (
     Message,
     MessageList,
@@ -42,6 +42,7 @@ tag_blueprint(blueprint, ["sessions"])
 
 @blueprint.post("/sessions")
 @auth_required
+@optional_body
 @document_request(SessionCreate)
 @validate_response(SessionCreated, 201)
 @errors(400, 413, 422, 429)

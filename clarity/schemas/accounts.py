@@ -22,8 +22,28 @@ def normalise_email(value: str) -> str:
     return result.normalized.lower()
 
 
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in word)
+
+
+# email-validator refuses addresses at reserved names, which cannot receive mail; say so in the
+# document (a JSON Schema pattern has no flags, hence the spelled-out letter cases).
+RESERVED_DOMAINS = ("arpa", "invalid", "local", "localhost", "onion", "test")
+EMAIL_PATTERN = (
+    "^(?!.*@(?:.*\\.)?(?:"
+    + "|".join(_any_case(name) for name in RESERVED_DOMAINS)
+    + ")\\.?\\s*$).*$"
+)
+
+
 Email = Annotated[
-    str, Field(max_length=254, examples=["ada@example.com"]), AfterValidator(normalise_email)
+    str,
+    Field(
+        max_length=254,
+        examples=["ada@example.com"],
+        json_schema_extra={"format": "email", "pattern": EMAIL_PATTERN},
+    ),
+    AfterValidator(normalise_email),
 ]
 DeviceId = Annotated[str | None, Field(max_length=128, examples=["iphone-7f3a"])]
 

@@ -6,13 +6,15 @@ from datetime import datetime
 from typing import Annotated, Any, ClassVar, Literal
 from uuid import UUID
 
-from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic.dataclasses import dataclass
 
 from clarity.schemas.usage import Usage
 
 SessionStatusName = Literal["active", "completed", "abandoned"]
 StepName = Literal["receive", "clarify", "reframe", "options", "commit"]
+# Far past any real list, and within every database's integer range (a larger OFFSET overflows).
+MAX_OFFSET = 2_147_483_647
 EmotionName = Literal["neutral", "anxious", "sad", "angry", "overwhelmed", "hopeful"]
 
 
@@ -46,7 +48,7 @@ class SessionListQuery:
     """`limit` 1-100, `offset` ≥ 0, optional `status` (empty means all). Anything else is 422."""
 
     limit: Annotated[int, Field(ge=1, le=100)] = 20
-    offset: Annotated[int, Field(ge=0)] = 0
+    offset: Annotated[int, Field(ge=0, le=MAX_OFFSET)] = 0
     status: Annotated[SessionStatusName | None, BeforeValidator(_blank_is_none)] = None
 
 
@@ -68,7 +70,7 @@ class SessionUpdate:
 @dataclass(config=ConfigDict(extra="forbid"))
 class MessageListQuery:
     limit: Annotated[int, Field(ge=1, le=100)] = 50
-    offset: Annotated[int, Field(ge=0)] = 0
+    offset: Annotated[int, Field(ge=0, le=MAX_OFFSET)] = 0
 
 
 @dataclass
@@ -92,9 +94,40 @@ class MessageList:
     offset: int
 
 
+# What JSON Schema (ECMAScript) patterns call whitespace. The server trims exactly these, so that
+# the documented pattern and the server agree on every character (Python's str.strip() also
+# strips \x1c-\x1f and \x85, which JSON Schema does not count as whitespace).
+JSON_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" + "".join(
+    chr(code) for code in range(0x2000, 0x200B)
+)
+_WS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
+MAX_CONTENT = 4000
+# 1 to 4000 characters once leading and trailing whitespace is trimmed.
+CONTENT_PATTERN = f"^[{_WS}]*[^{_WS}](?:[\\s\\S]{{0,{MAX_CONTENT - 2}}}[^{_WS}])?[{_WS}]*$"
+
+
+def _trimmed_content(value: str) -> str:
+    trimmed = value.strip(JSON_WHITESPACE)
+    if not trimmed:
+        raise ValueError("must contain something other than whitespace")
+    if len(trimmed) > MAX_CONTENT:
+        raise ValueError(f"must be at most {MAX_CONTENT} characters after trimming")
+    return trimmed
+
+
 @dataclass
 class MessageRequest:
-    content: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
+    content: Annotated[
+        str,
+        AfterValidator(_trimmed_content),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "pattern": CONTENT_PATTERN,
+                "description": "1-4000 characters after trimming leading and trailing space.",
+            }
+        ),
+    ]
     # The step the client believes the session is on; 409 `step_mismatch` when it is not.
     step: StepName | None = None
 
@@ -141,15 +174,20 @@ class ErrorEvent:
     detail: str
 
 
-@dataclass
 class StreamEvent:
     """The coach's reply as Server-Sent Events: `token`* then `done` or `error`.
 
-    Every event has an `id:` that increases within the stream; `: ping` comments keep the
-    connection open during silences. Ignore event types you do not know.
+    Every event has an `id:` that increases within the stream and one line of JSON as `data:`;
+    `: ping` comments keep the connection open during silences. Ignore event types you do not
+    know: new ones may be added.
     """
 
     __media_type__: ClassVar[str] = "text/event-stream"
+    __sse_events__: ClassVar[dict[str, type[Any]]] = {
+        "token": TokenEvent,
+        "done": DoneEvent,
+        "error": ErrorEvent,
+    }
     __examples__: ClassVar[dict[str, Any]] = {
         "reply": {
             "summary": "A short reply",
@@ -162,7 +200,3 @@ class StreamEvent:
             ),
         }
     }
-
-    id: int
-    event: Literal["token", "done", "error"]
-    data: TokenEvent | DoneEvent | ErrorEvent
