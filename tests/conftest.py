@@ -18,9 +18,8 @@ from clarity.app import create_app
 from clarity.config import Settings
 from clarity.db import apply_migrations
 from tests import databases, reliability
+from tests.live import TEST_SECRET
 from tests.support import UserFactory
-
-TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 
 
 @pytest.fixture(scope="session")

@@ -20,6 +20,23 @@ ROOT = Path(__file__).resolve().parent.parent
 HYPERCORN = Path(sys.executable).parent / "hypercorn"
 
 
+TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+
+def server_env(database_url: str, **settings: str) -> dict[str, str]:
+    """The environment of a test server: test settings on ``database_url``, plus ``settings``
+    (by Settings field name, e.g. ``coach_token_delay="0.05"``)."""
+    env = {
+        "CLARITY_ENV": "test",
+        "CLARITY_DATABASE_URL": database_url,
+        "CLARITY_SECRET_KEY": TEST_SECRET,
+        "CLARITY_PASSWORD_HASHING": "fast",
+        "CLARITY_COACH_TOKEN_DELAY": "0",
+    }
+    env.update({f"CLARITY_{name.upper()}": value for name, value in settings.items()})
+    return env
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -13,8 +13,7 @@ from clarity.coach.safety import CRISIS_REPLY
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
 from tests import databases
-from tests.conftest import TEST_SECRET
-from tests.live import hypercorn_server
+from tests.live import TEST_SECRET, hypercorn_server, server_env
 
 # The CLI runs its own event loop (asyncio.run), so these tests are synchronous.
 
@@ -84,13 +83,7 @@ def test_create_user_prompts_for_the_password_and_refuses_duplicates(fresh_sqlit
 
 @pytest.fixture
 def server(database_url: str) -> Iterator[str]:
-    env = {
-        "CLARITY_ENV": "test",
-        "CLARITY_DATABASE_URL": database_url,
-        "CLARITY_SECRET_KEY": TEST_SECRET,
-        "CLARITY_PASSWORD_HASHING": "fast",
-        "CLARITY_COACH_TOKEN_DELAY": "0",
-    }
+    env = server_env(database_url)
     with hypercorn_server(env) as base_url:
         yield base_url
 

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests import databases
-from tests.conftest import TEST_SECRET
-from tests.live import hypercorn_server
+from tests.live import hypercorn_server, server_env
 
 pytestmark = pytest.mark.live
 
@@ -35,11 +34,7 @@ def test_docs_render_every_route_in_headless_chromium(database_url: str, tmp_pat
         if REQUIRED:
             pytest.fail("Chromium is required (CLARITY_REQUIRE_BROWSER=1) but not installed")
         pytest.skip("Chromium is not installed (apt-get install chromium)")
-    env = {
-        "CLARITY_ENV": "test",
-        "CLARITY_DATABASE_URL": database_url,
-        "CLARITY_SECRET_KEY": TEST_SECRET,
-    }
+    env = server_env(database_url)
     with hypercorn_server(env) as base_url:
         dom = subprocess.run(
             [

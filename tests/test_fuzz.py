@@ -16,8 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.conftest import TEST_SECRET
-from tests.live import hypercorn_server
+from tests.live import hypercorn_server, server_env
 from tests.reliability import record
 
 pytestmark = [pytest.mark.live, pytest.mark.reliability]
@@ -27,15 +26,7 @@ MAX_EXAMPLES = 60
 
 
 def test_the_api_survives_schemathesis(database_url: str) -> None:
-    env = {
-        "CLARITY_ENV": "test",
-        "CLARITY_DATABASE_URL": database_url,
-        "CLARITY_SECRET_KEY": TEST_SECRET,
-        "CLARITY_PASSWORD_HASHING": "fast",
-        "CLARITY_COACH_TOKEN_DELAY": "0",
-        "CLARITY_FREE_SESSIONS_PER_DAY": "unlimited",
-        "CLARITY_RATE_LIMITS_ENABLED": "false",
-    }
+    env = server_env(database_url, free_sessions_per_day="unlimited", rate_limits_enabled="false")
     with hypercorn_server(env) as base_url:
         token = httpx.post(
             f"{base_url}/auth/register",

@@ -16,8 +16,7 @@ from httpx_sse import aconnect_sse
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
 from tests import databases
-from tests.conftest import TEST_SECRET
-from tests.live import hypercorn_server
+from tests.live import hypercorn_server, server_env
 
 pytestmark = pytest.mark.live
 
@@ -27,15 +26,10 @@ ServerFactory = Callable[..., AbstractContextManager[str]]
 @pytest.fixture
 def live_server(database_url: str) -> ServerFactory:
     def start(**settings: str) -> AbstractContextManager[str]:
-        env = {
-            "CLARITY_ENV": "test",
-            "CLARITY_DATABASE_URL": database_url,
-            "CLARITY_SECRET_KEY": TEST_SECRET,
-            "CLARITY_PASSWORD_HASHING": "fast",
-            "CLARITY_FREE_SESSIONS_PER_DAY": "unlimited",
-        }
-        env.update({f"CLARITY_{name.upper()}": value for name, value in settings.items()})
-        return hypercorn_server(env)
+        # The test's own settings win over the default of an unlimited quota.
+        return hypercorn_server(
+            server_env(database_url, **{"free_sessions_per_day": "unlimited", **settings})
+        )
 
     return start
 

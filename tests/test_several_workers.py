@@ -11,8 +11,7 @@ import httpx
 import pytest
 
 from tests import databases
-from tests.conftest import TEST_SECRET
-from tests.live import hypercorn_server
+from tests.live import hypercorn_server, server_env
 from tests.reliability import record
 
 pytestmark = [
@@ -27,16 +26,13 @@ RACERS = 50
 
 @pytest.fixture
 def two_workers(database_url: str) -> Iterator[list[str]]:
-    env = {
-        "CLARITY_ENV": "test",
-        "CLARITY_DATABASE_URL": database_url,
-        "CLARITY_SECRET_KEY": TEST_SECRET,
-        "CLARITY_PASSWORD_HASHING": "fast",
-        "CLARITY_FREE_SESSIONS_PER_DAY": str(LIMIT),
-        "CLARITY_RATE_LIMITS_ENABLED": "false",
-        "CLARITY_DATABASE_POOL_MAX": "30",
-        "CLARITY_COACH_TOKEN_DELAY": "0.05",
-    }
+    env = server_env(
+        database_url,
+        free_sessions_per_day=str(LIMIT),
+        rate_limits_enabled="false",
+        database_pool_max="30",
+        coach_token_delay="0.05",
+    )
     with hypercorn_server(env) as first, hypercorn_server(env) as second:
         yield [first, second]
 
