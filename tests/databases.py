@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import os
 import uuid
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
+import aiosqlite
 import asyncpg
 
 TEST_DATABASE_URL = os.environ.get("CLARITY_TEST_DATABASE_URL", "").strip()
@@ -67,3 +69,17 @@ async def truncate_postgres(url: str) -> None:
 
 async def postgres_connection(url: str) -> asyncpg.Connection:
     return await asyncpg.connect(_asyncpg_dsn(url))
+
+
+async def scalar(url: str, sql: str) -> Any:
+    """One value from the test database behind ``url`` (SQLite or PostgreSQL)."""
+    if url.startswith("sqlite://"):
+        path = url.removeprefix("sqlite://").split("?")[0]
+        async with aiosqlite.connect(path) as connection:
+            rows = list(await connection.execute_fetchall(sql))
+            return rows[0][0] if rows else None
+    connection = await asyncpg.connect(_asyncpg_dsn(url))
+    try:
+        return await connection.fetchval(sql)
+    finally:
+        await connection.close()

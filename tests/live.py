@@ -9,8 +9,9 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -44,33 +45,68 @@ def free_port() -> int:
         return port
 
 
+@dataclass
+class LiveServer:
+    url: str
+    process: subprocess.Popen[bytes]
+    log: IO[str]
+
+    def log_text(self) -> str:
+        self.log.seek(0)
+        return self.log.read()
+
+    def crash(self) -> None:
+        """SIGKILL hypercorn and its worker processes at once, as a host that dies would."""
+        os.killpg(self.process.pid, signal.SIGKILL)
+
+
 @contextmanager
-def hypercorn_server(env: dict[str, str], startup_timeout: float = 30) -> Iterator[str]:
-    """Start hypercorn with ``env`` added to the environment; yield its base URL; stop it."""
-    port = free_port()
+def hypercorn_process(
+    env: dict[str, str],
+    extra_args: Sequence[str] = (),
+    port: int | None = None,
+    startup_timeout: float = 30,
+) -> Iterator[LiveServer]:
+    """Start hypercorn with ``env`` added to the environment; stop it (SIGTERM) at the end."""
+    port = port or free_port()
     command = [
         str(HYPERCORN),
         *("--config", str(ROOT / "hypercorn.toml")),
         *("--bind", f"127.0.0.1:{port}"),
+        *extra_args,
         "clarity.app:create_app()",
     ]
     # Its log goes to a file, not a pipe: nobody reads a pipe while the server runs, and a full
     # one would block it.
     with tempfile.TemporaryFile(mode="w+") as log:
+        # Its own process group: hypercorn serves from a child process, which `crash` kills too.
         process = subprocess.Popen(
-            command, cwd=ROOT, env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=log
+            command,
+            cwd=ROOT,
+            env={**os.environ, **env},
+            stdout=subprocess.DEVNULL,
+            stderr=log,
+            start_new_session=True,
         )
         base_url = f"http://127.0.0.1:{port}"
         try:
             _wait_until_healthy(process, base_url, log, startup_timeout)
-            yield base_url
+            yield LiveServer(base_url, process, log)
         finally:
-            process.send_signal(signal.SIGTERM)
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
             try:
-                process.wait(timeout=40)
+                process.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
+
+
+@contextmanager
+def hypercorn_server(env: dict[str, str], extra_args: Sequence[str] = ()) -> Iterator[str]:
+    """Like ``hypercorn_process``, yielding only the base URL."""
+    with hypercorn_process(env, extra_args) as server:
+        yield server.url
 
 
 def _wait_until_healthy(

@@ -8,6 +8,7 @@ are in test_auth.py.
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -23,6 +24,8 @@ pytestmark = [pytest.mark.live, pytest.mark.reliability]
 
 ST = Path(sys.executable).parent / "st"
 MAX_EXAMPLES = 60
+# A fixed seed keeps CI reproducible; CLARITY_FUZZ_SEED=random (or a number) explores further.
+SEED = os.environ.get("CLARITY_FUZZ_SEED", "20261121")
 
 
 def test_the_api_survives_schemathesis(database_url: str) -> None:
@@ -48,12 +51,13 @@ def test_the_api_survives_schemathesis(database_url: str) -> None:
                 "--exclude-operation-id",
                 "post_logout",
                 "--no-color",
+                *(() if SEED == "random" else ("--seed", SEED)),
             ],
             capture_output=True,
             text=True,
             timeout=600,
         )
-    summary = re.search(r"(\d+) generated, (\d+) passed|(\d+) generated, .*", result.stdout)
+    summary = re.search(r"(\d+) generated", result.stdout)
     generated = summary.group(1) if summary else "?"
     failures = re.findall(r"❌ (ST\d+ [^:]+): (\d+)", result.stdout)
     record(

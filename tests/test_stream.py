@@ -31,6 +31,7 @@ from tests.coaches import (
     HangingCoach,
     SlowCoach,
 )
+from tests.reliability import record
 from tests.streams import send_message
 from tests.support import SignedInUser, UserFactory, assert_problem, create_session
 
@@ -294,6 +295,7 @@ async def test_a_client_that_disconnects_still_gets_its_reply_stored(
     assert (await send_message(http, session_id, user.headers, step="clarify")).status == 200
 
 
+@pytest.mark.reliability
 @pytest.mark.parametrize(
     ("coach", "partial"),
     [(FailingCoach(), "Half a"), (GarbageCoach(), "Hello"), (EmptyCoach(), "  \n")],
@@ -325,8 +327,15 @@ async def test_a_failing_coach_ends_the_stream_with_an_error_and_stores_the_part
     use_coach(app, SlowCoach(delay=0))
     retry = await send_message(http, session_id, user.headers, step="receive")
     assert retry.last["next_step"] == "clarify"
+    record(
+        f"coach fails: {type(coach).__name__}",
+        "one reply",
+        f"error event sent, partial ({len(partial)} chars) stored interrupted, "
+        "lock released, next message answered",
+    )
 
 
+@pytest.mark.reliability
 async def test_a_coach_that_hangs_past_the_deadline_fails_the_reply(
     settings_overrides: dict[str, Any],
 ) -> None:
@@ -340,6 +349,11 @@ async def test_a_coach_that_hangs_past_the_deadline_fails_the_reply(
         reply = await SolveMessage.get(session_id=session_id, role=MessageRole.COACH)
         assert (reply.content, reply.status.value) == ("Well", "interrupted")
         assert (await SolveSession.get(id=session_id)).reply_lock_token is None
+    record(
+        "coach hangs past the 0.2 s deadline",
+        "one reply",
+        "error event sent, partial stored interrupted, lock released",
+    )
 
 
 async def test_silence_is_filled_with_pings_that_clients_ignore(

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated, Any, ClassVar, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, ConfigDict, Field, WithJsonSchema
 from pydantic.dataclasses import dataclass
 
 from clarity.schemas.usage import Usage
@@ -16,10 +16,6 @@ StepName = Literal["receive", "clarify", "reframe", "options", "commit"]
 # Far past any real list, and within every database's integer range (a larger OFFSET overflows).
 MAX_OFFSET = 2_147_483_647
 EmotionName = Literal["neutral", "anxious", "sad", "angry", "overwhelmed", "hopeful"]
-
-
-def _blank_is_none(value: Any) -> Any:
-    return None if value == "" else value
 
 
 @dataclass
@@ -49,7 +45,10 @@ class SessionListQuery:
 
     limit: Annotated[int, Field(ge=1, le=100)] = 20
     offset: Annotated[int, Field(ge=0, le=MAX_OFFSET)] = 0
-    status: Annotated[SessionStatusName | None, BeforeValidator(_blank_is_none)] = None
+    status: Annotated[
+        Literal["active", "completed", "abandoned", ""],
+        Field(description="Only sessions with this status; empty or absent means all."),
+    ] = ""
 
 
 @dataclass

@@ -14,9 +14,10 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -130,7 +131,7 @@ async def run_reply(
     except asyncio.CancelledError:
         outcome = "interrupted_by_shutdown"
         # The server is shutting down before the reply finished.
-        await _interrupt(exchange, parts)
+        await _despite_cancellation(_interrupt(exchange, parts))
         events.put_nowait(
             ErrorEvent(
                 code="server_shutting_down",
@@ -151,7 +152,6 @@ async def run_reply(
         )
     finally:
         keeper.cancel()
-        await release_lock(exchange.session_id, exchange.lock_token)
         # The outcome and sizes only: never the text.
         log.info(
             "reply %s: %d pieces, %d chars, %.0fms (session %s)",
@@ -170,6 +170,26 @@ async def run_reply(
                 "crisis": exchange.crisis,
             },
         )
+        await _despite_cancellation(release_lock(exchange.session_id, exchange.lock_token))
+
+
+async def _despite_cancellation(cleanup: Coroutine[Any, Any, None]) -> None:
+    """Run ``cleanup`` to the end even if this task is cancelled (again) meanwhile.
+
+    Shutdown cancels a reply task twice (Quart's wait times out, then it cancels what is left):
+    the second cancellation must not stop the writes that store the partial reply and release
+    the lock. The cancellation is re-raised once they are done.
+    """
+    task = asyncio.ensure_future(cleanup)
+    cancelled = False
+    while not task.done():
+        try:
+            await asyncio.shield(task)
+        except asyncio.CancelledError:
+            cancelled = True
+    if cancelled:
+        raise asyncio.CancelledError
+    task.result()
 
 
 async def release_lock(session_id: uuid.UUID, lock_token: uuid.UUID) -> None:
