@@ -61,6 +61,7 @@ async def test_register_twice_with_the_same_email_in_any_case_is_email_taken(
     [
         ({"email": "not-an-email", "password": "long enough"}, "email"),
         ({"email": "someone@mail.test", "password": "long enough"}, "email"),  # reserved name
+        ({"email": "a@example.com", "password": "long enough", "device_id": "a\x00b"}, "device_id"),
         ({"email": "a@example.com", "password": "short"}, "password"),
         ({"email": "a@example.com", "password": "x" * 129}, "password"),
         (

@@ -31,6 +31,13 @@ BAD_REQUESTS: list[tuple[str, str, dict[str, Any], int, str]] = [
     ("POST", "/auth/register", {"json": "a string"}, 422, "validation_failed"),
     ("POST", "/auth/register", {"json": {"email": "a@example.com"}}, 422, "validation_failed"),
     ("POST", "/auth/login", {"json": {"email": "a@example.com"}}, 422, "validation_failed"),
+    (
+        "POST",
+        "/auth/login",
+        {"json": {"email": "a\u0000@example.com", "password": "long enough"}},
+        422,
+        "validation_failed",
+    ),
     ("GET", "/no/such/route", {}, 404, "not_found"),
     ("GET", "/auth/register", {}, 405, "method_not_allowed"),
     ("PUT", "/me", {}, 405, "method_not_allowed"),

@@ -203,6 +203,7 @@ async def test_an_ended_session_takes_no_messages(
         {"content": ""},
         {"content": "   \n\t "},
         {"content": "x" * 4001},
+        {"content": "hello\x00world"},  # once a 500 on PostgreSQL, which cannot store NUL
         {"content": "hello", "step": "finale"},
         {"content": 42},
         {},

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import json
+from collections.abc import AsyncIterator
 
+from pydantic import TypeAdapter
 from quart import Blueprint, Response, current_app, request
 from quart_schema import (
     RequestSchemaValidationError,
+    document_headers,
     document_request,
     document_response,
     tag_blueprint,
@@ -20,6 +24,7 @@ from clarity.extensions import app_state
 from clarity.models import SessionStatus, SolveMessage, SolveSession, SolveStep
 from clarity.openapi import errors, no_content, optional_body
 from clarity.schemas.sessions import (
+    IdempotencyHeaders,
     Message,
     MessageList,
     MessageListQuery,
@@ -32,11 +37,15 @@ from clarity.schemas.sessions import (
     SessionUpdate,
     StreamEvent,
 )
-from clarity.services import sessions
+from clarity.schemas.usage import Usage
+from clarity.services import idempotency, sessions
+from clarity.services.idempotency import Replay, replay_events
 from clarity.services.replies import begin_exchange, run_reply
 from clarity.sse import StreamPayload, relay
 
 blueprint = Blueprint("sessions", __name__)
+# Set on a response that replays the first outcome of an Idempotency-Key.
+REPLAYED_HEADER = "Idempotent-Replayed"
 tag_blueprint(blueprint, ["sessions"])
 
 
@@ -44,9 +53,12 @@ tag_blueprint(blueprint, ["sessions"])
 @auth_required
 @optional_body
 @document_request(SessionCreate)
+@document_headers(IdempotencyHeaders)
 @validate_response(SessionCreated, 201)
 @errors(400, 413, 422, 429)
-async def create_session() -> tuple[SessionCreated, int]:
+async def create_session() -> (
+    tuple[SessionCreated, int] | tuple[SessionCreated, int, dict[str, str]]
+):
     """Start a solve session at the `receive` step.
 
     Send an empty body or `{}`. Counts against the free plan's daily quota:
@@ -55,10 +67,29 @@ async def create_session() -> tuple[SessionCreated, int]:
     await _empty_or_json_object()
     state = app_state()
     me = caller()
-    session, usage = await sessions.create_session(
-        me.user, me.sign_in.device_id, state.settings.free_sessions_per_day
-    )
-    return SessionCreated(session=_session(session), usage=usage), 201
+    claimed = None
+    if key := idempotency.requested_key():
+        outcome = await idempotency.claim(me.user, key)
+        if isinstance(outcome, Replay):
+            replayed = SessionCreated(**json.loads(outcome.body or "{}"))
+            return replayed, outcome.status, {REPLAYED_HEADER: "true"}
+        claimed = outcome
+    created: list[SessionCreated] = []
+
+    async def remember(session: SolveSession, usage: Usage) -> None:
+        created.append(SessionCreated(session=_session(session), usage=usage))
+        if claimed is not None:
+            body = TypeAdapter(SessionCreated).dump_python(created[0], mode="json")
+            await idempotency.complete(claimed, 201, body)
+
+    try:
+        await sessions.create_session(
+            me.user, me.sign_in.device_id, state.settings.free_sessions_per_day, remember
+        )
+    except BaseException:
+        await idempotency.release(claimed)
+        raise
+    return created[0], 201
 
 
 @blueprint.get("/sessions")
@@ -132,6 +163,7 @@ async def list_messages(session_id: str, query_args: MessageListQuery) -> Messag
 @blueprint.post("/sessions/<session_id>/messages")
 @auth_required
 @validate_request(MessageRequest)
+@document_headers(IdempotencyHeaders)
 @document_response(StreamEvent, 200)
 @errors(404, 409, 429)
 async def send_message(session_id: str, data: MessageRequest) -> Response:
@@ -143,20 +175,36 @@ async def send_message(session_id: str, data: MessageRequest) -> Response:
     """
     state = app_state()
     settings = state.settings
-    exchange = await begin_exchange(
-        caller().user,
-        session_id,
-        data.content,
-        SolveStep(data.step) if data.step else None,
-        settings.reply_lock_lease_seconds,
-    )
+    user = caller().user
+    claimed = None
+    if key := idempotency.requested_key():
+        outcome = await idempotency.claim(user, key)
+        if isinstance(outcome, Replay):
+            return _event_stream(replay_events(outcome), {REPLAYED_HEADER: "true"})
+        claimed = outcome
+    try:
+        exchange = await begin_exchange(
+            user,
+            session_id,
+            data.content,
+            SolveStep(data.step) if data.step else None,
+            settings.reply_lock_lease_seconds,
+            claimed,
+        )
+    except BaseException:
+        await idempotency.release(claimed)
+        raise
     events: asyncio.Queue[StreamPayload] = asyncio.Queue()
     current_app.add_background_task(run_reply, exchange, state.coach, settings, events)
+    return _event_stream(relay(events, settings.stream_heartbeat_seconds))
+
+
+def _event_stream(body: AsyncIterator[bytes], headers: dict[str, str] | None = None) -> Response:
     response = Response(
-        relay(events, settings.stream_heartbeat_seconds),
+        body,
         status=200,
         content_type="text/event-stream",
-        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no", **(headers or {})},
     )
     # Quart cuts responses after RESPONSE_TIMEOUT (60 s) by default; a reply may take longer.
     response.timeout = None

@@ -105,7 +105,7 @@ async def _check() -> int:
     def report(ok: bool, message: str) -> None:
         nonlocal problems
         problems += not ok
-        console.print(f"{'[green]✓' if ok else '[red]✗'}[/] {message}")
+        console.print(f"{'[green]✓' if ok else '[red]✗'}[/] {message}", soft_wrap=True)
 
     try:
         settings = Settings.from_env()

@@ -1,6 +1,7 @@
 """Tortoise models: the whole persistent state of Clarity. Migrations live in ``migrations/``."""
 
 from clarity.models.accounts import Plan, SignIn, UsageCounter, User
+from clarity.models.idempotency import IdempotencyKey, IdempotencyState
 from clarity.models.solve import (
     Emotion,
     MessageRole,
@@ -13,6 +14,8 @@ from clarity.models.solve import (
 
 __all__ = [
     "Emotion",
+    "IdempotencyKey",
+    "IdempotencyState",
     "MessageRole",
     "MessageStatus",
     "Plan",

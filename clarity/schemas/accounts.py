@@ -45,7 +45,10 @@ Email = Annotated[
     ),
     AfterValidator(normalise_email),
 ]
-DeviceId = Annotated[str | None, Field(max_length=128, examples=["iphone-7f3a"])]
+# No NUL character: PostgreSQL cannot store one in text.
+DeviceId = Annotated[
+    str | None, Field(max_length=128, pattern=r"^[^\x00]*$", examples=["iphone-7f3a"])
+]
 
 
 @dataclass
@@ -57,7 +60,7 @@ class RegisterRequest:
 
 @dataclass
 class LoginRequest:
-    email: Annotated[str, Field(max_length=254)]
+    email: Annotated[str, Field(max_length=254, pattern=r"^[^\x00]*$")]
     # No policy check on sign-in (only a bound, so nobody can make us hash megabytes).
     password: Annotated[str, Field(max_length=1024)]
     device_id: DeviceId = None

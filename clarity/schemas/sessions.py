@@ -101,11 +101,16 @@ JSON_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff" 
 )
 _WS = "\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff"
 MAX_CONTENT = 4000
-# 1 to 4000 characters once leading and trailing whitespace is trimmed.
-CONTENT_PATTERN = f"^[{_WS}]*[^{_WS}](?:[\\s\\S]{{0,{MAX_CONTENT - 2}}}[^{_WS}])?[{_WS}]*$"
+# 1 to 4000 characters once leading and trailing whitespace is trimmed, and no NUL character
+# (PostgreSQL cannot store one in text).
+CONTENT_PATTERN = (
+    f"^[{_WS}]*[^{_WS}\\u0000](?:[^\\u0000]{{0,{MAX_CONTENT - 2}}}[^{_WS}\\u0000])?[{_WS}]*$"
+)
 
 
 def _trimmed_content(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
     trimmed = value.strip(JSON_WHITESPACE)
     if not trimmed:
         raise ValueError("must contain something other than whitespace")
@@ -129,6 +134,31 @@ class MessageRequest:
     ]
     # The step the client believes the session is on; 409 `step_mismatch` when it is not.
     step: StepName | None = None
+
+
+def _without_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+@dataclass
+class IdempotencyHeaders:
+    """Resend a request with the same key to get its first outcome back, not a second one."""
+
+    idempotency_key: Annotated[
+        str | None,
+        Field(
+            default=None,
+            description=(
+                "1-255 visible ASCII characters, kept per user for 24 hours. The same key with "
+                "the same request replays the first outcome (header Idempotent-Replayed: true); "
+                "with another request it is 422 idempotency_key_reused; while the first is "
+                "still running it is 409 idempotency_in_progress."
+            ),
+            # An absent header is not a null one: document no default.
+            json_schema_extra=_without_default,
+        ),
+        WithJsonSchema({"type": "string", "pattern": "^[\\x21-\\x7e]{1,255}$"}),
+    ] = None
 
 
 # The stream's events. Each is sent as `event: <name>` with one line of JSON as `data`.

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from pydantic import TypeAdapter
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
@@ -31,6 +32,7 @@ from clarity.config import Settings
 from clarity.errors import APIError, not_found
 from clarity.models import (
     Emotion,
+    IdempotencyKey,
     MessageRole,
     MessageStatus,
     SessionStatus,
@@ -40,6 +42,7 @@ from clarity.models import (
     User,
 )
 from clarity.schemas.sessions import DoneEvent, ErrorEvent, Resource, Safety, TokenEvent
+from clarity.services import idempotency
 from clarity.services.sessions import parse_id
 from clarity.sse import StreamPayload
 
@@ -62,10 +65,17 @@ class Exchange:
     emotion: Emotion
     crisis: bool
     history: list[HistoryEntry]
+    # The Idempotency-Key this exchange answers, if any: completed with the reply.
+    idempotency: IdempotencyKey | None = None
 
 
 async def begin_exchange(
-    user: User, raw_session_id: str, content: str, client_step: SolveStep | None, lease: float
+    user: User,
+    raw_session_id: str,
+    content: str,
+    client_step: SolveStep | None,
+    lease: float,
+    idempotency_key: IdempotencyKey | None = None,
 ) -> Exchange:
     """Lock the session for one reply and store the user's message; refuse with 404/409."""
     session, lock_token = await _acquire_lock(user, raw_session_id, lease)
@@ -104,7 +114,14 @@ async def begin_exchange(
         # Never log the message itself.
         log.warning("crisis support shown (session %s)", session.id)
     return Exchange(
-        session.id, lock_token, session.current_step, user_message, emotion, crisis, history
+        session.id,
+        lock_token,
+        session.current_step,
+        user_message,
+        emotion,
+        crisis,
+        history,
+        idempotency_key,
     )
 
 
@@ -131,25 +148,23 @@ async def run_reply(
     except asyncio.CancelledError:
         outcome = "interrupted_by_shutdown"
         # The server is shutting down before the reply finished.
-        await _despite_cancellation(_interrupt(exchange, parts))
-        events.put_nowait(
-            ErrorEvent(
-                code="server_shutting_down",
-                detail="The server restarted before the reply finished; it was saved as "
-                "interrupted. Send your message again.",
-            )
+        error = ErrorEvent(
+            code="server_shutting_down",
+            detail="The server restarted before the reply finished; it was saved as "
+            "interrupted. Send your message again.",
         )
+        await _despite_cancellation(_interrupt(exchange, parts, error))
+        events.put_nowait(error)
         raise
     except Exception:
         log.exception("reply failed (session %s)", exchange.session_id)
-        await _interrupt(exchange, parts)
-        events.put_nowait(
-            ErrorEvent(
-                code="coach_failed",
-                detail="The coach could not finish this reply; it was saved as interrupted. "
-                "Send your message again.",
-            )
+        error = ErrorEvent(
+            code="coach_failed",
+            detail="The coach could not finish this reply; it was saved as interrupted. "
+            "Send your message again.",
         )
+        await _interrupt(exchange, parts, error)
+        events.put_nowait(error)
     finally:
         keeper.cancel()
         # The outcome and sizes only: never the text.
@@ -290,30 +305,49 @@ async def _finish(exchange: Exchange, text: str, settings: Settings) -> DoneEven
         # Released before `done` goes out, so the client's next message is never refused.
         await release_lock(exchange.session_id, exchange.lock_token)
         session = await SolveSession.get(id=exchange.session_id)
-    active = session.status is SessionStatus.ACTIVE
-    return DoneEvent(
-        message_id=coach_message.id,
-        user_message_id=exchange.user_message.id,
-        next_step=session.current_step.value if active else None,
-        emotion_detected=exchange.emotion.value,
-        session_status=session.status.value,
-        safety=(
-            Safety(
-                crisis=True,
-                resources=[Resource(**resource) for resource in settings.crisis_resources],
-            )
-            if exchange.crisis
-            else None
-        ),
-    )
+        active = session.status is SessionStatus.ACTIVE
+        done = DoneEvent(
+            message_id=coach_message.id,
+            user_message_id=exchange.user_message.id,
+            next_step=session.current_step.value if active else None,
+            emotion_detected=exchange.emotion.value,
+            session_status=session.status.value,
+            safety=(
+                Safety(
+                    crisis=True,
+                    resources=[Resource(**resource) for resource in settings.crisis_resources],
+                )
+                if exchange.crisis
+                else None
+            ),
+        )
+        await _remember(exchange, done, coach_message)
+    return done
 
 
-async def _interrupt(exchange: Exchange, parts: list[str]) -> None:
+async def _interrupt(exchange: Exchange, parts: list[str], error: ErrorEvent) -> None:
     """Store what was generated as an interrupted reply; never raise (the caller is unwinding)."""
     try:
-        await _store_coach_message(exchange, "".join(parts), MessageStatus.INTERRUPTED)
+        async with in_transaction():
+            message = await _store_coach_message(
+                exchange, "".join(parts), MessageStatus.INTERRUPTED
+            )
+            await _remember(exchange, error, message)
     except Exception:  # e.g. the session was deleted meanwhile: nothing left to attach it to
         log.warning("could not store interrupted reply (session %s)", exchange.session_id)
+        await idempotency.release(exchange.idempotency)
+
+
+async def _remember(
+    exchange: Exchange, final: DoneEvent | ErrorEvent, message: SolveMessage
+) -> None:
+    """Keep the stream's outcome for an Idempotency-Key replay."""
+    if exchange.idempotency is not None:
+        kind = "done" if isinstance(final, DoneEvent) else "error"
+        data = TypeAdapter(type(final)).dump_python(final, mode="json")
+        await idempotency.complete(
+            exchange.idempotency, 200, {"event": kind, "data": data}, message.id
+        )
 
 
 async def _store_coach_message(

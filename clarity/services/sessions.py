@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 
 from tortoise.transactions import in_transaction
 
@@ -21,13 +22,21 @@ def parse_id(raw: str) -> uuid.UUID | None:
 
 
 async def create_session(
-    user: User, device_id: str | None, free_sessions_per_day: int | None
+    user: User,
+    device_id: str | None,
+    free_sessions_per_day: int | None,
+    on_created: Callable[[SolveSession, Usage], Awaitable[None]] | None = None,
 ) -> tuple[SolveSession, Usage]:
-    """A new active session at the first step, charged to today's quota in one transaction."""
+    """A new active session at the first step, charged to today's quota in one transaction.
+
+    ``on_created`` runs inside that transaction (it stores an idempotent outcome: all or none).
+    """
     now = utcnow()
     async with in_transaction():
         usage = await charge_new_session(user, free_sessions_per_day, now)
         session = await SolveSession.create(user=user, device_id=device_id, created_at=now)
+        if on_created is not None:
+            await on_created(session, usage)
     return session, usage
 
 
