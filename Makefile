@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install run migrate test reliability lint format lock clean
+.PHONY: install run migrate test reliability bench lint format lock clean
 
 install: $(STAMP)
 
@@ -27,6 +27,10 @@ run: migrate
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The benchmark (SQLite by default; BENCH_ARGS="--database-url postgres://..." for PostgreSQL).
+bench: install
+	$(BIN)/python -m clarity.bench $(BENCH_ARGS)
 
 # The reliability suite alone, ending with its table (CI runs it with everything else).
 reliability: install

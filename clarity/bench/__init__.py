@@ -1,0 +1,1 @@
+"""The benchmark: `make bench` (python -m clarity.bench). See README, "Performance"."""
