@@ -20,7 +20,14 @@ from typing import Any
 import aiohttp
 
 from clarity.bench.load import json_load, percentile, rss_bytes, stream
-from clarity.bench.setup import clarity_env, fresh_database, insert_sessions, seed, serve
+from clarity.bench.setup import (
+    clarity_env,
+    drop_database,
+    fresh_database,
+    insert_sessions,
+    seed,
+    serve,
+)
 
 ROWS: list[tuple[str, str, str, str]] = []  # (measure, clarity, floor, ratio or target)
 
@@ -167,29 +174,35 @@ async def run(args: argparse.Namespace) -> None:
         floor_env = {"FLOOR_TOKEN_DELAY": str(delay)}
         limits = aiohttp.TCPConnector(limit=0)
         timeout = aiohttp.ClientTimeout(total=None, sock_connect=30)
-        async with aiohttp.ClientSession(connector=limits, timeout=timeout) as http:
-            database = await fresh_database(args.database_url, workdir, "main")
-            env = clarity_env(database, coach_token_delay=str(delay))
-            with (
-                serve("clarity.app:create_app()", env) as (url, _),
-                serve("clarity.bench.floor:app", floor_env) as (floor, _),
-            ):
-                if "burst" in args.phases:
-                    for n in args.burst:
-                        await burst(http, url, floor, n, delay)
-                if "json" in args.phases:
-                    await json_api(http, url, floor, args.seconds)
-            env = clarity_env(database, coach_token_delay="1")
-            if "hold" in args.phases:
-                slow_floor = {"FLOOR_TOKEN_DELAY": "1"}
+        database = await fresh_database(args.database_url, workdir, "main")
+        try:
+            async with aiohttp.ClientSession(connector=limits, timeout=timeout) as http:
+                env = clarity_env(database, coach_token_delay=str(delay))
                 with (
-                    serve("clarity.app:create_app()", env) as (url, server),
-                    serve("clarity.bench.floor:app", slow_floor) as (floor, floor_server),
+                    serve("clarity.app:create_app()", env) as (url, _),
+                    serve("clarity.bench.floor:app", floor_env) as (floor, _),
                 ):
-                    await hold(http, url, server.pid, floor, floor_server.pid, args.hold)
-        if "growth" in args.phases:
-            growth_db = await fresh_database(args.database_url, workdir, "growth")
-            await growth(growth_db, args.seconds, args.growth_rows)
+                    if "burst" in args.phases:
+                        for n in args.burst:
+                            await burst(http, url, floor, n, delay)
+                    if "json" in args.phases:
+                        await json_api(http, url, floor, args.seconds)
+                env = clarity_env(database, coach_token_delay="1")
+                if "hold" in args.phases:
+                    slow_floor = {"FLOOR_TOKEN_DELAY": "1"}
+                    with (
+                        serve("clarity.app:create_app()", env) as (url, server),
+                        serve("clarity.bench.floor:app", slow_floor) as (floor, floor_server),
+                    ):
+                        await hold(http, url, server.pid, floor, floor_server.pid, args.hold)
+            if "growth" in args.phases:
+                growth_db = await fresh_database(args.database_url, workdir, "growth")
+                try:
+                    await growth(growth_db, args.seconds, args.growth_rows)
+                finally:
+                    await drop_database(args.database_url, growth_db)
+        finally:
+            await drop_database(args.database_url, database)
 
 
 def render(args: argparse.Namespace) -> str:

@@ -163,3 +163,17 @@ async def fresh_database(url: str | None, workdir: Path, name: str) -> str:
         database_url = url.rsplit("/", 1)[0] + f"/{database}"
     await apply_migrations(Settings(database_url=database_url))
     return database_url
+
+
+async def drop_database(admin_url: str | None, database_url: str) -> None:
+    """Drop a PostgreSQL database the benchmark created (SQLite files go with their folder)."""
+    if admin_url is None:
+        return
+    import asyncpg
+
+    admin = await asyncpg.connect(admin_url.replace("postgres://", "postgresql://", 1))
+    try:
+        name = database_url.rsplit("/", 1)[1]
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
