@@ -22,6 +22,12 @@ PING = b": ping\n\n"
 _ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {kind: TypeAdapter(kind) for kind in EVENT_NAMES}
 
 
+def event_record(payload: StreamPayload) -> dict[str, Any]:
+    """The event as JSON-ready data, ``{"event": name, "data": {...}}`` (kept for replays)."""
+    kind = type(payload)
+    return {"event": EVENT_NAMES[kind], "data": _ADAPTERS[kind].dump_python(payload, mode="json")}
+
+
 def encode_event(event_id: int, payload: StreamPayload) -> bytes:
     """One event: `id`, `event` and a single line of JSON `data` (JSON never contains a newline)."""
     kind = type(payload)

@@ -46,6 +46,7 @@ from clarity.sse import StreamPayload, relay
 blueprint = Blueprint("sessions", __name__)
 # Set on a response that replays the first outcome of an Idempotency-Key.
 REPLAYED_HEADER = "Idempotent-Replayed"
+SESSION_CREATED = TypeAdapter(SessionCreated)
 tag_blueprint(blueprint, ["sessions"])
 
 
@@ -74,22 +75,24 @@ async def create_session() -> (
             replayed = SessionCreated(**json.loads(outcome.body or "{}"))
             return replayed, outcome.status, {REPLAYED_HEADER: "true"}
         claimed = outcome
-    created: list[SessionCreated] = []
+    remember = None
+    if claimed is not None:
+        key_claim = claimed
 
-    async def remember(session: SolveSession, usage: Usage) -> None:
-        created.append(SessionCreated(session=_session(session), usage=usage))
-        if claimed is not None:
-            body = TypeAdapter(SessionCreated).dump_python(created[0], mode="json")
-            await idempotency.complete(claimed, 201, body)
+        async def remember(session: SolveSession, usage: Usage) -> None:
+            # Inside the create transaction: the session, the charge and the outcome, or none.
+            created = SessionCreated(session=_session(session), usage=usage)
+            body = SESSION_CREATED.dump_python(created, mode="json")
+            await idempotency.complete(key_claim, 201, body)
 
     try:
-        await sessions.create_session(
+        session, usage = await sessions.create_session(
             me.user, me.sign_in.device_id, state.settings.free_sessions_per_day, remember
         )
     except BaseException:
         await idempotency.release(claimed)
         raise
-    return created[0], 201
+    return SessionCreated(session=_session(session), usage=usage), 201
 
 
 @blueprint.get("/sessions")

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from pydantic import TypeAdapter
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
@@ -44,7 +43,7 @@ from clarity.models import (
 from clarity.schemas.sessions import DoneEvent, ErrorEvent, Resource, Safety, TokenEvent
 from clarity.services import idempotency
 from clarity.services.sessions import parse_id
-from clarity.sse import StreamPayload
+from clarity.sse import StreamPayload, event_record
 
 log = logging.getLogger(__name__)
 
@@ -140,10 +139,11 @@ async def run_reply(
         async for delta in _deltas(exchange, coach, settings):
             parts.append(delta)
             events.put_nowait(TokenEvent(content=delta))
-        if not "".join(parts).strip():
+        text = "".join(parts)
+        if not text.strip():
             raise CoachError("the coach produced an empty reply")
         keeper.cancel()
-        events.put_nowait(await _finish(exchange, "".join(parts), settings))
+        events.put_nowait(await _finish(exchange, text, settings))  # also releases the lock
         outcome = "completed"
     except asyncio.CancelledError:
         outcome = "interrupted_by_shutdown"
@@ -167,25 +167,27 @@ async def run_reply(
         events.put_nowait(error)
     finally:
         keeper.cancel()
+        chars, duration_ms = sum(map(len, parts)), (time.perf_counter() - started) * 1000
         # The outcome and sizes only: never the text.
         log.info(
             "reply %s: %d pieces, %d chars, %.0fms (session %s)",
             outcome,
             len(parts),
-            sum(map(len, parts)),
-            (time.perf_counter() - started) * 1000,
+            chars,
+            duration_ms,
             exchange.session_id,
             extra={
                 "event": "reply",
                 "outcome": outcome,
                 "session_id": str(exchange.session_id),
                 "pieces": len(parts),
-                "chars": sum(map(len, parts)),
-                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+                "chars": chars,
+                "duration_ms": round(duration_ms, 1),
                 "crisis": exchange.crisis,
             },
         )
-        await _despite_cancellation(release_lock(exchange.session_id, exchange.lock_token))
+        if outcome != "completed":  # a completed reply released the lock in _finish
+            await _despite_cancellation(release_lock(exchange.session_id, exchange.lock_token))
 
 
 async def _despite_cancellation(cleanup: Coroutine[Any, Any, None]) -> None:
@@ -343,11 +345,7 @@ async def _remember(
 ) -> None:
     """Keep the stream's outcome for an Idempotency-Key replay."""
     if exchange.idempotency is not None:
-        kind = "done" if isinstance(final, DoneEvent) else "error"
-        data = TypeAdapter(type(final)).dump_python(final, mode="json")
-        await idempotency.complete(
-            exchange.idempotency, 200, {"event": kind, "data": data}, message.id
-        )
+        await idempotency.complete(exchange.idempotency, 200, event_record(final), message.id)
 
 
 async def _store_coach_message(
