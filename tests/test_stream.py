@@ -440,3 +440,25 @@ async def test_shutdown_mid_reply_stores_it_as_interrupted(
     ]
     assert stored[1].content == "I understand how"
     assert (session.current_step, session.reply_lock_token) == (SolveStep.RECEIVE, None)
+
+
+async def test_ending_a_session_during_a_reply_keeps_the_reply_and_the_ended_status(
+    app: Quart, http: httpx.AsyncClient, client: Client, user: SignedInUser, session_id: str
+) -> None:
+    coach = GatedCoach()
+    use_coach(app, coach)
+    async with open_stream(client, session_id, user) as connection:
+        await asyncio.wait_for(coach.started.wait(), 5)
+        ended = await client.patch(
+            f"/sessions/{session_id}", headers=user.headers, json={"status": "abandoned"}
+        )
+        assert ended.status_code == 200
+        coach.release()
+        raw = await read_until(connection, b"event: done")
+    done = json.loads(raw.split(b"event: done\ndata: ")[1].split(b"\n")[0])
+    assert (done["session_status"], done["next_step"]) == ("abandoned", None)
+    session = await SolveSession.get(id=session_id)
+    assert (session.status.value, session.current_step) == ("abandoned", SolveStep.RECEIVE)
+    assert session.reply_lock_token is None
+    reply = await SolveMessage.get(session_id=session_id, role=MessageRole.COACH)
+    assert (reply.content, reply.status.value) == (REPLIES[SolveStep.RECEIVE], "complete")

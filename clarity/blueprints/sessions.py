@@ -193,6 +193,7 @@ async def send_message(session_id: str, data: MessageRequest) -> Response:
             SolveStep(data.step) if data.step else None,
             settings.reply_lock_lease_seconds,
             claimed,
+            load_history=getattr(state.coach, "uses_history", True),
         )
     except BaseException:
         await idempotency.release(claimed)

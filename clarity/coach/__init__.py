@@ -32,6 +32,9 @@ class CoachTurn:
 
 
 class Coach(Protocol):
+    # Whether `turn.history` is used: the history is only read from the database when it is.
+    uses_history: bool
+
     def reply(self, turn: CoachTurn) -> AsyncIterator[str]:
         """Yield the reply as text deltas that concatenate to the whole reply."""
         ...

@@ -58,6 +58,8 @@ class CoachUpstreamError(Exception):
 
 
 class OpenAICoach:
+    uses_history = True
+
     def __init__(
         self,
         *,

@@ -39,6 +39,8 @@ def split_words(text: str) -> list[str]:
 
 
 class ScriptedCoach:
+    uses_history = False
+
     def __init__(self, token_delay: float) -> None:
         self.token_delay = token_delay
 

@@ -75,6 +75,7 @@ async def begin_exchange(
     client_step: SolveStep | None,
     lease: float,
     idempotency_key: IdempotencyKey | None = None,
+    load_history: bool = True,
 ) -> Exchange:
     """Lock the session for one reply and store the user's message; refuse with 404/409."""
     session, lock_token = await _acquire_lock(user, raw_session_id, lease)
@@ -86,12 +87,17 @@ async def begin_exchange(
                 f"The session is on the {session.current_step.value} step, "
                 f"not {client_step.value}.",
             )
+        # The newest messages: history for the coach (when it uses it), and the last timestamp.
         recent = (
             await SolveMessage.filter(session_id=session.id)
             .order_by("-created_at", "-id")
-            .limit(HISTORY_MESSAGES)
+            .limit(HISTORY_MESSAGES if load_history else 1)
         )
-        history = [HistoryEntry(m.role, m.content, m.step) for m in reversed(recent)]
+        history = (
+            [HistoryEntry(m.role, m.content, m.step) for m in reversed(recent)]
+            if load_history
+            else []
+        )
         now = utcnow()
         if recent and now <= recent[0].created_at:
             now = recent[0].created_at + TICK
@@ -293,27 +299,34 @@ async def _finish(exchange: Exchange, text: str, settings: Settings) -> DoneEven
     """Store the complete reply and advance the session (unless it was a crisis reply)."""
     async with in_transaction():
         coach_message = await _store_coach_message(exchange, text, MessageStatus.COMPLETE)
+        advanced = 0
+        next_step = exchange.step.next
         if not exchange.crisis:
-            next_step = exchange.step.next
             changes: dict[str, object] = (
                 {"current_step": next_step}
                 if next_step is not None
                 else {"status": SessionStatus.COMPLETED, "completed_at": utcnow()}
             )
             # Only while still active: the user may have ended the session meanwhile.
-            await SolveSession.filter(id=exchange.session_id, status=SessionStatus.ACTIVE).update(
-                **changes
-            )
+            advanced = await SolveSession.filter(
+                id=exchange.session_id, status=SessionStatus.ACTIVE
+            ).update(**changes)
         # Released before `done` goes out, so the client's next message is never refused.
         await release_lock(exchange.session_id, exchange.lock_token)
-        session = await SolveSession.get(id=exchange.session_id)
-        active = session.status is SessionStatus.ACTIVE
+        if advanced:
+            # The common case: the state is what the update just wrote, no need to read it back.
+            status = SessionStatus.ACTIVE if next_step is not None else SessionStatus.COMPLETED
+            current_step = next_step or exchange.step
+        else:  # a crisis reply, or a session ended meanwhile
+            session = await SolveSession.get(id=exchange.session_id)
+            status, current_step = session.status, session.current_step
+        active = status is SessionStatus.ACTIVE
         done = DoneEvent(
             message_id=coach_message.id,
             user_message_id=exchange.user_message.id,
-            next_step=session.current_step.value if active else None,
+            next_step=current_step.value if active else None,
             emotion_detected=exchange.emotion.value,
-            session_status=session.status.value,
+            session_status=status.value,
             safety=(
                 Safety(
                     crisis=True,
