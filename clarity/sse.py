@@ -28,6 +28,13 @@ def event_record(payload: StreamPayload) -> dict[str, Any]:
     return {"event": EVENT_NAMES[kind], "data": _ADAPTERS[kind].dump_python(payload, mode="json")}
 
 
+def event_from_record(record: dict[str, Any]) -> StreamPayload:
+    """The event ``event_record`` stored, rebuilt (and validated) for a replay."""
+    kind = next(k for k, name in EVENT_NAMES.items() if name == record["event"])
+    payload: StreamPayload = _ADAPTERS[kind].validate_python(record["data"])
+    return payload
+
+
 def encode_event(event_id: int, payload: StreamPayload) -> bytes:
     """One event: `id`, `event` and a single line of JSON `data` (JSON never contains a newline)."""
     kind = type(payload)

@@ -24,8 +24,8 @@ from tortoise.exceptions import IntegrityError
 from clarity.clock import utcnow
 from clarity.errors import APIError
 from clarity.models import IdempotencyKey, IdempotencyState, SolveMessage, User
-from clarity.schemas.sessions import DoneEvent, ErrorEvent, TokenEvent
-from clarity.sse import StreamPayload, encode_event
+from clarity.schemas.sessions import TokenEvent
+from clarity.sse import StreamPayload, encode_event, event_from_record
 
 HEADER = "Idempotency-Key"
 KEY_TTL = timedelta(hours=24)
@@ -143,7 +143,6 @@ async def replay_events(replay: Replay) -> AsyncIterator[bytes]:
     payloads: list[StreamPayload] = []
     if message is not None and message.content:
         payloads.append(TokenEvent(content=message.content))
-    final_kind = DoneEvent if stored.get("event") == "done" else ErrorEvent
-    payloads.append(final_kind(**stored.get("data", {})))
+    payloads.append(event_from_record(stored))
     for event_id, payload in enumerate(payloads, start=1):
         yield encode_event(event_id, payload)
