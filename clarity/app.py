@@ -17,6 +17,7 @@ from clarity.extensions import AppState, make_auth, make_schema
 from clarity.logs import configure_logging, log_requests
 from clarity.ratelimits import init_rate_limits
 from clarity.requests import ClarityRequest
+from clarity.services.reply_locks import LeaseKeeper
 
 SECONDS_PER_DAY = 24 * 60 * 60
 
@@ -47,6 +48,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
         passwords=Passwords(fast=settings.password_hashing == "fast"),
         auth=token_auth,
         coach=make_coach(settings),
+        leases=LeaseKeeper(settings.reply_lock_lease_seconds),
     )
     app.extensions["clarity"] = state
 
@@ -68,6 +70,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
 
     @app.after_serving
     async def disconnect() -> None:
+        await state.leases.stop()  # after the replies still running (Quart waits for them first)
         if state.database is not None:
             await close_database(state.database)
             state.database = None

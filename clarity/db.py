@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from tortoise.context import TortoiseContext
+from tortoise.queryset import UpdateQuery
 
 from clarity.config import Settings
 
@@ -111,3 +112,21 @@ async def apply_migrations(settings: Settings) -> list[str]:
 
 # What `aerich` (run from the repository root) uses: the same settings as the app.
 TORTOISE_ORM = tortoise_config(Settings.from_env())
+
+
+async def update_returning(query: UpdateQuery, *columns: str) -> list[dict[str, Any]]:
+    """Run an ``UPDATE`` built by Tortoise with ``RETURNING columns``: one round trip where an
+    update and a read-back would take two. The values come back as the database returns them.
+
+    Tortoise 1.1 builds UPDATE ... RETURNING (SQLite 3.35+ and PostgreSQL both run it) but has no
+    public call for it, so this goes through the query's own builder: values and filters are
+    encoded exactly as in a plain ``.update()``. tests/test_stream.py and test_faults.py cover it
+    on both databases.
+    """
+    query._choose_db_if_not_chosen(True)
+    query._make_query()
+    builder: Any = query.query  # an UPDATE builder of the connection's dialect
+    sql, params = builder.returning(*columns).get_parameterized_sql()
+    # execute_query_dict, not execute_query: on asyncpg the latter drops the rows of an UPDATE.
+    rows: list[dict[str, Any]] = await query._db.execute_query_dict(sql, params)
+    return rows

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from clarity.auth import Passwords
     from clarity.coach import Coach
     from clarity.config import Settings
+    from clarity.services.reply_locks import LeaseKeeper
 
 TOKEN_SALT = "clarity-bearer-token"
 
@@ -68,6 +69,8 @@ class AppState:
     passwords: Passwords
     auth: QuartAuth
     coach: Coach
+    # Renews the leases of the reply locks this process holds.
+    leases: LeaseKeeper
     database: TortoiseContext | None = None
 
 

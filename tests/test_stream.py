@@ -416,6 +416,35 @@ async def test_a_lock_left_by_a_crashed_process_expires(
     assert (await send_message(http, session_id, user.headers)).status == 200
 
 
+async def test_a_reply_that_outlasts_its_lease_keeps_the_lock(
+    settings_overrides: dict[str, Any],
+) -> None:
+    """The lease is renewed while the reply runs: three leases later, another message is still
+    refused, and the first reply completes and advances the session."""
+    coach, lease = GatedCoach(), 0.3
+    overrides = {**settings_overrides, "reply_lock_lease_seconds": lease}
+    async with (
+        own_app(overrides, coach) as (_, client, user, session_id),
+        open_stream(client, session_id, user) as connection,
+    ):
+        await asyncio.wait_for(coach.started.wait(), 5)
+        await asyncio.sleep(3 * lease)
+        locked = await SolveSession.get(id=session_id)
+        assert locked.reply_lock_until is not None
+        assert locked.reply_lock_until > datetime.now(UTC)
+        second = await client.post(
+            f"/sessions/{session_id}/messages", json={"content": "me too"}, headers=user.headers
+        )
+        assert (second.status_code, (await second.get_json())["code"]) == (
+            409,
+            "reply_in_progress",
+        )
+        coach.release()
+        assert b"event: done" in await read_until(connection, b"event: done")
+        session = await wait_for_reply_stored(session_id)
+        assert (session.current_step, session.reply_lock_until) == (SolveStep.CLARIFY, None)
+
+
 async def test_shutdown_mid_reply_stores_it_as_interrupted(
     settings_overrides: dict[str, Any],
 ) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator
 
@@ -41,7 +40,7 @@ from clarity.schemas.usage import Usage
 from clarity.services import idempotency, sessions
 from clarity.services.idempotency import Replay, replay_events
 from clarity.services.replies import begin_exchange, run_reply
-from clarity.sse import StreamPayload, relay
+from clarity.sse import EventChannel, relay
 
 blueprint = Blueprint("sessions", __name__)
 # Set on a response that replays the first outcome of an Idempotency-Key.
@@ -198,8 +197,10 @@ async def send_message(session_id: str, data: MessageRequest) -> Response:
     except BaseException:
         await idempotency.release(claimed)
         raise
-    events: asyncio.Queue[StreamPayload] = asyncio.Queue()
-    current_app.add_background_task(run_reply, exchange, state.coach, settings, events)
+    events = EventChannel()
+    current_app.add_background_task(
+        run_reply, exchange, state.coach, settings, state.leases, events
+    )
     return _event_stream(relay(events, settings.stream_heartbeat_seconds))
 
 

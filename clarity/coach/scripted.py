@@ -38,6 +38,12 @@ def split_words(text: str) -> list[str]:
     return _WORDS.findall(text)
 
 
+# The fixed replies' words, split once: every open stream shares them instead of holding a copy.
+_REPLY_WORDS: dict[SolveStep, tuple[str, ...]] = {
+    step: tuple(split_words(text)) for step, text in REPLIES.items()
+}
+
+
 class ScriptedCoach:
     uses_history = False
 
@@ -45,7 +51,7 @@ class ScriptedCoach:
         self.token_delay = token_delay
 
     async def reply(self, turn: CoachTurn) -> AsyncIterator[str]:
-        for index, word in enumerate(split_words(REPLIES[turn.step])):
+        for index, word in enumerate(_REPLY_WORDS[turn.step]):
             if index and self.token_delay:
                 await asyncio.sleep(self.token_delay)
             yield word

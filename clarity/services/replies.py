@@ -2,10 +2,10 @@
 
 ``begin_exchange`` takes the session's reply lock and stores the user's message (before the
 stream sends a byte); ``run_reply`` then runs as a background task, independent of the client's
-connection, feeding the stream's events into a queue. Whatever happens to the connection, the
+connection, feeding the stream's events into a channel. Whatever happens to the connection, the
 reply is stored: complete (and the step advances), or interrupted when generation fails or the
-server shuts down. The lock is a lease in the session row, renewed while the reply runs, so it
-works across workers and hosts and frees itself after a crash.
+server shuts down. The lock (``reply_locks``) is a lease in the session row, renewed while the
+reply runs, so it works across workers and hosts and frees itself after a crash.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from clarity.clock import utcnow
@@ -28,7 +27,7 @@ from clarity.coach.emotion import detect_emotion
 from clarity.coach.safety import CRISIS_REPLY, shows_crisis
 from clarity.coach.scripted import split_words
 from clarity.config import Settings
-from clarity.errors import APIError, not_found
+from clarity.errors import APIError
 from clarity.models import (
     Emotion,
     IdempotencyKey,
@@ -36,18 +35,18 @@ from clarity.models import (
     MessageStatus,
     SessionStatus,
     SolveMessage,
-    SolveSession,
     SolveStep,
     User,
 )
 from clarity.schemas.sessions import DoneEvent, ErrorEvent, Resource, Safety, TokenEvent
-from clarity.services import idempotency
-from clarity.services.sessions import parse_id
-from clarity.sse import StreamPayload, event_record
+from clarity.services import idempotency, reply_locks
+from clarity.services.reply_locks import LeaseKeeper
+from clarity.sse import EventChannel, event_record
 
 log = logging.getLogger(__name__)
 
 HISTORY_MESSAGES = 20
+CRISIS_WORDS = tuple(split_words(CRISIS_REPLY))
 TICK = timedelta(microseconds=1)
 
 
@@ -55,12 +54,16 @@ class CoachError(Exception):
     """The coach failed to produce a usable reply."""
 
 
-@dataclass
+@dataclass(slots=True)
 class Exchange:
+    """One message and its reply in progress: plain values, kept for as long as the stream runs."""
+
     session_id: uuid.UUID
     lock_token: uuid.UUID
     step: SolveStep
-    user_message: SolveMessage
+    content: str
+    user_message_id: uuid.UUID
+    user_message_at: datetime
     emotion: Emotion
     crisis: bool
     history: list[HistoryEntry]
@@ -78,51 +81,53 @@ async def begin_exchange(
     load_history: bool = True,
 ) -> Exchange:
     """Lock the session for one reply and store the user's message; refuse with 404/409."""
-    session, lock_token = await _acquire_lock(user, raw_session_id, lease)
+    session_id, lock_token, step = await reply_locks.acquire(user, raw_session_id, lease)
     try:
-        if client_step is not None and client_step != session.current_step:
+        if client_step is not None and client_step != step:
             raise APIError(
                 409,
                 "step_mismatch",
-                f"The session is on the {session.current_step.value} step, "
-                f"not {client_step.value}.",
+                f"The session is on the {step.value} step, not {client_step.value}.",
             )
         # The newest messages: history for the coach (when it uses it), and the last timestamp.
         recent = (
-            await SolveMessage.filter(session_id=session.id)
+            await SolveMessage.filter(session_id=session_id)
             .order_by("-created_at", "-id")
             .limit(HISTORY_MESSAGES if load_history else 1)
+            .values("role", "content", "step", "created_at")
         )
         history = (
-            [HistoryEntry(m.role, m.content, m.step) for m in reversed(recent)]
+            [HistoryEntry(m["role"], m["content"], m["step"]) for m in reversed(recent)]
             if load_history
             else []
         )
         now = utcnow()
-        if recent and now <= recent[0].created_at:
-            now = recent[0].created_at + TICK
+        if recent and now <= recent[0]["created_at"]:
+            now = recent[0]["created_at"] + TICK
         emotion = detect_emotion(content)
         crisis = shows_crisis(content)
         user_message = await SolveMessage.create(
-            session_id=session.id,
+            session_id=session_id,
             role=MessageRole.USER,
             content=content,
-            step=session.current_step,
+            step=step,
             emotion=emotion,
             status=MessageStatus.COMPLETE,
             created_at=now,
         )
     except BaseException:
-        await release_lock(session.id, lock_token)
+        await reply_locks.release(session_id, lock_token)
         raise
     if crisis:
         # Never log the message itself.
-        log.warning("crisis support shown (session %s)", session.id)
+        log.warning("crisis support shown (session %s)", session_id)
     return Exchange(
-        session.id,
+        session_id,
         lock_token,
-        session.current_step,
-        user_message,
+        step,
+        content,
+        user_message.id,
+        now,
         emotion,
         crisis,
         history,
@@ -134,22 +139,22 @@ async def run_reply(
     exchange: Exchange,
     coach: Coach,
     settings: Settings,
-    events: asyncio.Queue[StreamPayload],
+    leases: LeaseKeeper,
+    events: EventChannel,
 ) -> None:
     """Generate, relay and store the coach's reply. Runs as a background task."""
     parts: list[str] = []
     started = time.perf_counter()
     outcome = "error"
-    keeper = asyncio.create_task(_keep_lock(exchange, settings.reply_lock_lease_seconds))
+    leases.hold(exchange.lock_token)
     try:
         async for delta in _deltas(exchange, coach, settings):
             parts.append(delta)
-            events.put_nowait(TokenEvent(content=delta))
+            events.put(TokenEvent(content=delta))
         text = "".join(parts)
         if not text.strip():
             raise CoachError("the coach produced an empty reply")
-        keeper.cancel()
-        events.put_nowait(await _finish(exchange, text, settings))  # also releases the lock
+        events.put(await _finish(exchange, text, settings))  # also releases the lock
         outcome = "completed"
     except asyncio.CancelledError:
         outcome = "interrupted_by_shutdown"
@@ -160,7 +165,7 @@ async def run_reply(
             "interrupted. Send your message again.",
         )
         await _despite_cancellation(_interrupt(exchange, parts, error))
-        events.put_nowait(error)
+        events.put(error)
         raise
     except Exception:
         log.exception("reply failed (session %s)", exchange.session_id)
@@ -170,9 +175,9 @@ async def run_reply(
             "Send your message again.",
         )
         await _interrupt(exchange, parts, error)
-        events.put_nowait(error)
+        events.put(error)
     finally:
-        keeper.cancel()
+        leases.drop(exchange.lock_token)
         chars, duration_ms = sum(map(len, parts)), (time.perf_counter() - started) * 1000
         # The outcome and sizes only: never the text.
         log.info(
@@ -193,7 +198,9 @@ async def run_reply(
             },
         )
         if outcome != "completed":  # a completed reply released the lock in _finish
-            await _despite_cancellation(release_lock(exchange.session_id, exchange.lock_token))
+            await _despite_cancellation(
+                reply_locks.release(exchange.session_id, exchange.lock_token)
+            )
 
 
 async def _despite_cancellation(cleanup: Coroutine[Any, Any, None]) -> None:
@@ -215,64 +222,15 @@ async def _despite_cancellation(cleanup: Coroutine[Any, Any, None]) -> None:
     task.result()
 
 
-async def release_lock(session_id: uuid.UUID, lock_token: uuid.UUID) -> None:
-    await SolveSession.filter(id=session_id, reply_lock_token=lock_token).update(
-        reply_lock_token=None, reply_lock_until=None
-    )
-
-
-async def _acquire_lock(
-    user: User, raw_session_id: str, lease: float
-) -> tuple[SolveSession, uuid.UUID]:
-    session_id = parse_id(raw_session_id)
-    if session_id is None:
-        raise not_found("Session")
-    now = utcnow()
-    lock_token = uuid.uuid4()
-    # Compare-and-set in one UPDATE: exactly one of any number of racing requests wins, on any
-    # worker or host, and a lease left by a crashed process no longer counts once it has passed.
-    taken = await SolveSession.filter(
-        Q(reply_lock_until__isnull=True) | Q(reply_lock_until__lt=now),
-        id=session_id,
-        user_id=user.id,
-        status=SessionStatus.ACTIVE,
-    ).update(reply_lock_token=lock_token, reply_lock_until=now + timedelta(seconds=lease))
-    session = await SolveSession.get_or_none(id=session_id, user_id=user.id)
-    if session is None:
-        raise not_found("Session")
-    if not taken:
-        if session.status is not SessionStatus.ACTIVE:
-            raise APIError(409, "session_not_active", "This session has ended.")
-        raise APIError(
-            409,
-            "reply_in_progress",
-            "The coach is still replying to the previous message.",
-            headers={"Retry-After": "1"},
-        )
-    return session, lock_token
-
-
-async def _keep_lock(exchange: Exchange, lease: float) -> None:
-    """Renew the lease every third of its length while the reply runs."""
-    while True:
-        await asyncio.sleep(lease / 3)
-        renewed = await SolveSession.filter(
-            id=exchange.session_id, reply_lock_token=exchange.lock_token
-        ).update(reply_lock_until=utcnow() + timedelta(seconds=lease))
-        if not renewed:
-            log.warning("reply lock lost (session %s)", exchange.session_id)
-            return
-
-
 async def _deltas(exchange: Exchange, coach: Coach, settings: Settings) -> AsyncIterator[str]:
     if exchange.crisis:
         # Safety stays on our side: a crisis gets the fixed support reply, never the coach.
-        for word in split_words(CRISIS_REPLY):
+        for word in CRISIS_WORDS:
             yield word
         return
     turn = CoachTurn(
         step=exchange.step,
-        message=exchange.user_message.content,
+        message=exchange.content,
         emotion=exchange.emotion,
         history=exchange.history,
     )
@@ -299,31 +257,19 @@ async def _finish(exchange: Exchange, text: str, settings: Settings) -> DoneEven
     """Store the complete reply and advance the session (unless it was a crisis reply)."""
     async with in_transaction():
         coach_message = await _store_coach_message(exchange, text, MessageStatus.COMPLETE)
-        advanced = 0
-        next_step = exchange.step.next
-        if not exchange.crisis:
-            changes: dict[str, object] = (
-                {"current_step": next_step}
-                if next_step is not None
-                else {"status": SessionStatus.COMPLETED, "completed_at": utcnow()}
-            )
-            # Only while still active: the user may have ended the session meanwhile.
-            advanced = await SolveSession.filter(
-                id=exchange.session_id, status=SessionStatus.ACTIVE
-            ).update(**changes)
         # Released before `done` goes out, so the client's next message is never refused.
-        await release_lock(exchange.session_id, exchange.lock_token)
-        if advanced:
-            # The common case: the state is what the update just wrote, no need to read it back.
-            status = SessionStatus.ACTIVE if next_step is not None else SessionStatus.COMPLETED
-            current_step = next_step or exchange.step
-        else:  # a crisis reply, or a session ended meanwhile
-            session = await SolveSession.get(id=exchange.session_id)
-            status, current_step = session.status, session.current_step
+        if exchange.crisis:  # a crisis reply does not move the session on
+            status, current_step = await reply_locks.release_and_read(
+                exchange.session_id, exchange.lock_token
+            )
+        else:
+            status, current_step = await reply_locks.advance_and_release(
+                exchange.session_id, exchange.lock_token, exchange.step
+            )
         active = status is SessionStatus.ACTIVE
         done = DoneEvent(
             message_id=coach_message.id,
-            user_message_id=exchange.user_message.id,
+            user_message_id=exchange.user_message_id,
             next_step=current_step.value if active else None,
             emotion_detected=exchange.emotion.value,
             session_status=status.value,
@@ -371,7 +317,7 @@ async def _store_coach_message(
         step=exchange.step,
         emotion=exchange.emotion,
         status=status,
-        created_at=_after(exchange.user_message.created_at),
+        created_at=_after(exchange.user_message_at),
     )
 
 
