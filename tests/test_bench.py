@@ -31,6 +31,8 @@ def test_the_benchmark_prints_and_writes_its_table(tmp_path: Path) -> None:
     for measure in (
         "burst 20: completed",
         "20/20",
+        "burst 20: Quart alone, 20/20 done",
+        "Quart alone, tiny JSON, 50 clients",
         "GET /sessions (page of 20 of 1,000)",
         "open streams held (20 tried)",
         "server RSS per open stream",

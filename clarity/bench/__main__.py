@@ -1,6 +1,7 @@
 """Benchmark Clarity against a floor, on one box: `make bench` (python -m clarity.bench).
 
-Clarity and the floor (clarity/bench/floor.py: raw ASGI, no framework, no database) each run
+Clarity, the floor (clarity/bench/floor.py: raw ASGI, no framework, no database) and Quart
+alone (clarity/bench/quart_floor.py: the same routes in bare Quart) each run
 under hypercorn with the project's hypercorn.toml on a loopback port; this process seeds data
 through the API and drives the load. SQLite by default, PostgreSQL with --database-url. Prints a
 table and writes it to bench-results.txt.
@@ -46,7 +47,9 @@ def row(measure: str, clarity: str, floor: str = "", note: str = "") -> None:
     say(f"{measure}: {clarity} | floor {floor} | {note}")
 
 
-async def burst(http: aiohttp.ClientSession, url: str, floor: str, n: int, delay: float) -> None:
+async def burst(
+    http: aiohttp.ClientSession, url: str, floor: str, bare: str, n: int, delay: float
+) -> None:
     pairs = await seed(http, url, users=n, sessions_each=1)
     payload = {"content": "I keep putting off a hard conversation."}
     say(f"stream burst: {n} replies at once")
@@ -54,6 +57,7 @@ async def burst(http: aiohttp.ClientSession, url: str, floor: str, n: int, delay
         *(stream(http, f"{url}/sessions/{s}/messages", h, payload) for h, s in pairs)
     )
     floor_results = await asyncio.gather(*(stream(http, f"{floor}/stream", {}, {}) for _ in pairs))
+    bare_results = await asyncio.gather(*(stream(http, f"{bare}/stream", {}, {}) for _ in pairs))
     done = [r for r in results if r.done]
     floor_done = [r for r in floor_results if r.done]
     ideal = 11 * delay
@@ -73,6 +77,14 @@ async def burst(http: aiohttp.ClientSession, url: str, floor: str, n: int, delay
         f"{percentile(totals, 0.5):.2f}/{p99:.2f} s",
         f"{percentile(floor_totals, 0.5):.2f}/{floor_p99:.2f} s",
         f"p99 ratio {p99 / floor_p99:.2f} (target ≤ 1.3)" if n == 1000 else "",
+    )
+    bare_totals = [r.total or 0 for r in bare_results if r.done]
+    bare_p99 = percentile(bare_totals, 0.99)
+    row(
+        f"burst {n}: Quart alone, {len(bare_totals)}/{n} done, p50/p99",
+        f"{percentile(bare_totals, 0.5):.2f}/{bare_p99:.2f} s",
+        f"{percentile(floor_totals, 0.5):.2f}/{floor_p99:.2f} s",
+        f"p99 ratio {bare_p99 / floor_p99:.2f} (the framework's own share)",
     )
 
 
@@ -115,7 +127,9 @@ async def hold(
     )
 
 
-async def json_api(http: aiohttp.ClientSession, url: str, floor: str, seconds: float) -> None:
+async def json_api(
+    http: aiohttp.ClientSession, url: str, floor: str, bare: str, seconds: float
+) -> None:
     pairs = await seed(http, url, users=1, sessions_each=1)
     headers, session_id = pairs[0]
     gate = asyncio.Semaphore(50)
@@ -128,6 +142,12 @@ async def json_api(http: aiohttp.ClientSession, url: str, floor: str, seconds: f
     floor_ok, _, floor_lat = await json_load(http, "GET", f"{floor}/tiny", {}, 50, seconds)
     floor_rps = floor_ok / seconds
     row("floor tiny JSON, 50 clients", f"{floor_rps:.0f} req/s", note=f"p50/p99 {ms(floor_lat)}")
+    bare_ok, _, bare_lat = await json_load(http, "GET", f"{bare}/tiny", {}, 50, seconds)
+    row(
+        "Quart alone, tiny JSON, 50 clients",
+        f"{bare_ok / seconds:.0f} req/s, p50/p99 {ms(bare_lat)}",
+        note=f"{bare_ok / seconds / floor_rps:.0%} of floor (the framework's own ceiling)",
+    )
     for label, method, path in (
         ("GET /sessions (page of 20 of 1,000)", "GET", "/sessions"),
         ("GET /sessions/{id}", "GET", f"/sessions/{session_id}"),
@@ -181,12 +201,13 @@ async def run(args: argparse.Namespace) -> None:
                 with (
                     serve("clarity.app:create_app()", env) as (url, _),
                     serve("clarity.bench.floor:app", floor_env) as (floor, _),
+                    serve("clarity.bench.quart_floor:app", floor_env) as (bare, _),
                 ):
                     if "burst" in args.phases:
                         for n in args.burst:
-                            await burst(http, url, floor, n, delay)
+                            await burst(http, url, floor, bare, n, delay)
                     if "json" in args.phases:
-                        await json_api(http, url, floor, args.seconds)
+                        await json_api(http, url, floor, bare, args.seconds)
                 env = clarity_env(database, coach_token_delay="1")
                 if "hold" in args.phases:
                     slow_floor = {"FLOOR_TOKEN_DELAY": "1"}

@@ -54,8 +54,7 @@ async def app(scope: Scope, receive: Any, send: Any) -> None:
         for index, word in enumerate(WORDS):
             if index and DELAY:
                 await asyncio.sleep(DELAY)
-            data = json.dumps({"content": word}, separators=(",", ":")).encode()
-            event = b"id: %d\nevent: token\ndata: %s\n\n" % (index + 1, data)
+            event = token_event(index + 1, word)
             await send({"type": "http.response.body", "body": event, "more_body": True})
         done = b"id: %d\nevent: done\ndata: %s\n\n" % (len(WORDS) + 1, DONE)
         await send({"type": "http.response.body", "body": done, "more_body": False})
@@ -69,6 +68,11 @@ async def app(scope: Scope, receive: Any, send: Any) -> None:
         }
     )
     await send({"type": "http.response.body", "body": TINY})
+
+
+def token_event(event_id: int, word: str) -> bytes:
+    data = json.dumps({"content": word}, separators=(",", ":")).encode()
+    return b"id: %d\nevent: token\ndata: %s\n\n" % (event_id, data)
 
 
 async def _drain(receive: Any) -> None:
