@@ -89,8 +89,11 @@ async def burst(
 
 
 async def hold(
-    http: aiohttp.ClientSession, url: str, pid: int, floor: str, floor_pid: int, n: int
+    http: aiohttp.ClientSession,
+    servers: dict[str, tuple[str, int]],  # Clarity, the floor and Quart alone: (url, pid)
+    n: int,
 ) -> None:
+    (url, pid), (floor, floor_pid), (bare, bare_pid) = servers.values()
     pairs = await seed(http, url, users=max(1, n // 100), sessions_each=min(100, n))
     payload = {"content": "Hold this stream open."}
 
@@ -113,6 +116,7 @@ async def hold(
     say(f"open streams held: {n} slow replies (1 s between tokens)")
     opened, errors, per_stream = await held(url, lambda s: f"{url}/sessions/{s}/messages", pid)
     f_opened, f_errors, f_per_stream = await held(floor, lambda s: f"{floor}/stream", floor_pid)
+    b_opened, b_errors, b_per_stream = await held(bare, lambda s: f"{bare}/stream", bare_pid)
     row(
         f"open streams held ({n} tried)",
         f"{opened} open, {errors} errors",
@@ -124,6 +128,12 @@ async def hold(
         f"{per_stream / 1024:.1f} KiB",
         f"{f_per_stream / 1024:.1f} KiB",
         f"ratio {per_stream / max(1.0, f_per_stream):.2f} (target ≤ 2)",
+    )
+    row(
+        f"Quart alone: {b_opened} open, {b_errors} errors; RSS per stream",
+        f"{b_per_stream / 1024:.1f} KiB",
+        f"{f_per_stream / 1024:.1f} KiB",
+        f"ratio {b_per_stream / max(1.0, f_per_stream):.2f} (the framework's own share)",
     )
 
 
@@ -214,8 +224,14 @@ async def run(args: argparse.Namespace) -> None:
                     with (
                         serve("clarity.app:create_app()", env) as (url, server),
                         serve("clarity.bench.floor:app", slow_floor) as (floor, floor_server),
+                        serve("clarity.bench.quart_floor:app", slow_floor) as (bare, bare_server),
                     ):
-                        await hold(http, url, server.pid, floor, floor_server.pid, args.hold)
+                        servers = {
+                            "clarity": (url, server.pid),
+                            "floor": (floor, floor_server.pid),
+                            "quart": (bare, bare_server.pid),
+                        }
+                        await hold(http, servers, args.hold)
             if "growth" in args.phases:
                 growth_db = await fresh_database(args.database_url, workdir, "growth")
                 try:
