@@ -90,10 +90,12 @@ async def burst(
 
 async def hold(
     http: aiohttp.ClientSession,
-    servers: dict[str, tuple[str, int]],  # Clarity, the floor and Quart alone: (url, pid)
+    clarity: tuple[str, int],  # (url, server pid) of each
+    floor_server: tuple[str, int],
+    bare_server: tuple[str, int],
     n: int,
 ) -> None:
-    (url, pid), (floor, floor_pid), (bare, bare_pid) = servers.values()
+    (url, pid), (floor, floor_pid), (bare, bare_pid) = clarity, floor_server, bare_server
     pairs = await seed(http, url, users=max(1, n // 100), sessions_each=min(100, n))
     payload = {"content": "Hold this stream open."}
 
@@ -226,12 +228,13 @@ async def run(args: argparse.Namespace) -> None:
                         serve("clarity.bench.floor:app", slow_floor) as (floor, floor_server),
                         serve("clarity.bench.quart_floor:app", slow_floor) as (bare, bare_server),
                     ):
-                        servers = {
-                            "clarity": (url, server.pid),
-                            "floor": (floor, floor_server.pid),
-                            "quart": (bare, bare_server.pid),
-                        }
-                        await hold(http, servers, args.hold)
+                        await hold(
+                            http,
+                            (url, server.pid),
+                            (floor, floor_server.pid),
+                            (bare, bare_server.pid),
+                            args.hold,
+                        )
             if "growth" in args.phases:
                 growth_db = await fresh_database(args.database_url, workdir, "growth")
                 try:

@@ -14,7 +14,7 @@ from clarity.models import SolveStep
 DELAY = float(os.environ.get("FLOOR_TOKEN_DELAY", "0.05"))
 WORDS = split_words(REPLIES[SolveStep.RECEIVE])
 TINY = b'{"status":"ok"}'
-DONE = json.dumps(
+_DONE_DATA = json.dumps(
     {
         "message_id": "00000000-0000-0000-0000-000000000000",
         "user_message_id": "00000000-0000-0000-0000-000000000000",
@@ -25,6 +25,7 @@ DONE = json.dumps(
     },
     separators=(",", ":"),
 ).encode()
+DONE_EVENT = b"id: %d\nevent: done\ndata: %s\n\n" % (len(WORDS) + 1, _DONE_DATA)
 
 Scope = dict[str, Any]
 
@@ -56,8 +57,7 @@ async def app(scope: Scope, receive: Any, send: Any) -> None:
                 await asyncio.sleep(DELAY)
             event = token_event(index + 1, word)
             await send({"type": "http.response.body", "body": event, "more_body": True})
-        done = b"id: %d\nevent: done\ndata: %s\n\n" % (len(WORDS) + 1, DONE)
-        await send({"type": "http.response.body", "body": done, "more_body": False})
+        await send({"type": "http.response.body", "body": DONE_EVENT, "more_body": False})
         return
     await _drain(receive)
     await send(

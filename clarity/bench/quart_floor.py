@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 
 from quart import Quart, Response, request
 
-from clarity.bench.floor import DELAY, DONE, TINY, WORDS, token_event
+from clarity.bench.floor import DELAY, DONE_EVENT, TINY, WORDS, token_event
 
 app = Quart(__name__)
 
@@ -25,7 +25,7 @@ async def stream() -> Response:
             if index and DELAY:
                 await asyncio.sleep(DELAY)
             yield token_event(index + 1, word)
-        yield b"id: %d\nevent: done\ndata: %s\n\n" % (len(WORDS) + 1, DONE)
+        yield DONE_EVENT
 
     response = Response(events(), content_type="text/event-stream")
     response.timeout = None
