@@ -51,6 +51,8 @@ class Settings:
     database_url: str = "sqlite://clarity.db"
     # Upper bound of the PostgreSQL connection pool (ignored on SQLite, which has one connection).
     database_pool_max: int = 20
+    # How long a request waits for a free PostgreSQL connection before it is answered 503.
+    database_acquire_timeout_seconds: float = 10.0
     secret_key: str | None = None
     # Old keys whose tokens are still accepted after a key rotation (comma-separated in the env).
     secret_key_fallbacks: tuple[str, ...] = ()
@@ -247,6 +249,7 @@ _PARSERS: dict[str, Any] = {
     "coach_history_chars": _parse_positive_int,
     "secret_key_fallbacks": _parse_list,
     "database_pool_max": _parse_positive_int,
+    "database_acquire_timeout_seconds": _parse_positive_float,
     "rate_limits_enabled": _parse_bool,
     "register_limit_per_client": _parse_positive_int,
     "login_limit_per_client": _parse_positive_int,

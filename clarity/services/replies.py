@@ -14,13 +14,13 @@ import asyncio
 import logging
 import time
 import uuid
-from collections.abc import AsyncIterator, Coroutine
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from tortoise.transactions import in_transaction
 
+from clarity.cancellation import finish_despite_cancellation
 from clarity.clock import utcnow
 from clarity.coach import Coach, CoachTurn, HistoryEntry
 from clarity.coach.emotion import detect_emotion
@@ -164,7 +164,7 @@ async def run_reply(
             detail="The server restarted before the reply finished; it was saved as "
             "interrupted. Send your message again.",
         )
-        await _despite_cancellation(_interrupt(exchange, parts, error))
+        await finish_despite_cancellation(_interrupt(exchange, parts, error))
         events.put(error)
         raise
     except Exception:
@@ -198,28 +198,9 @@ async def run_reply(
             },
         )
         if outcome != "completed":  # a completed reply released the lock in _finish
-            await _despite_cancellation(
+            await finish_despite_cancellation(
                 reply_locks.release(exchange.session_id, exchange.lock_token)
             )
-
-
-async def _despite_cancellation(cleanup: Coroutine[Any, Any, None]) -> None:
-    """Run ``cleanup`` to the end even if this task is cancelled (again) meanwhile.
-
-    Shutdown cancels a reply task twice (Quart's wait times out, then it cancels what is left):
-    the second cancellation must not stop the writes that store the partial reply and release
-    the lock. The cancellation is re-raised once they are done.
-    """
-    task = asyncio.ensure_future(cleanup)
-    cancelled = False
-    while not task.done():
-        try:
-            await asyncio.shield(task)
-        except asyncio.CancelledError:
-            cancelled = True
-    if cancelled:
-        raise asyncio.CancelledError
-    task.result()
 
 
 async def _deltas(exchange: Exchange, coach: Coach, settings: Settings) -> AsyncIterator[str]:

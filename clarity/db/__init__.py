@@ -13,14 +13,23 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.context import TortoiseContext
 from tortoise.queryset import UpdateQuery
 
 from clarity.config import Settings
 
 MODEL_MODULES = ["clarity.models", "aerich.models"]
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parent.parent.parent / "migrations"
 READY_TIMEOUT_SECONDS = 2.0
+# Tortoise's engines, replaced by Clarity's cancellation-safe subclasses (see their modules).
+ENGINES = {
+    "tortoise.backends.asyncpg": "clarity.db.postgres",
+    "tortoise.backends.sqlite": "clarity.db.sqlite",
+}
+# Defence in depth: PostgreSQL ends a session left idle inside a transaction this long (ms), so
+# that a connection stranded by any bug is given back. Clarity's transactions are a few queries.
+IDLE_IN_TRANSACTION_TIMEOUT_MS = "60000"
 
 
 class DatabaseUnavailableError(RuntimeError):
@@ -44,8 +53,16 @@ def database_url(settings: Settings) -> str:
 
 
 def tortoise_config(settings: Settings) -> dict[str, Any]:
+    connection = expand_db_url(database_url(settings))
+    connection["engine"] = ENGINES.get(connection["engine"], connection["engine"])
+    if connection["engine"] == ENGINES["tortoise.backends.asyncpg"]:
+        credentials = connection["credentials"]
+        credentials["acquire_timeout"] = settings.database_acquire_timeout_seconds
+        credentials["server_settings"] = {
+            "idle_in_transaction_session_timeout": IDLE_IN_TRANSACTION_TIMEOUT_MS
+        }
     return {
-        "connections": {"default": database_url(settings)},
+        "connections": {"default": connection},
         "apps": {"models": {"models": MODEL_MODULES, "default_connection": "default"}},
         "use_tz": True,
         "timezone": "UTC",
@@ -110,8 +127,12 @@ async def apply_migrations(settings: Settings) -> list[str]:
     return await asyncio.create_task(run())
 
 
-# What `aerich` (run from the repository root) uses: the same settings as the app.
-TORTOISE_ORM = tortoise_config(Settings.from_env())
+def __getattr__(name: str) -> Any:
+    """``TORTOISE_ORM``, what `aerich` (run from the repository root) reads: the same settings
+    as the app, read from the environment when aerich asks (not when this module is imported)."""
+    if name == "TORTOISE_ORM":
+        return tortoise_config(Settings.from_env())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 async def update_returning(query: UpdateQuery, *columns: str) -> list[dict[str, Any]]:
