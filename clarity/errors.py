@@ -128,7 +128,9 @@ def is_database_unavailable(error: BaseException) -> bool:
         asyncpg.PostgresConnectionError
         | asyncpg.CannotConnectNowError
         | asyncpg.InterfaceError
-        | asyncpg.exceptions.AdminShutdownError,
+        | asyncpg.exceptions.AdminShutdownError
+        # "too many connections" (the server's max_connections, or a role's or database's limit)
+        | asyncpg.exceptions.InsufficientResourcesError,
     )
 
 
