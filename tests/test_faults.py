@@ -221,6 +221,10 @@ async def test_after_sigkill_no_session_stays_locked_past_the_lease(database_url
     with hypercorn_process({**env, "CLARITY_COACH_TOKEN_DELAY": "0"}) as second:
         await asyncio.sleep(max(0.0, lease + 0.5 - (time.monotonic() - killed_at)))
         async with httpx.AsyncClient(base_url=second.url, timeout=60) as http:
+            # Read back after the lease: every killed reply shows as interrupted.
+            conversations = await asyncio.gather(
+                *(http.get(f"/sessions/{s}/messages", headers=h) for h, s in sessions)
+            )
             retries = await asyncio.gather(
                 *(
                     http.post(f"/sessions/{s}/messages", json={"content": "again"}, headers=h)
@@ -229,12 +233,15 @@ async def test_after_sigkill_no_session_stays_locked_past_the_lease(database_url
             )
     still_locked = sum(r.status_code == 409 for r in retries)
     user_messages = await scalar(database_url, USER_MESSAGES)
+    shown = [[(m["role"], m["status"]) for m in c.json()["items"]] for c in conversations]
+    unanswered = sum(items != [("user", "complete"), ("coach", "interrupted")] for items in shown)
     record(
         "SIGKILL, then restart",
         f"{streams} streams killed mid-reply, lease {lease:.0f} s",
         f"{locked_at_kill} locked at the kill, {still_locked} still locked after the lease, "
-        f"{2 * streams - user_messages} messages lost",
+        f"{2 * streams - user_messages} messages lost, {unanswered} left with no reply",
     )
+    assert unanswered == 0, shown
     assert locked_at_kill == streams
     assert still_locked == 0
     assert all(r.status_code == 200 for r in retries)

@@ -19,6 +19,7 @@ from quart_schema import (
 )
 
 from clarity.auth import auth_required, caller
+from clarity.cancellation import finish_despite_cancellation
 from clarity.extensions import app_state
 from clarity.models import SessionStatus, SolveMessage, SolveSession, SolveStep
 from clarity.openapi import errors, no_content, optional_body
@@ -89,7 +90,7 @@ async def create_session() -> (
             me.user, me.sign_in.device_id, state.settings.free_sessions_per_day, remember
         )
     except BaseException:
-        await idempotency.release(claimed)
+        await finish_despite_cancellation(idempotency.release(claimed))
         raise
     return SessionCreated(session=_session(session), usage=usage), 201
 
@@ -195,7 +196,7 @@ async def send_message(session_id: str, data: MessageRequest) -> Response:
             load_history=getattr(state.coach, "uses_history", True),
         )
     except BaseException:
-        await idempotency.release(claimed)
+        await finish_despite_cancellation(idempotency.release(claimed))
         raise
     events = EventChannel()
     current_app.add_background_task(

@@ -16,7 +16,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
@@ -27,7 +27,7 @@ from clarity.coach.emotion import detect_emotion
 from clarity.coach.safety import CRISIS_REPLY, shows_crisis
 from clarity.coach.scripted import split_words
 from clarity.config import Settings
-from clarity.errors import APIError
+from clarity.errors import APIError, is_database_unavailable
 from clarity.models import (
     Emotion,
     IdempotencyKey,
@@ -35,11 +35,13 @@ from clarity.models import (
     MessageStatus,
     SessionStatus,
     SolveMessage,
+    SolveSession,
     SolveStep,
     User,
 )
 from clarity.schemas.sessions import DoneEvent, ErrorEvent, Resource, Safety, TokenEvent
 from clarity.services import idempotency, reply_locks
+from clarity.services.orphans import after, store_interrupted_reply
 from clarity.services.reply_locks import LeaseKeeper
 from clarity.sse import EventChannel, event_record
 
@@ -47,7 +49,19 @@ log = logging.getLogger(__name__)
 
 HISTORY_MESSAGES = 20
 CRISIS_WORDS = tuple(split_words(CRISIS_REPLY))
-TICK = timedelta(microseconds=1)
+RESEND = "Send your message again."
+# The failure event's detail by (code, whether the partial reply was stored): it never claims
+# that something was saved when it was not.
+FAILURE_DETAILS = {
+    ("coach_failed", True): f"The coach could not finish this reply; it was saved as "
+    f"interrupted. {RESEND}",
+    ("coach_failed", False): f"The coach could not finish this reply, and it could not be "
+    f"saved. {RESEND}",
+    ("server_shutting_down", True): "The server restarted before the reply finished; it was "
+    f"saved as interrupted. {RESEND}",
+    ("server_shutting_down", False): f"The server restarted before the reply finished. {RESEND}",
+}
+SESSION_DELETED = "The session was deleted while the coach was replying."
 
 
 class CoachError(Exception):
@@ -94,16 +108,21 @@ async def begin_exchange(
             await SolveMessage.filter(session_id=session_id)
             .order_by("-created_at", "-id")
             .limit(HISTORY_MESSAGES if load_history else 1)
-            .values("role", "content", "step", "created_at")
+            .values("role", "content", "step", "emotion", "created_at")
         )
         history = (
             [HistoryEntry(m["role"], m["content"], m["step"]) for m in reversed(recent)]
             if load_history
             else []
         )
-        now = utcnow()
-        if recent and now <= recent[0]["created_at"]:
-            now = recent[0]["created_at"] + TICK
+        last_at = recent[0]["created_at"] if recent else None
+        if recent and recent[0]["role"] == MessageRole.USER:
+            # Holding the lock, no reply runs: the last message's reply died with its process.
+            newest = recent[0]
+            last_at = await store_interrupted_reply(
+                session_id, newest["step"], newest["emotion"], newest["created_at"]
+            )
+        now = after(last_at) if last_at is not None else utcnow()
         emotion = detect_emotion(content)
         crisis = shows_crisis(content)
         user_message = await SolveMessage.create(
@@ -116,7 +135,7 @@ async def begin_exchange(
             created_at=now,
         )
     except BaseException:
-        await reply_locks.release(session_id, lock_token)
+        await finish_despite_cancellation(reply_locks.release(session_id, lock_token))
         raise
     if crisis:
         # Never log the message itself.
@@ -159,23 +178,23 @@ async def run_reply(
     except asyncio.CancelledError:
         outcome = "interrupted_by_shutdown"
         # The server is shutting down before the reply finished.
-        error = ErrorEvent(
-            code="server_shutting_down",
-            detail="The server restarted before the reply finished; it was saved as "
-            "interrupted. Send your message again.",
+        events.put(
+            await finish_despite_cancellation(_interrupt(exchange, parts, "server_shutting_down"))
         )
-        await finish_despite_cancellation(_interrupt(exchange, parts, error))
-        events.put(error)
         raise
-    except Exception:
-        log.exception("reply failed (session %s)", exchange.session_id)
-        error = ErrorEvent(
-            code="coach_failed",
-            detail="The coach could not finish this reply; it was saved as interrupted. "
-            "Send your message again.",
-        )
-        await _interrupt(exchange, parts, error)
-        events.put(error)
+    except Exception as error:
+        if not await _session_exists(exchange.session_id):
+            # The user deleted the session (or their account) while the coach replied: an
+            # ordinary action, not a fault, and nothing is left to store the reply in.
+            outcome = "session_deleted"
+            log.info("reply dropped: its session was deleted (session %s)", exchange.session_id)
+            events.put(ErrorEvent(code="session_deleted", detail=SESSION_DELETED))
+        else:
+            if is_database_unavailable(error):
+                log.warning("reply failed: database unavailable (session %s)", exchange.session_id)
+            else:
+                log.exception("reply failed (session %s)", exchange.session_id)
+            events.put(await _interrupt(exchange, parts, "coach_failed"))
     finally:
         leases.drop(exchange.lock_token)
         chars, duration_ms = sum(map(len, parts)), (time.perf_counter() - started) * 1000
@@ -267,17 +286,35 @@ async def _finish(exchange: Exchange, text: str, settings: Settings) -> DoneEven
     return done
 
 
-async def _interrupt(exchange: Exchange, parts: list[str], error: ErrorEvent) -> None:
-    """Store what was generated as an interrupted reply; never raise (the caller is unwinding)."""
+async def _interrupt(exchange: Exchange, parts: list[str], code: str) -> ErrorEvent:
+    """Store what was generated as an interrupted reply; the failure event that says truly
+    whether it was stored. Never raises (the caller is unwinding)."""
+    saved = ErrorEvent(code=code, detail=FAILURE_DETAILS[code, True])
     try:
         async with in_transaction():
             message = await _store_coach_message(
                 exchange, "".join(parts), MessageStatus.INTERRUPTED
             )
-            await _remember(exchange, error, message)
-    except Exception:  # e.g. the session was deleted meanwhile: nothing left to attach it to
-        log.warning("could not store interrupted reply (session %s)", exchange.session_id)
-        await idempotency.release(exchange.idempotency)
+            await _remember(exchange, saved, message)
+    except Exception as error:  # the database is away, or the session was deleted meanwhile
+        log.warning(
+            "could not store interrupted reply (session %s): %s",
+            exchange.session_id,
+            type(error).__name__,
+        )
+        try:
+            await idempotency.release(exchange.idempotency)
+        except Exception:  # the key's claim lapses on its own (idempotency.ABANDONED_AFTER)
+            log.warning("could not release the idempotency key (session %s)", exchange.session_id)
+        return ErrorEvent(code=code, detail=FAILURE_DETAILS[code, False])
+    return saved
+
+
+async def _session_exists(session_id: uuid.UUID) -> bool:
+    try:
+        return await SolveSession.exists(id=session_id)
+    except Exception:  # cannot tell (the database is away): treat it as there
+        return True
 
 
 async def _remember(
@@ -298,10 +335,5 @@ async def _store_coach_message(
         step=exchange.step,
         emotion=exchange.emotion,
         status=status,
-        created_at=_after(exchange.user_message_at),
+        created_at=after(exchange.user_message_at),
     )
-
-
-def _after(moment: datetime) -> datetime:
-    now = utcnow()
-    return now if now > moment else moment + TICK

@@ -11,6 +11,7 @@ from clarity.clock import utcnow
 from clarity.errors import APIError, not_found
 from clarity.models import SessionStatus, SolveMessage, SolveSession, User
 from clarity.schemas.usage import Usage
+from clarity.services.orphans import settle_if_lapsed
 from clarity.services.usage import charge_new_session
 
 
@@ -85,6 +86,7 @@ async def list_messages(
     user: User, raw_id: str, *, limit: int, offset: int
 ) -> tuple[list[SolveMessage], int]:
     session = await get_session(user, raw_id)
+    await settle_if_lapsed(session)
     query = SolveMessage.filter(session_id=session.id)
     items = await query.order_by("created_at", "id").offset(offset).limit(limit)
     return items, await query.count()

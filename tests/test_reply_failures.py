@@ -1,0 +1,164 @@
+"""What a reply that cannot be stored says and leaves behind: a failure event that tells the
+truth, no ERROR for a user deleting their session mid-reply, and user messages that never stay
+without a reply (an orphan of a dead process is stored as interrupted once its lease lapses)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import uuid
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from quart import Quart
+from quart.typing import TestClientProtocol as Client
+from tortoise.exceptions import DBConnectionError
+
+from clarity.coach.scripted import ScriptedCoach
+from clarity.models import MessageRole, MessageStatus, SolveMessage, SolveSession, SolveStep
+from clarity.services import replies
+from tests.coaches import FailingCoach, GatedCoach
+from tests.streams import send_message
+from tests.support import SignedInUser, UserFactory, create_session
+from tests.test_stream import open_stream, read_until, use_coach
+
+FIRST = "I keep putting off a hard conversation with my sister."
+
+
+@pytest.fixture
+async def user(users: UserFactory) -> SignedInUser:
+    return await users.create()
+
+
+@pytest.fixture
+async def session_id(client: Client, user: SignedInUser) -> str:
+    return str((await create_session(client, user))["id"])
+
+
+async def _conversation(session_id: str) -> list[tuple[str, str, str]]:
+    stored = await SolveMessage.filter(session_id=session_id).order_by("created_at", "id")
+    return [(m.role.value, m.status.value, m.content) for m in stored]
+
+
+async def test_a_failure_event_never_claims_a_save_that_did_not_happen(
+    app: Quart,
+    http: httpx.AsyncClient,
+    user: SignedInUser,
+    session_id: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The coach fails and the database refuses the partial reply too: the event says it was
+    not saved; the next message still gets its turn, and the lost reply shows as interrupted."""
+    use_coach(app, FailingCoach())
+
+    async def database_away(*args: Any, **kwargs: Any) -> SolveMessage:
+        raise DBConnectionError("connection refused")
+
+    monkeypatch.setattr(replies, "_store_coach_message", database_away)
+    failed = await send_message(http, session_id, user.headers, content=FIRST)
+    assert (failed.events[-1].event, failed.last["code"]) == ("error", "coach_failed")
+    assert "saved as interrupted" not in failed.last["detail"]
+    assert "could not be saved" in failed.last["detail"]
+    assert await _conversation(session_id) == [("user", "complete", FIRST)]
+
+    monkeypatch.undo()
+    use_coach(app, ScriptedCoach(token_delay=0))
+    again = await send_message(http, session_id, user.headers, content="trying again")
+    assert again.events[-1].event == "done"
+    roles = [(role, status) for role, status, _ in await _conversation(session_id)]
+    assert roles == [
+        ("user", "complete"),
+        ("coach", "interrupted"),  # the reply lost with the database, settled on the next turn
+        ("user", "complete"),
+        ("coach", "complete"),
+    ]
+
+
+async def test_when_the_partial_reply_is_stored_the_event_says_so(
+    app: Quart, http: httpx.AsyncClient, user: SignedInUser, session_id: str
+) -> None:
+    use_coach(app, FailingCoach())
+    failed = await send_message(http, session_id, user.headers)
+    assert "saved as interrupted" in failed.last["detail"]
+
+
+@pytest.mark.parametrize("what", ["session", "account"])
+async def test_deleting_during_a_reply_is_an_ordinary_action_not_an_error(
+    app: Quart,
+    client: Client,
+    user: SignedInUser,
+    session_id: str,
+    what: str,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    coach = GatedCoach()
+    use_coach(app, coach)
+    with caplog.at_level(logging.INFO, logger="clarity"):
+        async with open_stream(client, session_id, user) as connection:
+            await asyncio.wait_for(coach.started.wait(), 5)
+            path = f"/sessions/{session_id}" if what == "session" else "/me"
+            deleted = await client.delete(path, headers=user.headers)
+            assert deleted.status_code == 204
+            coach.release()
+            raw = await read_until(connection, b"session_deleted")
+    event = raw.split(b"event: error\ndata: ")[1].split(b"\n")[0]
+    assert json.loads(event)["code"] == "session_deleted"
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
+    assert "reply dropped: its session was deleted" in caplog.text
+    assert await SolveMessage.filter(session_id=session_id).count() == 0
+
+
+async def _orphan(session_id: str, lapsed: bool) -> None:
+    """What a process killed mid-reply leaves: a user message, and the lock it held."""
+    now = datetime.now(UTC)
+    await SolveMessage.create(
+        session_id=session_id,
+        role=MessageRole.USER,
+        content="a message whose reply died",
+        step=SolveStep.RECEIVE,
+        emotion="neutral",
+        status=MessageStatus.COMPLETE,
+        created_at=now - timedelta(seconds=5),
+    )
+    until = now - timedelta(seconds=1) if lapsed else now + timedelta(seconds=30)
+    await SolveSession.filter(id=session_id).update(
+        reply_lock_token=uuid.uuid4(), reply_lock_until=until
+    )
+
+
+async def test_an_orphaned_reply_shows_as_interrupted_once_its_lease_lapses(
+    client: Client, user: SignedInUser, session_id: str
+) -> None:
+    await _orphan(session_id, lapsed=False)
+    url = f"/sessions/{session_id}/messages"
+    during = await (await client.get(url, headers=user.headers)).get_json()
+    assert [m["role"] for m in during["items"]] == ["user"]  # the lease still runs: not yet
+
+    await SolveSession.filter(id=session_id).update(
+        reply_lock_until=datetime.now(UTC) - timedelta(seconds=1)
+    )
+    after = await (await client.get(url, headers=user.headers)).get_json()
+    assert [(m["role"], m["status"], m["content"]) for m in after["items"]] == [
+        ("user", "complete", "a message whose reply died"),
+        ("coach", "interrupted", ""),
+    ]
+    assert (await SolveSession.get(id=session_id)).reply_lock_token is None
+    again = await (await client.get(url, headers=user.headers)).get_json()
+    assert again["total"] == 2  # settled once
+
+
+async def test_the_next_message_settles_an_orphan_before_its_own(
+    http: httpx.AsyncClient, user: SignedInUser, session_id: str
+) -> None:
+    await _orphan(session_id, lapsed=True)
+    result = await send_message(http, session_id, user.headers, content="hello again")
+    assert result.events[-1].event == "done"
+    assert [(role, status) for role, status, _ in await _conversation(session_id)] == [
+        ("user", "complete"),
+        ("coach", "interrupted"),
+        ("user", "complete"),
+        ("coach", "complete"),
+    ]
