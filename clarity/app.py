@@ -14,10 +14,14 @@ from clarity.config import ConfigError, Settings
 from clarity.db import close_database, open_database
 from clarity.errors import REQUEST_ID_HEADER, register_error_handlers, request_id
 from clarity.extensions import AppState, make_auth, make_schema
+from clarity.live import LiveReplies, RedisReplies
 from clarity.logs import configure_logging, log_requests
 from clarity.ratelimits import init_rate_limits
 from clarity.requests import ClarityRequest
+from clarity.schemas.sessions import Resource
+from clarity.services.replies import ReplyRuntime
 from clarity.services.reply_locks import LeaseKeeper
+from clarity.services.reply_stops import StopWatcher
 
 SECONDS_PER_DAY = 24 * 60 * 60
 
@@ -47,8 +51,19 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
         settings=settings,
         passwords=Passwords(fast=settings.password_hashing == "fast"),
         auth=token_auth,
-        coach=make_coach(settings),
-        leases=LeaseKeeper(settings.reply_lock_lease_seconds),
+        replies=ReplyRuntime(
+            coach=make_coach(settings),
+            leases=LeaseKeeper(settings.reply_lock_lease_seconds),
+            stops=StopWatcher(),
+            live=LiveReplies(),
+            shared=(
+                RedisReplies(settings.redis_url, settings.rate_limit_namespace)
+                if settings.redis_url
+                else None
+            ),
+            idle_timeout=settings.coach_idle_timeout_seconds,
+            crisis_resources=tuple(Resource(**r) for r in settings.crisis_resources),
+        ),
     )
     app.extensions["clarity"] = state
 
@@ -70,7 +85,11 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
 
     @app.after_serving
     async def disconnect() -> None:
-        await state.leases.stop()  # after the replies still running (Quart waits for them first)
+        # After the replies still running (Quart waits for them first).
+        await state.replies.leases.stop()
+        await state.replies.stops.stop()
+        if state.replies.shared is not None:
+            await state.replies.shared.close()
         if state.database is not None:
             await close_database(state.database)
             state.database = None

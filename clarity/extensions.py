@@ -24,9 +24,8 @@ if TYPE_CHECKING:
     from tortoise.context import TortoiseContext
 
     from clarity.auth import Passwords
-    from clarity.coach import Coach
     from clarity.config import Settings
-    from clarity.services.reply_locks import LeaseKeeper
+    from clarity.services.replies import ReplyRuntime
 
 TOKEN_SALT = "clarity-bearer-token"
 
@@ -68,9 +67,8 @@ class AppState:
     settings: Settings
     passwords: Passwords
     auth: QuartAuth
-    coach: Coach
-    # Renews the leases of the reply locks this process holds.
-    leases: LeaseKeeper
+    # The coach, this process's running replies and what they share.
+    replies: ReplyRuntime
     database: TortoiseContext | None = None
 
 

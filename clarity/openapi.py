@@ -120,7 +120,7 @@ class ClarityOpenAPIProvider(OpenAPIProvider):
                     "type": "object",
                     "properties": {
                         "event": {"const": name},
-                        "id": {"type": "string", "pattern": "^[0-9]+$"},
+                        "id": {"type": "string", "pattern": model.__sse_id_pattern__},
                         "data": {
                             "type": "string",
                             "contentMediaType": "application/json",

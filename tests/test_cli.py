@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from clarity.cli import main
-from clarity.coach.safety import CRISIS_REPLY
+from clarity.coach.crisis import CRISIS_REPLY
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
 from tests import databases

@@ -68,7 +68,7 @@ async def _stream_tokens(
             async for line in response.aiter_lines():
                 if line.startswith("event: "):
                     events.append(line.removeprefix("event: "))
-                    if first_token is not None:
+                    if first_token is not None and events[-1] == "token":
                         first_token.set()
                     if stop_after is not None and events.count("token") >= stop_after:
                         break  # leaving the block closes the connection mid-reply

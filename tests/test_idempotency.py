@@ -124,7 +124,12 @@ async def test_a_resent_message_replays_the_stored_reply_once(
     assert again.status_code == 200
     assert again.headers["Content-Type"] == "text/event-stream"
     assert again.headers["Idempotent-Replayed"] == "true"
-    assert replay == [("token", {"content": REPLIES[SolveStep.RECEIVE]}), first_events[-1]]
+    # The same reply, with the same ids, its text in one piece.
+    assert replay == [
+        first_events[0],
+        ("token", {"content": REPLIES[SolveStep.RECEIVE]}),
+        first_events[-1],
+    ]
     assert await SolveMessage.filter(session_id=session_id).count() == 2
     assert (await SolveSession.get(id=session_id)).current_step is SolveStep.CLARIFY
 
@@ -133,7 +138,7 @@ async def test_a_resent_message_while_the_first_is_running_is_409(
     app: Quart, http: httpx.AsyncClient, client: Client, user: SignedInUser
 ) -> None:
     coach = GatedCoach()
-    app.extensions["clarity"].coach = coach
+    app.extensions["clarity"].replies.coach = coach
     session_id = (await create_session(client, user))["id"]
     url = f"/sessions/{session_id}/messages"
     first = asyncio.create_task(
@@ -153,16 +158,16 @@ async def test_a_resent_message_while_the_first_is_running_is_409(
 async def test_an_interrupted_reply_replays_as_its_partial_text_and_error(
     app: Quart, client: Client, user: SignedInUser
 ) -> None:
-    app.extensions["clarity"].coach = FailingCoach()
+    app.extensions["clarity"].replies.coach = FailingCoach()
     session_id = (await create_session(client, user))["id"]
     url = f"/sessions/{session_id}/messages"
     await (await client.post(url, headers=keyed(user, "f"), json={"content": "hi"})).get_data()
     replay = _events(
         await (await client.post(url, headers=keyed(user, "f"), json={"content": "hi"})).get_data()
     )
-    assert [name for name, _ in replay] == ["token", "error"]
-    assert replay[0][1] == {"content": "Half a"}
-    assert replay[1][1]["code"] == "coach_failed"
+    assert [name for name, _ in replay] == ["start", "token", "interrupted"]
+    assert replay[1][1] == {"content": "Half a"}
+    assert replay[2][1]["code"] == "coach_failed"
 
 
 async def test_a_message_refused_before_the_stream_releases_its_key(

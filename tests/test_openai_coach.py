@@ -13,8 +13,8 @@ from quart import Quart
 
 from clarity.app import create_app
 from clarity.coach import CoachTurn, HistoryEntry
+from clarity.coach.crisis import CRISIS_REPLY
 from clarity.coach.openai_coach import PREAMBLE, STEP_PROMPTS, build_messages
-from clarity.coach.safety import CRISIS_REPLY
 from clarity.models import Emotion, MessageRole, MessageStatus, SolveMessage, SolveStep
 from tests.fake_openai import Cut, FakeOpenAI, Malformed, Reply, Status, running
 from tests.streams import StreamResult, send_message
@@ -133,7 +133,7 @@ async def test_an_upstream_that_keeps_failing_ends_the_stream_with_an_error(
 ) -> None:
     harness.fake.default = Status(500)
     result = await harness.send()
-    assert result.events[-1].event == "error"
+    assert result.events[-1].event == "interrupted"
     assert result.last["code"] == "coach_failed"
     reply = (await _stored(harness.session_id))[-1]
     assert (reply.role, reply.status, reply.content) == (
@@ -147,7 +147,7 @@ async def test_an_upstream_that_keeps_failing_ends_the_stream_with_an_error(
 async def test_a_model_slower_than_the_deadline_fails_the_reply(harness: Harness) -> None:
     harness.fake.default = Reply(first_delay=5)
     result = await harness.send()
-    assert result.events[-1].event == "error"
+    assert result.events[-1].event == "interrupted"
     assert (await _stored(harness.session_id))[-1].status is MessageStatus.INTERRUPTED
 
 
@@ -160,7 +160,7 @@ async def test_a_failure_after_the_first_token_keeps_the_partial_reply(
     harness.fake.script = [step]
     result = await harness.send()
     assert result.text == "Half of a"
-    assert result.events[-1].event == "error"
+    assert result.events[-1].event == "interrupted"
     reply = (await _stored(harness.session_id))[-1]
     assert (reply.content, reply.status) == ("Half of a", MessageStatus.INTERRUPTED)
     # The session is usable again at the same step.
@@ -173,7 +173,7 @@ async def test_a_failure_after_the_first_token_keeps_the_partial_reply(
 async def test_an_empty_model_reply_is_an_error(harness: Harness, text: str) -> None:
     harness.fake.script = [Reply(text=text)]
     result = await harness.send()
-    assert result.events[-1].event == "error"
+    assert result.events[-1].event == "interrupted"
     assert (await _stored(harness.session_id))[-1].status is MessageStatus.INTERRUPTED
 
 
@@ -183,7 +183,7 @@ async def test_the_api_key_never_reaches_logs_or_clients(
     harness.fake.default = Status(400, echo_authorization=True)
     with caplog.at_level(logging.DEBUG):
         result = await harness.send()
-    assert result.events[-1].event == "error"
+    assert result.events[-1].event == "interrupted"
     assert harness.fake.requests, "the request reached the fake server"
     assert API_KEY in harness.fake.authorizations[0]
     assert API_KEY not in caplog.text

@@ -96,14 +96,14 @@ async def test_the_stream_is_documented_as_server_sent_events(client: Client) ->
         variant["properties"]["event"]["const"]: variant["properties"]["data"]
         for variant in stream["schema"]["oneOf"]
     }
-    assert set(events) == {"token", "done", "error"}
+    assert set(events) == {"start", "token", "done", "interrupted"}
     assert events["done"] == {
         "type": "string",
         "contentMediaType": "application/json",
         "contentSchema": {"$ref": "#/components/schemas/DoneEvent"},
     }
     schemas = document["components"]["schemas"]
-    assert {"TokenEvent", "DoneEvent", "ErrorEvent"} <= set(schemas)
+    assert {"StartEvent", "TokenEvent", "DoneEvent", "InterruptedEvent"} <= set(schemas)
     assert set(schemas["DoneEvent"]["properties"]) == {
         "message_id", "user_message_id", "next_step", "emotion_detected", "session_status",
         "safety",

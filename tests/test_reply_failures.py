@@ -7,7 +7,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import uuid
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -19,7 +18,7 @@ from tortoise.exceptions import DBConnectionError
 
 from clarity.coach.scripted import ScriptedCoach
 from clarity.models import MessageRole, MessageStatus, SolveMessage, SolveSession, SolveStep
-from clarity.services import replies
+from clarity.services import reply_store
 from tests.coaches import FailingCoach, GatedCoach
 from tests.streams import send_message
 from tests.support import SignedInUser, UserFactory, create_session
@@ -54,15 +53,18 @@ async def test_a_failure_event_never_claims_a_save_that_did_not_happen(
     not saved; the next message still gets its turn, and the lost reply shows as interrupted."""
     use_coach(app, FailingCoach())
 
-    async def database_away(*args: Any, **kwargs: Any) -> SolveMessage:
+    async def database_away(*args: Any, **kwargs: Any) -> bool:
         raise DBConnectionError("connection refused")
 
-    monkeypatch.setattr(replies, "_store_coach_message", database_away)
+    monkeypatch.setattr(reply_store, "end_reply", database_away)
     failed = await send_message(http, session_id, user.headers, content=FIRST)
-    assert (failed.events[-1].event, failed.last["code"]) == ("error", "coach_failed")
+    assert (failed.events[-1].event, failed.last["code"]) == ("interrupted", "coach_failed")
     assert "saved as interrupted" not in failed.last["detail"]
     assert "could not be saved" in failed.last["detail"]
-    assert await _conversation(session_id) == [("user", "complete", FIRST)]
+    assert await _conversation(session_id) == [
+        ("user", "complete", FIRST),
+        ("coach", "generating", ""),
+    ]
 
     monkeypatch.undo()
     use_coach(app, ScriptedCoach(token_delay=0))
@@ -104,7 +106,7 @@ async def test_deleting_during_a_reply_is_an_ordinary_action_not_an_error(
             assert deleted.status_code == 204
             coach.release()
             raw = await read_until(connection, b"session_deleted")
-    event = raw.split(b"event: error\ndata: ")[1].split(b"\n")[0]
+    event = raw.split(b"event: interrupted\ndata: ")[1].split(b"\n")[0]
     assert json.loads(event)["code"] == "session_deleted"
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
     assert "reply dropped: its session was deleted" in caplog.text
@@ -112,9 +114,10 @@ async def test_deleting_during_a_reply_is_an_ordinary_action_not_an_error(
 
 
 async def _orphan(session_id: str, lapsed: bool) -> None:
-    """What a process killed mid-reply leaves: a user message, and the lock it held."""
+    """What a process killed mid-reply leaves: a user message, its reply still generating, and
+    the session's lock (the reply's id) with its lease."""
     now = datetime.now(UTC)
-    await SolveMessage.create(
+    user_message = await SolveMessage.create(
         session_id=session_id,
         role=MessageRole.USER,
         content="a message whose reply died",
@@ -123,9 +126,19 @@ async def _orphan(session_id: str, lapsed: bool) -> None:
         status=MessageStatus.COMPLETE,
         created_at=now - timedelta(seconds=5),
     )
+    reply = await SolveMessage.create(
+        session_id=session_id,
+        role=MessageRole.COACH,
+        content="",
+        step=SolveStep.RECEIVE,
+        emotion="neutral",
+        status=MessageStatus.GENERATING,
+        created_at=now - timedelta(seconds=4),
+        reply_to_id=user_message.id,
+    )
     until = now - timedelta(seconds=1) if lapsed else now + timedelta(seconds=30)
     await SolveSession.filter(id=session_id).update(
-        reply_lock_token=uuid.uuid4(), reply_lock_until=until
+        reply_lock_token=reply.id, reply_lock_until=until
     )
 
 
@@ -135,7 +148,13 @@ async def test_an_orphaned_reply_shows_as_interrupted_once_its_lease_lapses(
     await _orphan(session_id, lapsed=False)
     url = f"/sessions/{session_id}/messages"
     during = await (await client.get(url, headers=user.headers)).get_json()
-    assert [m["role"] for m in during["items"]] == ["user"]  # the lease still runs: not yet
+    # The lease still runs: the reply may still come.
+    assert [(m["role"], m["status"]) for m in during["items"]] == [
+        ("user", "complete"),
+        ("coach", "generating"),
+    ]
+    session = await (await client.get(f"/sessions/{session_id}", headers=user.headers)).get_json()
+    assert session["reply"]["status"] == "generating"
 
     await SolveSession.filter(id=session_id).update(
         reply_lock_until=datetime.now(UTC) - timedelta(seconds=1)
@@ -146,6 +165,8 @@ async def test_an_orphaned_reply_shows_as_interrupted_once_its_lease_lapses(
         ("coach", "interrupted", ""),
     ]
     assert (await SolveSession.get(id=session_id)).reply_lock_token is None
+    session = await (await client.get(f"/sessions/{session_id}", headers=user.headers)).get_json()
+    assert session["reply"] is None
     again = await (await client.get(url, headers=user.headers)).get_json()
     assert again["total"] == 2  # settled once
 

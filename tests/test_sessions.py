@@ -34,6 +34,7 @@ async def test_create_returns_the_session_and_usage(client: Client, user: Signed
         "device_id",
         "created_at",
         "completed_at",
+        "reply",
     }
     assert session["status"] == "active"
     assert session["current_step"] == "receive"

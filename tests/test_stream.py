@@ -19,7 +19,7 @@ from quart.testing.connections import TestHTTPConnection as Connection
 from quart.typing import TestClientProtocol as Client
 
 from clarity.app import create_app
-from clarity.coach.safety import CRISIS_REPLY
+from clarity.coach.crisis import CRISIS_REPLY
 from clarity.coach.scripted import REPLIES
 from clarity.config import DEFAULT_CRISIS_RESOURCES
 from clarity.models import MessageRole, SolveMessage, SolveSession, SolveStep
@@ -54,7 +54,7 @@ async def session_id(client: Client, user: SignedInUser) -> str:
 
 
 def use_coach(app: Quart, coach: Any) -> None:
-    app.extensions["clarity"].coach = coach
+    app.extensions["clarity"].replies.coach = coach
 
 
 @asynccontextmanager
@@ -116,14 +116,24 @@ async def test_a_reply_streams_as_server_sent_events(
     assert result.headers["x-accel-buffering"] == "no"
     assert "content-encoding" not in result.headers
     names = [event.event for event in result.events]
-    assert names == ["token"] * (len(names) - 1) + ["done"]
-    ids = [int(event.id) for event in result.events]
-    assert ids == sorted(set(ids)), "ids increase within the stream"
+    assert names == ["start"] + ["token"] * (len(names) - 2) + ["done"]
+    start = json.loads(result.events[0].data)
+    # Every id names the reply and the position in it: characters delivered, then the end.
+    ids = [event.id for event in result.events]
+    reply_id = start["message_id"]
+    assert ids[0] == f"{reply_id}/0"
+    assert ids[-1] == f"{reply_id}/end"
+    positions = [int(i.split("/")[1]) for i in ids[1:-1]]
+    assert positions == [len("".join(result.tokens[: n + 1])) for n in range(len(positions))]
     assert all(event.retry is None for event in result.events)
     assert result.text == REPLIES[SolveStep.RECEIVE]
     assert result.tokens[:2] == ["I", " understand"]
 
     done = result.last
+    assert (start["message_id"], start["user_message_id"]) == (
+        done["message_id"],
+        done["user_message_id"],
+    )
     assert set(done) == {
         "message_id", "user_message_id", "next_step", "emotion_detected", "session_status",
         "safety",
@@ -241,8 +251,12 @@ async def test_the_message_is_stored_before_the_first_byte_and_a_second_waits_it
     use_coach(app, coach)
     async with open_stream(client, session_id, user, "first message") as connection:
         await asyncio.wait_for(coach.started.wait(), 5)
-        stored = await SolveMessage.filter(session_id=session_id).values_list("content", "role")
-        assert stored == [("first message", MessageRole.USER)]
+        stored = await SolveMessage.filter(session_id=session_id).order_by("created_at")
+        # The reply exists from the first byte, generating.
+        assert [(m.content, m.role, m.status.value) for m in stored] == [
+            ("first message", MessageRole.USER, "complete"),
+            ("", MessageRole.COACH, "generating"),
+        ]
         second = await send_message(http, session_id, user.headers, "second message")
         assert (second.status, second.body["code"]) == (409, "reply_in_progress")
         coach.release()
@@ -313,7 +327,7 @@ async def test_a_failing_coach_ends_the_stream_with_an_error_and_stores_the_part
     use_coach(app, coach)
     result = await send_message(http, session_id, user.headers)
     assert result.status == 200
-    assert result.events[-1].event == "error"
+    assert result.events[-1].event == "interrupted"
     assert set(result.last) == {"code", "detail"}
     assert result.last["code"] == "coach_failed"
     assert "the model fell over" not in result.last["detail"]
@@ -346,7 +360,7 @@ async def test_a_coach_that_hangs_past_the_deadline_fails_the_reply(
             f"/sessions/{session_id}/messages", headers=user.headers, json={"content": "hi"}
         )
         raw = await response.get_data()
-        assert b"event: error" in raw
+        assert b"event: interrupted" in raw
         reply = await SolveMessage.get(session_id=session_id, role=MessageRole.COACH)
         assert (reply.content, reply.status.value) == ("Well", "interrupted")
         assert (await SolveSession.get(id=session_id)).reply_lock_token is None
@@ -372,7 +386,7 @@ async def test_silence_is_filled_with_pings_that_clients_ignore(
         async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
             parsed = await send_message(http, another_session, user.headers)
         assert parsed.text == REPLIES[SolveStep.RECEIVE]
-        assert {event.event for event in parsed.events} == {"token", "done"}
+        assert {event.event for event in parsed.events} == {"start", "token", "done"}
 
 
 async def test_a_crisis_message_gets_the_support_reply_and_resources(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 
 from pydantic import TypeAdapter
 from quart import Blueprint, Response, current_app, request
@@ -19,29 +18,35 @@ from quart_schema import (
 )
 
 from clarity.auth import auth_required, caller
-from clarity.cancellation import finish_despite_cancellation
+from clarity.errors import APIError
 from clarity.extensions import app_state
-from clarity.models import SessionStatus, SolveMessage, SolveSession, SolveStep
+from clarity.idempotent_requests import idempotent_request, replay_feed
+from clarity.models import MessageStatus, SessionStatus, SolveMessage, SolveSession, SolveStep
 from clarity.openapi import errors, no_content, optional_body
 from clarity.schemas.sessions import (
+    FollowHeaders,
+    FollowQuery,
     IdempotencyHeaders,
     Message,
+    MessageHeaders,
     MessageList,
     MessageListQuery,
     MessageRequest,
+    ReplyState,
+    ReplyStream,
     Session,
     SessionCreate,
     SessionCreated,
     SessionList,
     SessionListQuery,
     SessionUpdate,
-    StreamEvent,
 )
 from clarity.schemas.usage import Usage
-from clarity.services import idempotency, sessions
-from clarity.services.idempotency import Replay, replay_events
-from clarity.services.replies import begin_exchange, run_reply
-from clarity.sse import EventChannel, relay
+from clarity.services import idempotency, reply_feeds, reply_stops, sessions
+from clarity.services.exchanges import begin_exchange
+from clarity.services.idempotency import Replay
+from clarity.services.replies import run_reply, start_reply
+from clarity.sse import Feed, Position, relay
 
 blueprint = Blueprint("sessions", __name__)
 # Set on a response that replays the first outcome of an Idempotency-Key.
@@ -68,30 +73,23 @@ async def create_session() -> (
     await _empty_or_json_object()
     state = app_state()
     me = caller()
-    claimed = None
-    if key := idempotency.requested_key():
-        outcome = await idempotency.claim(me.user, key)
-        if isinstance(outcome, Replay):
-            replayed = SessionCreated(**json.loads(outcome.body or "{}"))
-            return replayed, outcome.status, {REPLAYED_HEADER: "true"}
-        claimed = outcome
-    remember = None
-    if claimed is not None:
-        key_claim = claimed
+    async with idempotent_request(me.user) as claim:
+        if isinstance(claim, Replay):
+            replayed = SessionCreated(**json.loads(claim.body or "{}"))
+            return replayed, claim.status, {REPLAYED_HEADER: "true"}
+        remember = None
+        if claim is not None:
+            key_claim = claim
 
-        async def remember(session: SolveSession, usage: Usage) -> None:
-            # Inside the create transaction: the session, the charge and the outcome, or none.
-            created = SessionCreated(session=_session(session), usage=usage)
-            body = SESSION_CREATED.dump_python(created, mode="json")
-            await idempotency.complete(key_claim, 201, body)
+            async def remember(session: SolveSession, usage: Usage) -> None:
+                # Inside the create transaction: the session, the charge and the outcome, or none.
+                created = SessionCreated(session=_session(session), usage=usage)
+                body = SESSION_CREATED.dump_python(created, mode="json")
+                await idempotency.complete(key_claim, 201, body)
 
-    try:
         session, usage = await sessions.create_session(
             me.user, me.sign_in.device_id, state.settings.free_sessions_per_day, remember
         )
-    except BaseException:
-        await finish_despite_cancellation(idempotency.release(claimed))
-        raise
     return SessionCreated(session=_session(session), usage=usage), 201
 
 
@@ -120,8 +118,10 @@ async def list_sessions(query_args: SessionListQuery) -> SessionList:
 @validate_response(Session, 200)
 @errors(404)
 async def get_session(session_id: str) -> Session:
-    """One session. 404 for an unknown, malformed or someone else's id alike."""
-    return _session(await sessions.get_session(caller().user, session_id))
+    """One session, with the reply being generated if there is one. 404 for an unknown,
+    malformed or someone else's id alike."""
+    session, reply = await sessions.get_session_and_reply(caller().user, session_id)
+    return _session(session, reply)
 
 
 @blueprint.patch("/sessions/<session_id>")
@@ -155,6 +155,9 @@ async def list_messages(session_id: str, query_args: MessageListQuery) -> Messag
     items, total = await sessions.list_messages(
         caller().user, session_id, limit=query_args.limit, offset=query_args.offset
     )
+    for item in items:
+        if item.status is MessageStatus.GENERATING:
+            item.content = await reply_feeds.text_so_far(item.id, app_state().replies)
     return MessageList(
         items=[_message(m) for m in items],
         total=total,
@@ -166,48 +169,101 @@ async def list_messages(session_id: str, query_args: MessageListQuery) -> Messag
 @blueprint.post("/sessions/<session_id>/messages")
 @auth_required
 @validate_request(MessageRequest)
-@document_headers(IdempotencyHeaders)
-@document_response(StreamEvent, 200)
+@document_headers(MessageHeaders)
+@document_response(ReplyStream, 200)
+@no_content
 @errors(404, 409, 429)
 async def send_message(session_id: str, data: MessageRequest) -> Response:
     """Send a message; the coach's reply streams back as Server-Sent Events.
 
     Refusals come before the stream as JSON: 404, 409 `session_not_active`,
     `reply_in_progress` or `step_mismatch`, 422. The message is stored before the first byte;
-    the reply is stored even if the connection drops.
+    the reply is stored even if the connection drops. With a `Last-Event-ID` header this is a
+    reconnection, never a new message: the rest of that reply after that event (live or stored),
+    or 204 when the client has it all.
     """
     state = app_state()
-    settings = state.settings
+    if (after := _last_event_id()) is not None:
+        return await _follow(session_id, after)
     user = caller().user
-    claimed = None
-    if key := idempotency.requested_key():
-        outcome = await idempotency.claim(user, key)
-        if isinstance(outcome, Replay):
-            return _event_stream(replay_events(outcome), {REPLAYED_HEADER: "true"})
-        claimed = outcome
-    try:
+    async with idempotent_request(user) as claim:
+        if isinstance(claim, Replay):
+            return _event_stream(await replay_feed(claim), {REPLAYED_HEADER: "true"})
         exchange = await begin_exchange(
             user,
             session_id,
             data.content,
-            SolveStep(data.step) if data.step else None,
-            settings.reply_lock_lease_seconds,
-            claimed,
-            load_history=getattr(state.coach, "uses_history", True),
+            client_step=SolveStep(data.step) if data.step else None,
+            lease=state.settings.reply_lock_lease_seconds,
+            idempotency_key=claim,
+            load_history=getattr(state.replies.coach, "uses_history", True),
         )
-    except BaseException:
-        await finish_despite_cancellation(idempotency.release(claimed))
-        raise
-    events = EventChannel()
-    current_app.add_background_task(
-        run_reply, exchange, state.coach, settings, state.leases, events
-    )
-    return _event_stream(relay(events, settings.stream_heartbeat_seconds))
+    reply = start_reply(exchange, state.replies)
+    current_app.add_background_task(run_reply, exchange, reply, state.replies)
+    return _event_stream(reply.follow(None))
 
 
-def _event_stream(body: AsyncIterator[bytes], headers: dict[str, str] | None = None) -> Response:
+@blueprint.get("/sessions/<session_id>/reply")
+@auth_required
+@document_headers(FollowHeaders)
+@validate_querystring(FollowQuery)
+@document_response(ReplyStream, 200)
+@no_content
+@errors(404)
+async def follow_reply(session_id: str, query_args: FollowQuery) -> Response:
+    """Follow the session's current or latest reply: what the client missed, then live events,
+    then the terminal event (from the event after `Last-Event-ID` or `?after=`, or from the start
+    without either). 204 when there is nothing to follow. The app's wake-up call."""
+    after = _last_event_id()
+    if after is None and query_args.after:
+        after = _position(query_args.after)
+    return await _follow(session_id, after)
+
+
+@blueprint.post("/sessions/<session_id>/reply/stop")
+@auth_required
+@validate_response(Message, 200)
+@no_content
+@errors(404)
+async def stop_reply(session_id: str) -> Message | tuple[str, int]:
+    """Stop the reply being generated: it ends within a second, on whichever server runs it, and
+    is stored as `interrupted` with what was written so far; every stream following it ends with
+    `interrupted` (code `stopped`). Answers the latest reply as it ends up; stopping a reply that
+    has already finished changes nothing and answers it as it is; 204 when the session has no
+    reply yet."""
+    reply = await reply_stops.stop_reply(caller().user, session_id, app_state().replies.live)
+    return _message(reply) if reply is not None else ("", 204)
+
+
+async def _follow(session_id: str, after: Position | None) -> Response:
+    state = app_state()
+    feed = await reply_feeds.open_feed(caller().user, session_id, after, state.replies)
+    if feed is None:
+        return Response("", status=204)
+    return _event_stream(feed)
+
+
+def _last_event_id() -> Position | None:
+    """The client's ``Last-Event-ID``; an empty one means none (as EventSource sends it)."""
+    raw = request.headers.get("Last-Event-ID", "").strip()
+    return _position(raw) if raw else None
+
+
+def _position(raw: str) -> Position:
+    position = Position.parse(raw)
+    if position is None:
+        raise APIError(
+            422,
+            "validation_failed",
+            "The event id is not one this server sent.",
+            extra={"errors": [{"loc": ["header", "Last-Event-ID"], "msg": "unknown event id"}]},
+        )
+    return position
+
+
+def _event_stream(feed: Feed, headers: dict[str, str] | None = None) -> Response:
     response = Response(
-        body,
+        relay(feed, app_state().settings.stream_heartbeat_seconds),
         status=200,
         content_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no", **(headers or {})},
@@ -224,7 +280,7 @@ async def _empty_or_json_object() -> None:
         raise RequestSchemaValidationError(TypeError("the body must be a JSON object"))
 
 
-def _session(session: SolveSession) -> Session:
+def _session(session: SolveSession, reply: SolveMessage | None = None) -> Session:
     return Session(
         id=session.id,
         status=session.status.value,
@@ -232,6 +288,11 @@ def _session(session: SolveSession) -> Session:
         device_id=session.device_id,
         created_at=session.created_at,
         completed_at=session.completed_at,
+        reply=(
+            ReplyState(message_id=reply.id, status="generating", started_at=reply.created_at)
+            if reply is not None
+            else None
+        ),
     )
 
 

@@ -91,7 +91,7 @@ async def _reply(
     async for event in client.send_message(session_id, text, step):
         if event.event == "token":
             console.print(event.data["content"], end="", markup=False, soft_wrap=True)
-        elif event.event == "error":
+        elif event.event == "interrupted":
             console.print(f"\n[red]The reply failed: {escape(event.data['detail'])}[/]")
         elif event.event == "done":
             console.print()

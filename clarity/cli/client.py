@@ -84,7 +84,7 @@ class ApiClient:
                 await response.aread()
                 raise _api_error(response)
             async for event in source.aiter_sse():
-                if event.event in {"token", "done", "error"}:  # ignore unknown event types
+                if event.event in {"token", "done", "interrupted"}:  # ignore unknown event types
                     yield StreamEvent(event.event, json.loads(event.data))
 
     async def _json(self, method: str, path: str, body: Any = None) -> dict[str, Any]:

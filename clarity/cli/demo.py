@@ -32,7 +32,7 @@ async def walk(client: ApiClient, console: Console) -> None:
         async for event in client.send_message(session["id"], message, step):
             if event.event == "token":
                 reply.append(event.data["content"])
-            elif event.event == "error":
+            elif event.event == "interrupted":
                 raise DemoFailure(f"{step}: the reply failed ({event.data['code']})")
             elif event.event == "done":
                 done = event.data

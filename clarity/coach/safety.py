@@ -9,13 +9,6 @@ from __future__ import annotations
 
 import re
 
-CRISIS_REPLY = (
-    "I'm really sorry you're going through this, and I'm glad you told me. You don't have to "
-    "face it alone. If you might act on these thoughts or you are in danger, please contact one "
-    "of the services below right now, or someone you trust who can be with you. I'm still here "
-    "when you want to keep talking."
-)
-
 _PATTERNS = [
     r"\b(?:kill|hurt|harm|cut|injur|shoot|hang|poison|starv)\w* my ?self\b",
     r"\bsuicid\w*",

@@ -40,6 +40,9 @@ class MessageRole(StrEnum):
 
 
 class MessageStatus(StrEnum):
+    # A coach message exists from the moment its user message is accepted: generating until
+    # its reply is stored complete or interrupted.
+    GENERATING = "generating"
     COMPLETE = "complete"
     INTERRUPTED = "interrupted"
 
@@ -101,6 +104,13 @@ class SolveMessage(Model):
     # Set by the service, strictly increasing within a session (a reply is never stored at the
     # same instant as the message it answers), so ordering by it is the conversation's order.
     created_at = fields.DatetimeField()
+    # On a coach message: the user message it answers.
+    reply_to_id = fields.UUIDField(null=True)
+    # On a finished coach message: its stream's terminal event, {"event": ..., "data": {...}}
+    # as JSON, so that any worker can replay the reply exactly.
+    outcome = fields.TextField(null=True)
+    # On a generating coach message: the app's stop button was pressed at this time.
+    stop_requested_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "solve_messages"

@@ -15,12 +15,26 @@ SessionStatusName = Literal["active", "completed", "abandoned"]
 StepName = Literal["receive", "clarify", "reframe", "options", "commit"]
 # Far past any real list, and within every database's integer range (a larger OFFSET overflows).
 MAX_OFFSET = 2_147_483_647
+# What an event id looks like (the server's own; clients treat it as opaque).
+_EVENT_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/(?:end|0|[1-9][0-9]{0,8})"
+EVENT_ID_PATTERN = f"^{_EVENT_ID}$"
+# In a request: an event id, or empty (none, as EventSource sends it).
+EVENT_ID_OR_EMPTY = f"^(?:{_EVENT_ID})?$"
 EmotionName = Literal["neutral", "anxious", "sad", "angry", "overwhelmed", "hopeful"]
 
 
 @dataclass
 class SessionCreate:
     """No fields today: send an empty body or `{}`. Unknown fields are ignored."""
+
+
+@dataclass
+class ReplyState:
+    """The coach's reply being generated right now (follow it with `GET /sessions/{id}/reply`)."""
+
+    message_id: UUID
+    status: Literal["generating"]
+    started_at: datetime
 
 
 @dataclass
@@ -31,6 +45,8 @@ class Session:
     device_id: str | None
     created_at: datetime
     completed_at: datetime | None
+    # A reply in progress, or null.
+    reply: ReplyState | None = None
 
 
 @dataclass
@@ -79,7 +95,8 @@ class Message:
     content: str
     step: StepName
     emotion: EmotionName
-    status: Literal["complete", "interrupted"]
+    # `generating`: a coach reply still being written; `content` is the text so far.
+    status: Literal["generating", "complete", "interrupted"]
     created_at: datetime
 
 
@@ -161,7 +178,54 @@ class IdempotencyHeaders:
     ] = None
 
 
-# The stream's events. Each is sent as `event: <name>` with one line of JSON as `data`.
+@dataclass
+class MessageHeaders(IdempotencyHeaders):
+    """Optional headers of `POST /sessions/{id}/messages`."""
+
+    last_event_id: Annotated[
+        str | None,
+        Field(
+            default=None,
+            description=(
+                "Sent by SSE clients when they reconnect: the id of the last event received. "
+                "Makes the request a reconnection to that reply, never a new message."
+            ),
+            json_schema_extra=_without_default,
+        ),
+        WithJsonSchema({"type": "string", "pattern": EVENT_ID_OR_EMPTY}),
+    ] = None
+
+
+@dataclass
+class FollowHeaders:
+    last_event_id: Annotated[
+        str | None,
+        Field(
+            default=None,
+            description="The id of the last event received: follow from the next one.",
+            json_schema_extra=_without_default,
+        ),
+        WithJsonSchema({"type": "string", "pattern": EVENT_ID_OR_EMPTY}),
+    ] = None
+
+
+@dataclass(config=ConfigDict(extra="forbid"))
+class FollowQuery:
+    """`after`: the id of the last event received (as `Last-Event-ID`, for clients that cannot
+    set headers). Without either, the reply from its start."""
+
+    after: Annotated[str, Field(pattern=EVENT_ID_OR_EMPTY)] = ""
+
+
+# The stream's events. Each is sent as `event: <name>`, an `id:` and one line of JSON as `data`.
+
+
+@dataclass
+class StartEvent:
+    """`event: start`: the first event of a reply: its id, from the first byte."""
+
+    message_id: UUID
+    user_message_id: UUID
 
 
 @dataclass
@@ -196,36 +260,44 @@ class DoneEvent:
 
 
 @dataclass
-class ErrorEvent:
-    """`event: error`: the reply failed after the stream began (instead of `done`)."""
+class InterruptedEvent:
+    """`event: interrupted`: the reply ended before it was complete (instead of `done`).
+
+    `code`: `coach_failed`, `server_shutting_down`, `reply_lost` (the server running it went
+    away), `session_deleted` or `stopped`.
+    """
 
     code: str
     detail: str
 
 
-class StreamEvent:
-    """The coach's reply as Server-Sent Events: `token`* then `done` or `error`.
+class ReplyStream:
+    """The coach's reply as Server-Sent Events: `start`, `token`*, then `done` or `interrupted`.
 
-    Every event has an `id:` that increases within the stream and one line of JSON as `data:`;
-    `: ping` comments keep the connection open during silences. Ignore event types you do not
-    know: new ones may be added.
+    Every event has an `id:` (opaque: send the last one back as `Last-Event-ID` to resume) and one
+    line of JSON as `data:`; `: ping` comments keep the connection open during silences. Ignore
+    event types you do not know: new ones may be added.
     """
 
     __media_type__: ClassVar[str] = "text/event-stream"
+    __sse_id_pattern__: ClassVar[str] = EVENT_ID_PATTERN
     __sse_events__: ClassVar[dict[str, type[Any]]] = {
+        "start": StartEvent,
         "token": TokenEvent,
         "done": DoneEvent,
-        "error": ErrorEvent,
+        "interrupted": InterruptedEvent,
     }
     __examples__: ClassVar[dict[str, Any]] = {
         "reply": {
             "summary": "A short reply",
             "value": (
-                'id: 1\nevent: token\ndata: {"content": "I"}\n\n'
-                'id: 2\nevent: token\ndata: {"content": " understand"}\n\n'
-                'id: 3\nevent: done\ndata: {"message_id": "…", "user_message_id": "…", '
-                '"next_step": "clarify", "emotion_detected": "neutral", '
-                '"session_status": "active", "safety": null}\n\n'
+                "id: 0b5e…/0\nevent: start\n"
+                'data: {"message_id": "0b5e…", "user_message_id": "9c1d…"}\n\n'
+                'id: 0b5e…/1\nevent: token\ndata: {"content": "I"}\n\n'
+                'id: 0b5e…/12\nevent: token\ndata: {"content": " understand"}\n\n'
+                'id: 0b5e…/end\nevent: done\ndata: {"message_id": "0b5e…", '
+                '"user_message_id": "9c1d…", "next_step": "clarify", '
+                '"emotion_detected": "neutral", "session_status": "active", "safety": null}\n\n'
             ),
         }
     }

@@ -9,29 +9,21 @@ client can retry with it. Keys are kept for 24 hours.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 import uuid
-from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from quart import request
 from tortoise.exceptions import IntegrityError
 
 from clarity.clock import utcnow
 from clarity.errors import APIError
-from clarity.models import IdempotencyKey, IdempotencyState, SolveMessage, User
-from clarity.schemas.sessions import TokenEvent
-from clarity.sse import StreamPayload, encode_event, event_from_record
+from clarity.models import IdempotencyKey, IdempotencyState, User
 
-HEADER = "Idempotency-Key"
 KEY_TTL = timedelta(hours=24)
 # A claim still running after this long belongs to a process that died: it may be taken over.
 ABANDONED_AFTER = timedelta(minutes=10)
-_VALID_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
 
 
 @dataclass(frozen=True)
@@ -43,34 +35,10 @@ class Replay:
     coach_message_id: uuid.UUID | None
 
 
-def requested_key() -> str | None:
-    """The request's Idempotency-Key, or None; 422 when it is malformed."""
-    key = request.headers.get(HEADER)
-    if key is None:
-        return None
-    if not _VALID_KEY.match(key):
-        raise APIError(
-            422,
-            "validation_failed",
-            "The Idempotency-Key header must be 1-255 visible ASCII characters.",
-            extra={"errors": [{"loc": ["header", HEADER], "msg": "1-255 visible ASCII"}]},
-        )
-    return key
-
-
-async def fingerprint() -> str:
-    """What makes two requests "the same": method, path and the JSON body, canonically."""
-    body = await request.get_json(silent=True)
-    canonical = json.dumps(
-        [request.method, request.path, body], sort_keys=True, separators=(",", ":")
-    )
-    return hashlib.sha256(canonical.encode()).hexdigest()
-
-
-async def claim(user: User, key: str) -> IdempotencyKey | Replay:
-    """Claim ``key`` for this request, or return the outcome stored for it."""
+async def claim(user: User, key: str, request_print: str) -> IdempotencyKey | Replay:
+    """Claim ``key`` for the request whose fingerprint is ``request_print``, or return the
+    outcome stored for it."""
     now = utcnow()
-    request_print = await fingerprint()
     # Housekeeping, per user and cheap: expired keys go before a new one is stored.
     await IdempotencyKey.filter(user_id=user.id, expires_at__lt=now).delete()
     for _ in range(2):
@@ -130,19 +98,3 @@ async def release(claimed: IdempotencyKey | None) -> None:
     """Forget a claim whose request did nothing, so that it can be retried with the same key."""
     if claimed is not None:
         await IdempotencyKey.filter(id=claimed.id).delete()
-
-
-async def replay_events(replay: Replay) -> AsyncIterator[bytes]:
-    """The stored reply of an Idempotency-Key as one `token` event, then its `done` or `error`."""
-    stored = json.loads(replay.body or "{}")
-    message = (
-        await SolveMessage.get_or_none(id=replay.coach_message_id)
-        if replay.coach_message_id
-        else None
-    )
-    payloads: list[StreamPayload] = []
-    if message is not None and message.content:
-        payloads.append(TokenEvent(content=message.content))
-    payloads.append(event_from_record(stored))
-    for event_id, payload in enumerate(payloads, start=1):
-        yield encode_event(event_id, payload)

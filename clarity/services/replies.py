@@ -1,11 +1,11 @@
-"""One exchange of a solve session: the user's message in, the coach's reply out.
+"""Running a reply: the coach generates, every piece goes to the clients following the reply,
+and the reply is stored whatever happens to them.
 
-``begin_exchange`` takes the session's reply lock and stores the user's message (before the
-stream sends a byte); ``run_reply`` then runs as a background task, independent of the client's
-connection, feeding the stream's events into a channel. Whatever happens to the connection, the
-reply is stored: complete (and the step advances), or interrupted when generation fails or the
-server shuts down. The lock (``reply_locks``) is a lease in the session row, renewed while the
-reply runs, so it works across workers and hosts and frees itself after a crash.
+``run_reply`` runs as a background task, independent of any connection. Its outcome is always
+stored and always ends the reply's feed with one terminal event: ``done`` (complete; the step
+advances), or ``interrupted`` when the coach fails, the user stops it, the session is deleted, or
+the server shuts down. See ``exchanges`` for how an exchange begins and ``reply_feeds`` for how
+clients follow a reply.
 """
 
 from __future__ import annotations
@@ -13,221 +13,98 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from datetime import datetime
 
 from tortoise.transactions import in_transaction
 
 from clarity.cancellation import finish_despite_cancellation
-from clarity.clock import utcnow
-from clarity.coach import Coach, CoachTurn, HistoryEntry
-from clarity.coach.emotion import detect_emotion
-from clarity.coach.safety import CRISIS_REPLY, shows_crisis
-from clarity.coach.scripted import split_words
-from clarity.config import Settings
-from clarity.errors import APIError, is_database_unavailable
-from clarity.models import (
-    Emotion,
-    IdempotencyKey,
-    MessageRole,
-    MessageStatus,
-    SessionStatus,
-    SolveMessage,
-    SolveSession,
-    SolveStep,
-    User,
-)
-from clarity.schemas.sessions import DoneEvent, ErrorEvent, Resource, Safety, TokenEvent
-from clarity.services import idempotency, reply_locks
-from clarity.services.orphans import after, store_interrupted_reply
+from clarity.coach import Coach, CoachTurn
+from clarity.coach.crisis import CRISIS_COACH
+from clarity.errors import is_database_unavailable
+from clarity.live import LiveReplies, LiveReply, RedisReplies
+from clarity.models import MessageStatus, SessionStatus, SolveSession
+from clarity.schemas.sessions import DoneEvent, Resource, Safety, StartEvent
+from clarity.services import idempotency, reply_locks, reply_store
+from clarity.services.exchanges import Exchange
 from clarity.services.reply_locks import LeaseKeeper
-from clarity.sse import EventChannel, event_record
+from clarity.services.reply_stops import StopWatcher
+from clarity.sse import Terminal, event_record
 
 log = logging.getLogger(__name__)
-
-HISTORY_MESSAGES = 20
-CRISIS_WORDS = tuple(split_words(CRISIS_REPLY))
-RESEND = "Send your message again."
-# The failure event's detail by (code, whether the partial reply was stored): it never claims
-# that something was saved when it was not.
-FAILURE_DETAILS = {
-    ("coach_failed", True): f"The coach could not finish this reply; it was saved as "
-    f"interrupted. {RESEND}",
-    ("coach_failed", False): f"The coach could not finish this reply, and it could not be "
-    f"saved. {RESEND}",
-    ("server_shutting_down", True): "The server restarted before the reply finished; it was "
-    f"saved as interrupted. {RESEND}",
-    ("server_shutting_down", False): f"The server restarted before the reply finished. {RESEND}",
-}
-SESSION_DELETED = "The session was deleted while the coach was replying."
 
 
 class CoachError(Exception):
     """The coach failed to produce a usable reply."""
 
 
-@dataclass(slots=True)
-class Exchange:
-    """One message and its reply in progress: plain values, kept for as long as the stream runs."""
+@dataclass(slots=True, kw_only=True)
+class ReplyRuntime:
+    """What a running reply needs from the app, and nothing more."""
 
-    session_id: uuid.UUID
-    lock_token: uuid.UUID
-    step: SolveStep
-    content: str
-    user_message_id: uuid.UUID
-    user_message_at: datetime
-    emotion: Emotion
-    crisis: bool
-    history: list[HistoryEntry]
-    # The Idempotency-Key this exchange answers, if any: completed with the reply.
-    idempotency: IdempotencyKey | None = None
+    coach: Coach
+    leases: LeaseKeeper
+    live: LiveReplies
+    shared: RedisReplies | None  # live events for other workers and hosts, when configured
+    stops: StopWatcher
+    idle_timeout: float  # a coach silent this long fails the reply
+    crisis_resources: tuple[Resource, ...]
 
 
-async def begin_exchange(
-    user: User,
-    raw_session_id: str,
-    content: str,
-    client_step: SolveStep | None,
-    lease: float,
-    idempotency_key: IdempotencyKey | None = None,
-    load_history: bool = True,
-) -> Exchange:
-    """Lock the session for one reply and store the user's message; refuse with 404/409."""
-    session_id, lock_token, step = await reply_locks.acquire(user, raw_session_id, lease)
-    try:
-        if client_step is not None and client_step != step:
-            raise APIError(
-                409,
-                "step_mismatch",
-                f"The session is on the {step.value} step, not {client_step.value}.",
-            )
-        # The newest messages: history for the coach (when it uses it), and the last timestamp.
-        recent = (
-            await SolveMessage.filter(session_id=session_id)
-            .order_by("-created_at", "-id")
-            .limit(HISTORY_MESSAGES if load_history else 1)
-            .values("role", "content", "step", "emotion", "created_at")
-        )
-        history = (
-            [HistoryEntry(m["role"], m["content"], m["step"]) for m in reversed(recent)]
-            if load_history
-            else []
-        )
-        last_at = recent[0]["created_at"] if recent else None
-        if recent and recent[0]["role"] == MessageRole.USER:
-            # Holding the lock, no reply runs: the last message's reply died with its process.
-            newest = recent[0]
-            last_at = await store_interrupted_reply(
-                session_id, newest["step"], newest["emotion"], newest["created_at"]
-            )
-        now = after(last_at) if last_at is not None else utcnow()
-        emotion = detect_emotion(content)
-        crisis = shows_crisis(content)
-        user_message = await SolveMessage.create(
-            session_id=session_id,
-            role=MessageRole.USER,
-            content=content,
-            step=step,
-            emotion=emotion,
-            status=MessageStatus.COMPLETE,
-            created_at=now,
-        )
-    except BaseException:
-        await finish_despite_cancellation(reply_locks.release(session_id, lock_token))
-        raise
-    if crisis:
-        # Never log the message itself.
-        log.warning("crisis support shown (session %s)", session_id)
-    return Exchange(
-        session_id,
-        lock_token,
-        step,
-        content,
-        user_message.id,
-        now,
-        emotion,
-        crisis,
-        history,
-        idempotency_key,
+def start_reply(exchange: Exchange, runtime: ReplyRuntime) -> LiveReply:
+    """Register the exchange's reply in this process (clients can follow it from now on)."""
+    reply = LiveReply(
+        exchange.reply_id,
+        StartEvent(message_id=exchange.reply_id, user_message_id=exchange.user_message_id),
     )
+    runtime.live.add(reply)
+    return reply
 
 
-async def run_reply(
-    exchange: Exchange,
-    coach: Coach,
-    settings: Settings,
-    leases: LeaseKeeper,
-    events: EventChannel,
-) -> None:
-    """Generate, relay and store the coach's reply. Runs as a background task."""
+async def run_reply(exchange: Exchange, reply: LiveReply, runtime: ReplyRuntime) -> None:
+    """Generate, publish and store the coach's reply. Runs as a background task."""
     parts: list[str] = []
-    started = time.perf_counter()
-    outcome = "error"
-    leases.hold(exchange.lock_token)
+    started, outcome = time.perf_counter(), "error"
+    terminal: Terminal | None = None
+    shared = runtime.shared
+    reply.task = asyncio.current_task()
+    runtime.leases.hold(exchange.reply_id)
+    runtime.stops.watch(runtime.live)
     try:
-        async for delta in _deltas(exchange, coach, settings):
+        coach = CRISIS_COACH if exchange.crisis else runtime.coach
+        async for delta in _deltas(exchange, coach, runtime.idle_timeout):
             parts.append(delta)
-            events.put(TokenEvent(content=delta))
-        text = "".join(parts)
-        if not text.strip():
+            reply.token(delta)
+            if shared is not None and not await shared.token(exchange.reply_id, delta):
+                shared = None  # Redis failed: other workers fall back to the stored reply
+        if not "".join(parts).strip():
             raise CoachError("the coach produced an empty reply")
-        events.put(await _finish(exchange, text, settings))  # also releases the lock
+        terminal = await _complete(exchange, "".join(parts), runtime)
         outcome = "completed"
     except asyncio.CancelledError:
-        outcome = "interrupted_by_shutdown"
-        # The server is shutting down before the reply finished.
-        events.put(
-            await finish_despite_cancellation(_interrupt(exchange, parts, "server_shutting_down"))
-        )
-        raise
-    except Exception as error:
-        if not await _session_exists(exchange.session_id):
-            # The user deleted the session (or their account) while the coach replied: an
-            # ordinary action, not a fault, and nothing is left to store the reply in.
-            outcome = "session_deleted"
-            log.info("reply dropped: its session was deleted (session %s)", exchange.session_id)
-            events.put(ErrorEvent(code="session_deleted", detail=SESSION_DELETED))
-        else:
-            if is_database_unavailable(error):
-                log.warning("reply failed: database unavailable (session %s)", exchange.session_id)
-            else:
-                log.exception("reply failed (session %s)", exchange.session_id)
-            events.put(await _interrupt(exchange, parts, "coach_failed"))
-    finally:
-        leases.drop(exchange.lock_token)
-        chars, duration_ms = sum(map(len, parts)), (time.perf_counter() - started) * 1000
-        # The outcome and sizes only: never the text.
-        log.info(
-            "reply %s: %d pieces, %d chars, %.0fms (session %s)",
-            outcome,
-            len(parts),
-            chars,
-            duration_ms,
-            exchange.session_id,
-            extra={
-                "event": "reply",
-                "outcome": outcome,
-                "session_id": str(exchange.session_id),
-                "pieces": len(parts),
-                "chars": chars,
-                "duration_ms": round(duration_ms, 1),
-                "crisis": exchange.crisis,
-            },
-        )
-        if outcome != "completed":  # a completed reply released the lock in _finish
-            await finish_despite_cancellation(
-                reply_locks.release(exchange.session_id, exchange.lock_token)
+        if not reply.stop:  # the server is shutting down before the reply finished
+            outcome = "interrupted_by_shutdown"
+            terminal = await finish_despite_cancellation(
+                _interrupt(exchange, parts, "server_shutting_down")
             )
+            raise
+        # The user pressed stop (``reply_feeds.StopWatcher`` cancelled this task): not a fault.
+        asyncio.current_task().uncancel()  # type: ignore[union-attr]
+        outcome = "stopped"
+        terminal = await _interrupt(exchange, parts, "stopped")
+    except Exception as error:
+        outcome, terminal = await _failed(exchange, parts, error)
+    finally:
+        runtime.leases.drop(exchange.reply_id)
+        runtime.live.remove(exchange.reply_id)
+        if terminal is not None:
+            reply.end(terminal)
+            if shared is not None:
+                await finish_despite_cancellation(shared.end(exchange.reply_id, terminal))
+        _log_outcome(exchange, outcome, parts, started)
 
 
-async def _deltas(exchange: Exchange, coach: Coach, settings: Settings) -> AsyncIterator[str]:
-    if exchange.crisis:
-        # Safety stays on our side: a crisis gets the fixed support reply, never the coach.
-        for word in CRISIS_WORDS:
-            yield word
-        return
+async def _deltas(exchange: Exchange, coach: Coach, idle_timeout: float) -> AsyncIterator[str]:
     turn = CoachTurn(
         step=exchange.step,
         message=exchange.content,
@@ -239,7 +116,7 @@ async def _deltas(exchange: Exchange, coach: Coach, settings: Settings) -> Async
         while True:
             # A coach that goes silent for too long fails the reply instead of holding the lock.
             try:
-                async with asyncio.timeout(settings.coach_idle_timeout_seconds):
+                async with asyncio.timeout(idle_timeout):
                     delta = await anext(replies)
             except StopAsyncIteration:
                 return
@@ -253,87 +130,109 @@ async def _deltas(exchange: Exchange, coach: Coach, settings: Settings) -> Async
             await aclose()
 
 
-async def _finish(exchange: Exchange, text: str, settings: Settings) -> DoneEvent:
+async def _complete(exchange: Exchange, text: str, runtime: ReplyRuntime) -> DoneEvent:
     """Store the complete reply and advance the session (unless it was a crisis reply)."""
     async with in_transaction():
-        coach_message = await _store_coach_message(exchange, text, MessageStatus.COMPLETE)
         # Released before `done` goes out, so the client's next message is never refused.
         if exchange.crisis:  # a crisis reply does not move the session on
             status, current_step = await reply_locks.release_and_read(
-                exchange.session_id, exchange.lock_token
+                exchange.session_id, exchange.reply_id
             )
         else:
             status, current_step = await reply_locks.advance_and_release(
-                exchange.session_id, exchange.lock_token, exchange.step
+                exchange.session_id, exchange.reply_id, exchange.step
             )
         active = status is SessionStatus.ACTIVE
         done = DoneEvent(
-            message_id=coach_message.id,
+            message_id=exchange.reply_id,
             user_message_id=exchange.user_message_id,
             next_step=current_step.value if active else None,
             emotion_detected=exchange.emotion.value,
             session_status=status.value,
             safety=(
-                Safety(
-                    crisis=True,
-                    resources=[Resource(**resource) for resource in settings.crisis_resources],
-                )
+                Safety(crisis=True, resources=list(runtime.crisis_resources))
                 if exchange.crisis
                 else None
             ),
         )
-        await _remember(exchange, done, coach_message)
+        if not await reply_store.end_reply(exchange.reply_id, text, MessageStatus.COMPLETE, done):
+            raise CoachError("the reply's message is gone")
+        await _remember(exchange, done)
     return done
 
 
-async def _interrupt(exchange: Exchange, parts: list[str], code: str) -> ErrorEvent:
-    """Store what was generated as an interrupted reply; the failure event that says truly
-    whether it was stored. Never raises (the caller is unwinding)."""
-    saved = ErrorEvent(code=code, detail=FAILURE_DETAILS[code, True])
+async def _interrupt(exchange: Exchange, parts: list[str], code: str) -> Terminal:
+    """Store what was generated as an interrupted reply and release the lock; the event that
+    says truly whether it was stored. Never raises (the caller is unwinding)."""
+    saved = reply_store.interruption(code, saved=True)
+    stored = False
     try:
         async with in_transaction():
-            message = await _store_coach_message(
-                exchange, "".join(parts), MessageStatus.INTERRUPTED
+            stored = await reply_store.end_reply(
+                exchange.reply_id, "".join(parts), MessageStatus.INTERRUPTED, saved
             )
-            await _remember(exchange, saved, message)
-    except Exception as error:  # the database is away, or the session was deleted meanwhile
+            if stored:
+                await _remember(exchange, saved)
+    except Exception as error:  # the database is away: the reply is settled later
         log.warning(
             "could not store interrupted reply (session %s): %s",
             exchange.session_id,
             type(error).__name__,
         )
-        try:
-            await idempotency.release(exchange.idempotency)
-        except Exception:  # the key's claim lapses on its own (idempotency.ABANDONED_AFTER)
-            log.warning("could not release the idempotency key (session %s)", exchange.session_id)
-        return ErrorEvent(code=code, detail=FAILURE_DETAILS[code, False])
-    return saved
-
-
-async def _session_exists(session_id: uuid.UUID) -> bool:
     try:
-        return await SolveSession.exists(id=session_id)
+        await reply_locks.release(exchange.session_id, exchange.reply_id)
+        if not stored:
+            await idempotency.release(exchange.idempotency)
+    except Exception:  # the lock's lease and the key's claim lapse on their own
+        log.warning("could not release the reply's lock (session %s)", exchange.session_id)
+    return saved if stored else reply_store.interruption(code, saved=False)
+
+
+async def _failed(exchange: Exchange, parts: list[str], error: Exception) -> tuple[str, Terminal]:
+    if not await _session_exists(exchange):
+        # The user deleted the session (or their account) while the coach replied: an ordinary
+        # action, not a fault, and nothing is left to store the reply in.
+        log.info("reply dropped: its session was deleted (session %s)", exchange.session_id)
+        return "session_deleted", reply_store.interruption("session_deleted", saved=False)
+    if is_database_unavailable(error):
+        log.warning("reply failed: database unavailable (session %s)", exchange.session_id)
+    else:
+        log.exception("reply failed (session %s)", exchange.session_id)
+    return "error", await _interrupt(exchange, parts, "coach_failed")
+
+
+async def _session_exists(exchange: Exchange) -> bool:
+    try:
+        return await SolveSession.exists(id=exchange.session_id)
     except Exception:  # cannot tell (the database is away): treat it as there
         return True
 
 
-async def _remember(
-    exchange: Exchange, final: DoneEvent | ErrorEvent, message: SolveMessage
-) -> None:
+async def _remember(exchange: Exchange, final: Terminal) -> None:
     """Keep the stream's outcome for an Idempotency-Key replay."""
     if exchange.idempotency is not None:
-        await idempotency.complete(exchange.idempotency, 200, event_record(final), message.id)
+        await idempotency.complete(
+            exchange.idempotency, 200, event_record(final), exchange.reply_id
+        )
 
 
-async def _store_coach_message(
-    exchange: Exchange, text: str, status: MessageStatus
-) -> SolveMessage:
-    return await SolveMessage.create(
-        session_id=exchange.session_id,
-        role=MessageRole.COACH,
-        content=text,
-        step=exchange.step,
-        emotion=exchange.emotion,
-        status=status,
-        created_at=after(exchange.user_message_at),
+def _log_outcome(exchange: Exchange, outcome: str, parts: list[str], started: float) -> None:
+    chars, duration_ms = sum(map(len, parts)), (time.perf_counter() - started) * 1000
+    # The outcome and sizes only: never the text.
+    log.info(
+        "reply %s: %d pieces, %d chars, %.0fms (session %s)",
+        outcome,
+        len(parts),
+        chars,
+        duration_ms,
+        exchange.session_id,
+        extra={
+            "event": "reply",
+            "outcome": outcome,
+            "session_id": str(exchange.session_id),
+            "pieces": len(parts),
+            "chars": chars,
+            "duration_ms": round(duration_ms, 1),
+            "crisis": exchange.crisis,
+        },
     )

@@ -28,9 +28,10 @@ RENEW_BATCH = 500
 
 
 async def acquire(
-    user: User, raw_session_id: str, lease: float
-) -> tuple[uuid.UUID, uuid.UUID, SolveStep]:
-    """Lock the user's session for one reply: (its id, the lock's token, its current step).
+    user: User, raw_session_id: str, lock_token: uuid.UUID, lease: float
+) -> tuple[uuid.UUID, SolveStep]:
+    """Lock the user's session for one reply, with ``lock_token`` (the reply's id): (the
+    session's id, its current step).
 
     404 for a missing, malformed or someone else's session; 409 when it has ended or another
     reply holds the lock.
@@ -39,7 +40,6 @@ async def acquire(
     if session_id is None:
         raise not_found("Session")
     now = utcnow()
-    lock_token = uuid.uuid4()
     taken = await update_returning(
         SolveSession.filter(
             Q(reply_lock_until__isnull=True) | Q(reply_lock_until__lt=now),
@@ -50,7 +50,7 @@ async def acquire(
         "current_step",
     )
     if taken:
-        return session_id, lock_token, SolveStep(taken[0]["current_step"])
+        return session_id, SolveStep(taken[0]["current_step"])
     # Refused: read the session only now, to say why.
     found = await SolveSession.filter(id=session_id, user_id=user.id).values("status")
     if not found:

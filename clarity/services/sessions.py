@@ -9,9 +9,9 @@ from tortoise.transactions import in_transaction
 
 from clarity.clock import utcnow
 from clarity.errors import APIError, not_found
-from clarity.models import SessionStatus, SolveMessage, SolveSession, User
+from clarity.models import MessageStatus, SessionStatus, SolveMessage, SolveSession, User
 from clarity.schemas.usage import Usage
-from clarity.services.orphans import settle_if_lapsed
+from clarity.services.reply_store import settle_if_lapsed
 from clarity.services.usage import charge_new_session
 
 
@@ -48,6 +48,21 @@ async def get_session(user: User, raw_id: str) -> SolveSession:
     if session is None:
         raise not_found("Session")
     return session
+
+
+async def get_session_and_reply(
+    user: User, raw_id: str
+) -> tuple[SolveSession, SolveMessage | None]:
+    """The user's session, and the reply being generated in it if there is one (settling a reply
+    whose process died)."""
+    session = await get_session(user, raw_id)
+    await settle_if_lapsed(session)
+    reply = None
+    if session.reply_lock_token is not None:  # the lock is the running reply's id
+        reply = await SolveMessage.get_or_none(
+            id=session.reply_lock_token, status=MessageStatus.GENERATING
+        )
+    return session, reply
 
 
 async def list_sessions(

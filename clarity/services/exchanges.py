@@ -1,0 +1,111 @@
+"""Beginning an exchange: the session's reply lock taken, the user's message and its reply-to-be
+stored, all before the stream sends its first byte."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from clarity.cancellation import finish_despite_cancellation
+from clarity.coach import HistoryEntry
+from clarity.coach.emotion import detect_emotion
+from clarity.coach.safety import shows_crisis
+from clarity.errors import APIError
+from clarity.models import Emotion, IdempotencyKey, MessageStatus, SolveMessage, SolveStep, User
+from clarity.services import reply_locks, reply_store
+
+log = logging.getLogger(__name__)
+
+HISTORY_MESSAGES = 20
+
+
+@dataclass(slots=True, kw_only=True)
+class Exchange:
+    """One message and its reply in progress: plain values, kept for as long as the reply runs."""
+
+    session_id: uuid.UUID
+    # The coach message being generated; also the token of the session's reply lock.
+    reply_id: uuid.UUID
+    step: SolveStep
+    content: str
+    user_message_id: uuid.UUID
+    user_message_at: datetime
+    emotion: Emotion
+    crisis: bool
+    history: list[HistoryEntry]
+    # The Idempotency-Key this exchange answers, if any: completed with the reply.
+    idempotency: IdempotencyKey | None = None
+
+
+async def begin_exchange(
+    user: User,
+    raw_session_id: str,
+    content: str,
+    *,
+    client_step: SolveStep | None,
+    lease: float,
+    idempotency_key: IdempotencyKey | None = None,
+    load_history: bool = True,
+) -> Exchange:
+    """Lock the session for one reply and store the user's message; refuse with 404/409."""
+    reply_id = uuid.uuid4()
+    session_id, step = await reply_locks.acquire(user, raw_session_id, reply_id, lease)
+    try:
+        if client_step is not None and client_step != step:
+            raise APIError(
+                409,
+                "step_mismatch",
+                f"The session is on the {step.value} step, not {client_step.value}.",
+            )
+        # The newest messages: history for the coach (when it uses it), and the last timestamp.
+        recent = (
+            await SolveMessage.filter(session_id=session_id)
+            .order_by("-created_at", "-id")
+            .limit(HISTORY_MESSAGES if load_history else 1)
+            .values("role", "content", "step", "status", "created_at")
+        )
+        if recent and recent[0]["status"] == MessageStatus.GENERATING:
+            # We hold the lock, so nothing runs it: its process died and the lease lapsed.
+            await reply_store.interrupt_orphans(session_id)
+        history = (
+            [HistoryEntry(m["role"], m["content"], m["step"]) for m in reversed(recent)]
+            if load_history
+            else []
+        )
+        emotion = detect_emotion(content)
+        crisis = shows_crisis(content)
+        user_message_id, user_message_at = await reply_store.store_exchange(
+            session_id=session_id,
+            reply_id=reply_id,
+            step=step,
+            content=content,
+            emotion=emotion,
+            last_at=recent[0]["created_at"] if recent else None,
+        )
+    except BaseException:
+        await finish_despite_cancellation(_abandon(session_id, reply_id))
+        raise
+    if crisis:
+        # Never log the message itself.
+        log.warning("crisis support shown (session %s)", session_id)
+    return Exchange(
+        session_id=session_id,
+        reply_id=reply_id,
+        step=step,
+        content=content,
+        user_message_id=user_message_id,
+        user_message_at=user_message_at,
+        emotion=emotion,
+        crisis=crisis,
+        history=history,
+        idempotency=idempotency_key,
+    )
+
+
+async def _abandon(session_id: uuid.UUID, reply_id: uuid.UUID) -> None:
+    """Undo a begun exchange that will not run (refused, or its request was cancelled): a reply
+    already stored as generating is interrupted, and the lock released."""
+    await reply_store.interrupt_orphans(session_id)
+    await reply_locks.release(session_id, reply_id)
