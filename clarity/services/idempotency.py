@@ -73,7 +73,8 @@ async def fingerprint() -> str:
         canonical = orjson.dumps([request.method, request.path, body], option=orjson.OPT_SORT_KEYS)
     except orjson.JSONEncodeError:
         raw = await request.get_data(cache=True, as_text=False)
-        canonical = orjson.dumps([request.method, request.path]) + b"\n" + raw
+        raw_bytes = raw.encode() if isinstance(raw, str) else raw
+        canonical = orjson.dumps([request.method, request.path]) + b"\n" + raw_bytes
     else:
         canonical = _ASCII_ESCAPABLE.sub(_json_ascii_escape, canonical.decode()).encode()
     return hashlib.sha256(canonical).hexdigest()
