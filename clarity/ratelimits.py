@@ -36,8 +36,7 @@ from quart_rate_limiter.redis_store import RedisStore
 from quart_rate_limiter.store import MemoryStore, RateLimiterStoreABC
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+from redis.exceptions import RedisError
 
 from clarity.config import Settings
 from clarity.extensions import app_state
@@ -51,8 +50,10 @@ KeyFunction = Callable[[], Awaitable[str]]
 REDIS_TIMEOUT_SECONDS = 0.5
 # While Redis is down, one request tries it again this often; the others use memory meanwhile.
 REDIS_RETRY_SECONDS = 5.0
-# What "Redis cannot be reached" looks like (redis-py wraps socket errors in its ConnectionError).
-REDIS_UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+# What "Redis cannot be used" looks like: refused, timed out (redis-py wraps socket errors in its
+# ConnectionError and TimeoutError), but also something else answering on the port
+# (InvalidResponse) or a replica refusing writes (ReadOnlyError): memory beats a 500 for all.
+REDIS_UNREACHABLE = (RedisError, OSError)
 STORE_EXTENSION = "clarity.rate_limit_store"
 
 
@@ -124,9 +125,10 @@ class FallbackStore(RateLimiterStoreABC):
     """Redis while it answers, this process's memory while it does not.
 
     quart-rate-limiter has no fallback of its own: a Redis error in its before-request hook is a
-    500 on every limited route. Here a connection error or timeout (after ``REDIS_TIMEOUT_SECONDS``)
-    switches to memory, logs one WARNING for the outage (no traceback) and tries Redis again every
-    ``REDIS_RETRY_SECONDS``; once it answers, limits are shared again. Limits in memory are per
+    500 on every limited route. Here any Redis error (refused, a timeout after
+    ``REDIS_TIMEOUT_SECONDS``, a protocol error) switches to memory, logs one WARNING for the
+    outage (no traceback) and tries Redis again every ``REDIS_RETRY_SECONDS``; once it answers,
+    limits are shared again. Limits in memory are per
     process and start afresh, which is looser but far better than refusing every sign-in.
     redis-py connects lazily, so a dead Redis at start-up does not stop the app starting.
     """

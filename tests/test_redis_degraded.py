@@ -4,6 +4,7 @@ process's memory, one WARNING per outage, /ready says "degraded"; back to Redis 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import time
@@ -149,6 +150,37 @@ async def test_the_store_goes_back_to_redis_when_it_answers_again(
     messages = [(r.levelno, r.getMessage()) for r in caplog.records]
     assert [level for level, _ in messages] == [logging.WARNING, logging.INFO], messages
     assert "answers again" in messages[1][1]
+
+
+async def test_a_redis_that_accepts_but_never_answers_costs_one_short_timeout(
+    settings_overrides: dict[str, Any],
+) -> None:
+    held: list[asyncio.StreamWriter] = []
+
+    async def silent(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)  # accept, then say nothing
+
+    server = await asyncio.start_server(silent, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    try:
+        async with running(
+            {**settings_overrides, "redis_url": f"redis://127.0.0.1:{port}/0"}
+        ) as app:
+            client = app.test_client()
+            started = time.perf_counter()
+            for n in range(4):
+                response = await client.post(
+                    "/auth/register",
+                    json={"email": f"silent{n}@example.com", "password": DEFAULT_PASSWORD},
+                )
+                assert response.status_code == 201
+            # One 0.5 s timeout for the outage, not one (or three retries) per request.
+            assert time.perf_counter() - started < 1.5
+    finally:
+        for writer in held:
+            writer.close()
+        server.close()
+        await server.wait_closed()
 
 
 async def test_limits_fall_back_while_redis_is_down(settings_overrides: dict[str, Any]) -> None:
