@@ -75,7 +75,9 @@ class Settings:
     rate_limits_enabled: bool = True
     register_limit_per_client: int = 20  # per 10 minutes
     login_limit_per_client: int = 30  # per 5 minutes
-    login_limit_per_account: int = 10  # per 5 minutes
+    login_limit_per_account: int = 10  # per 5 minutes, per account and client address
+    # Per account across every client address (distributed guessing); see clarity/ratelimits.py.
+    login_limit_per_account_total: int = 100  # per 5 minutes
     # Prefix of the limiter's keys (several deployments or test runs can share one Redis).
     rate_limit_namespace: str = "clarity"
     # Proxies in front of the app that append to X-Forwarded-For; 0 = use the socket's address.
@@ -254,6 +256,7 @@ _PARSERS: dict[str, Any] = {
     "register_limit_per_client": _parse_positive_int,
     "login_limit_per_client": _parse_positive_int,
     "login_limit_per_account": _parse_positive_int,
+    "login_limit_per_account_total": _parse_positive_int,
     "trusted_proxy_count": _parse_non_negative_int,
     "body_timeout_seconds": _parse_positive_float,
     "token_ttl_days": _parse_positive_int,

@@ -45,10 +45,36 @@ def requested_key() -> str | None:
 
 
 async def fingerprint() -> str:
-    """What makes two requests "the same": method, path and the JSON body, canonically."""
+    """What makes two requests "the same": method, path and the JSON body, canonically.
+
+    Serialised by orjson with sorted keys (``json.dumps`` recursed: a deeply nested body was a
+    RecursionError, a 500), then escaped to ASCII as ``json.dumps`` wrote it, so that keys stored
+    before the switch still match a retry. orjson writes at most 254 levels while a body may nest
+    1,024 (the parser's limit): such a body is fingerprinted by its bytes, so only a byte-identical
+    retry of it is "the same" (no real client nests like that).
+    """
     body = await request.get_json(silent=True)
-    canonical = orjson.dumps([request.method, request.path, body], option=orjson.OPT_SORT_KEYS)
+    try:
+        canonical = orjson.dumps([request.method, request.path, body], option=orjson.OPT_SORT_KEYS)
+    except orjson.JSONEncodeError:
+        raw = await request.get_data(cache=True, as_text=False)
+        raw_bytes = raw.encode() if isinstance(raw, str) else raw
+        canonical = orjson.dumps([request.method, request.path]) + b"\n" + raw_bytes
+    else:
+        canonical = _ASCII_ESCAPABLE.sub(_json_ascii_escape, canonical.decode()).encode()
     return hashlib.sha256(canonical).hexdigest()
+
+
+# What ``json.dumps(ensure_ascii=True)`` escapes beyond what orjson does.
+_ASCII_ESCAPABLE = re.compile(r"[^\x00-\x7e]")
+
+
+def _json_ascii_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 | (code >> 10):04x}\\u{0xDC00 | (code & 0x3FF):04x}"
 
 
 @asynccontextmanager

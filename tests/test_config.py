@@ -50,6 +50,15 @@ def test_environment_variables_are_parsed_to_their_types() -> None:
     assert settings.crisis_resources == ({"name": "Line", "contact": "Call 1"},)
 
 
+def test_the_per_account_sign_in_ceiling_is_read_and_checked() -> None:
+    assert Settings.from_env({}).login_limit_per_account_total == 100
+    variable = "CLARITY_LOGIN_LIMIT_PER_ACCOUNT_TOTAL"
+    assert Settings.from_env({variable: " 250 "}).login_limit_per_account_total == 250
+    for raw in ("0", "-1", "many"):
+        with pytest.raises(ConfigError, match=variable):
+            Settings.from_env({variable: raw})
+
+
 @pytest.mark.parametrize("raw", ["", "unlimited", "UNLIMITED"])
 def test_free_quota_can_be_unlimited(raw: str) -> None:
     assert Settings.from_env({"CLARITY_FREE_SESSIONS_PER_DAY": raw}).free_sessions_per_day is None

@@ -68,10 +68,14 @@ async def test_behind_a_trusted_proxy_the_proxy_seen_address_counts(
         assert await register("198.51.100.8") == 201  # another client
 
 
-async def test_login_is_limited_per_account_across_clients(
+async def test_login_has_a_ceiling_per_account_across_clients(
     settings_overrides: dict[str, Any],
 ) -> None:
-    overrides = {**settings_overrides, "login_limit_per_account": 3, "trusted_proxy_count": 1}
+    overrides = {
+        **settings_overrides,
+        "login_limit_per_account_total": 3,
+        "trusted_proxy_count": 1,
+    }
     async with running(overrides) as app:
         client = app.test_client()
         attempt = {"email": "target@example.com", "password": "guess-guess"}
@@ -86,7 +90,10 @@ async def test_login_is_limited_per_account_across_clients(
         await assert_problem(blocked, 429, "rate_limited")
         # Case and spaces do not make a new account key.
         variant = {**attempt, "email": "  TARGET@example.com"}
-        await assert_problem(await client.post("/auth/login", json=variant), 429, "rate_limited")
+        refused = await client.post(
+            "/auth/login", json=variant, headers={"X-Forwarded-For": "10.0.0.98"}
+        )
+        await assert_problem(refused, 429, "rate_limited")
         other = await client.post(
             "/auth/login", json={**attempt, "email": "someone-else@example.com"}
         )

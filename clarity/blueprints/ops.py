@@ -9,7 +9,8 @@ from clarity.db import ping
 from clarity.errors import APIError
 from clarity.extensions import app_state
 from clarity.openapi import no_database
-from clarity.schemas.ops import Health
+from clarity.ratelimits import redis_status
+from clarity.schemas.ops import Health, Readiness, ReadinessChecks
 
 blueprint = Blueprint("ops", __name__)
 tag_blueprint(blueprint, ["operations"])
@@ -24,10 +25,19 @@ async def health() -> Health:
 
 
 @blueprint.get("/ready")
-@validate_response(Health, 200)
-async def ready() -> Health:
-    """The database answers within 2 s; 503 `service_unavailable` otherwise."""
+@validate_response(Readiness, 200)
+async def ready() -> Readiness:
+    """Each dependency's state. The database answers within 2 s, or 503 `service_unavailable`.
+
+    Redis (the rate limiter's shared store, when configured) not answering is `degraded`, still
+    200: sign-in and sign-up go on with limits in each process's memory, so a load balancer must
+    not take the instance out.
+    """
     database = app_state().database
     if database is None or not await ping(database):
         raise APIError(503, "service_unavailable", "The database is not answering.")
-    return Health(status="ok")
+    redis = await redis_status()
+    return Readiness(
+        status="degraded" if redis == "unavailable" else "ok",
+        checks=ReadinessChecks(database="ok", redis=redis),
+    )

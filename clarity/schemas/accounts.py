@@ -14,7 +14,13 @@ from clarity.schemas.usage import Usage
 
 
 def normalise_email(value: str) -> str:
-    """Trim, validate and lower-case an address (the whole address: we match it case-blind)."""
+    """The one canonical form of an address, or ValueError saying why it is not one.
+
+    Trimmed, validated and normalised by email-validator (NFC Unicode, an IDNA domain in its
+    Unicode form, so ``xn--mnchen-3ya.de`` and ``münchen.de`` are one domain), then lower-cased
+    (the whole address: we match it case-blind). Sign-up, sign-in and the per-account sign-in
+    limit all use it, so an address is the same account however the client spelled it.
+    """
     try:
         result = validate_email(value.strip(), check_deliverability=False)
     except EmailNotValidError as error:

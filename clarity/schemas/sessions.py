@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Annotated, Any, ClassVar, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic.dataclasses import dataclass
 
 from clarity.schemas.usage import Usage
@@ -55,12 +55,30 @@ class SessionCreated:
     usage: Usage
 
 
+def _plain_decimal(value: Any) -> Any:
+    """A query-string number is spelled one way: ASCII digits, no sign, no leading zero.
+
+    pydantic's lax mode (and ``int()``) would also read ``5_0``, ``+5``, `` 5``, ``1.0`` and
+    other scripts' digits; a client sending those has a bug it should hear about (422).
+    """
+    if isinstance(value, str) and not (
+        value.isascii() and value.isdigit() and (value == "0" or value[0] != "0")
+    ):
+        raise ValueError("must be a whole number in plain decimal digits (no sign, no leading 0)")
+    return value
+
+
+# An integer from the query string, in its one plain spelling (after the Field, so that the
+# bounds stay in the JSON Schema as minimum/maximum).
+PLAIN_DECIMAL = BeforeValidator(_plain_decimal)
+
+
 @dataclass(config=ConfigDict(extra="forbid"))
 class SessionListQuery:
     """`limit` 1-100, `offset` ≥ 0, optional `status` (empty means all). Anything else is 422."""
 
-    limit: Annotated[int, Field(ge=1, le=100)] = 20
-    offset: Annotated[int, Field(ge=0, le=MAX_OFFSET)] = 0
+    limit: Annotated[int, Field(ge=1, le=100), PLAIN_DECIMAL] = 20
+    offset: Annotated[int, Field(ge=0, le=MAX_OFFSET), PLAIN_DECIMAL] = 0
     status: Annotated[
         Literal["active", "completed", "abandoned", ""],
         Field(description="Only sessions with this status; empty or absent means all."),
@@ -84,8 +102,8 @@ class SessionUpdate:
 
 @dataclass(config=ConfigDict(extra="forbid"))
 class MessageListQuery:
-    limit: Annotated[int, Field(ge=1, le=100)] = 50
-    offset: Annotated[int, Field(ge=0, le=MAX_OFFSET)] = 0
+    limit: Annotated[int, Field(ge=1, le=100), PLAIN_DECIMAL] = 50
+    offset: Annotated[int, Field(ge=0, le=MAX_OFFSET), PLAIN_DECIMAL] = 0
 
 
 @dataclass

@@ -13,6 +13,7 @@ from tortoise.transactions import in_transaction
 from clarity.clock import utcnow
 from clarity.errors import APIError
 from clarity.models import SignIn, User
+from clarity.schemas.accounts import normalise_email
 
 if TYPE_CHECKING:
     from clarity.auth import Passwords
@@ -56,9 +57,14 @@ async def log_in(
 ) -> SignIn:
     """A new sign-in, or ``invalid_credentials`` for an unknown email or a wrong password alike.
 
-    Both failures run one Argon2 verification, so they take the same time.
+    Both failures run one Argon2 verification, so they take the same time; so does an email
+    that is not an address at all (no 422 that would tell an address apart from an account).
     """
-    user = await User.get_or_none(email=email.strip().lower())
+    try:
+        canonical: str | None = normalise_email(email)
+    except ValueError:
+        canonical = None
+    user = await User.get_or_none(email=canonical) if canonical is not None else None
     valid = await passwords.verify(user.password_hash if user else None, password)
     if user is None or not valid:
         raise APIError(401, "invalid_credentials", "The email or password is not correct.")

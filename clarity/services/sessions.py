@@ -16,10 +16,17 @@ from clarity.services.usage import charge_new_session
 
 
 def parse_id(raw: str) -> uuid.UUID | None:
+    """The id in the one spelling the server emits (lower-case, hyphenated), else None.
+
+    ``uuid.UUID`` also reads upper case, braces, ``urn:uuid:`` and bare hex: one resource would
+    answer at five URLs (caches and idempotency keys see five), so those are 404 like any
+    malformed id.
+    """
     try:
-        return uuid.UUID(raw)
+        parsed = uuid.UUID(raw)
     except ValueError:
         return None
+    return parsed if str(parsed) == raw else None
 
 
 async def create_session(
