@@ -1,0 +1,227 @@
+"""One of two workers SIGKILLed mid-reply under `clarity serve` (clarity/serve.py) on PostgreSQL:
+the streams on the other worker finish untouched, the server keeps answering, the dead worker is
+replaced, and what the dead worker held (user messages, reply locks) is kept or freed."""
+
+from __future__ import annotations
+
+import asyncio
+import math
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+from httpx_sse import ServerSentEvent, aconnect_sse
+
+from tests import databases
+from tests.live import LiveServer, hypercorn_process, server_env
+from tests.reliability import record
+from tests.streams import StreamResult, send_message
+from tests.test_faults import _users_with_sessions
+
+pytestmark = [
+    pytest.mark.live,
+    pytest.mark.reliability,
+    pytest.mark.skipif(not databases.ON_POSTGRES, reason="several processes need PostgreSQL"),
+]
+
+CLARITY_SERVE = (str(Path(sys.executable).parent / "clarity"), "serve")
+STREAMS, PROBES = 40, 10
+DELAY, LEASE = 0.6, 2.0  # a reply of 12 tokens takes about 7 s
+
+
+@dataclass
+class Stream:
+    """One reply read through its own connection, remembered by the client's port."""
+
+    headers: dict[str, str]
+    session_id: str
+    started: asyncio.Event = field(default_factory=asyncio.Event)
+    client_port: int = 0
+    events: list[ServerSentEvent] = field(default_factory=list)
+    cut: bool = False
+    first_event_at: float | None = None
+
+    @property
+    def text(self) -> str:
+        return StreamResult(200, httpx.Headers(), self.events).text
+
+    @property
+    def done(self) -> bool:
+        return bool(self.events) and self.events[-1].event == "done"
+
+
+async def _read(http: httpx.AsyncClient, stream: Stream) -> None:
+    try:
+        async with aconnect_sse(
+            http,
+            "POST",
+            f"/sessions/{stream.session_id}/messages",
+            json={"content": "I keep going round in circles."},
+            headers=stream.headers,
+        ) as source:
+            assert source.response.status_code == 200
+            network = source.response.extensions["network_stream"]
+            stream.client_port = network.get_extra_info("client_addr")[1]
+            async for event in source.aiter_sse():
+                stream.events.append(event)
+                if stream.first_event_at is None:
+                    stream.first_event_at = time.monotonic()
+                    stream.started.set()
+    except httpx.TransportError:  # the worker died: the body ends without its last chunk
+        stream.cut = True
+
+
+def _workers(master: int) -> set[int]:
+    """The worker processes of ``master``: its children started by multiprocessing's spawn (its
+    other child is multiprocessing's resource tracker)."""
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            stat = (entry / "stat").read_text()
+            command = (entry / "cmdline").read_bytes()
+        except (OSError, ValueError):
+            continue
+        parent = int(stat.rsplit(")", 1)[1].split()[1])
+        if parent == master and b"spawn_main" in command:
+            found.add(int(entry.name))
+    return found
+
+
+def _client_ports(worker: int, server_port: int) -> set[int]:
+    """The client ports of the connections ``worker`` holds on ``server_port``: its socket inodes
+    (/proc/PID/fd) matched against the kernel's TCP table (/proc/net/tcp)."""
+    inodes = set()
+    for fd in Path(f"/proc/{worker}/fd").iterdir():
+        target = os.readlink(fd)
+        if target.startswith("socket:["):
+            inodes.add(int(target.removeprefix("socket:[").removesuffix("]")))
+    ports = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        columns = line.split()
+        local, remote, inode = columns[1], columns[2], int(columns[9])
+        if inode in inodes and int(local.split(":")[1], 16) == server_port:
+            ports.add(int(remote.split(":")[1], 16))
+    return ports
+
+
+async def _wait_for_replacement(
+    server: LiveServer, first: set[int], timeout: float = 20
+) -> int | None:
+    """The PID of a worker started after the ``first`` ones, once it logs that it is serving."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and server.process.poll() is None:
+        for pid in _workers(server.process.pid) - first:
+            if f"[{pid}] [INFO] Running on" in server.log_text():
+                return pid
+        await asyncio.sleep(0.05)
+    return None
+
+
+async def _stored_replies(database_url: str) -> dict[str, tuple[str, str]]:
+    """Each session's coach message: (status, content)."""
+    connection = await databases.postgres_connection(database_url)
+    try:
+        rows = await connection.fetch(
+            "SELECT session_id::text AS id, status, content FROM solve_messages "
+            "WHERE role = 'coach'"
+        )
+    finally:
+        await connection.close()
+    return {row["id"]: (row["status"], row["content"]) for row in rows}
+
+
+async def test_a_worker_killed_mid_reply_cuts_no_stream_on_the_other(database_url: str) -> None:
+    env = server_env(
+        database_url,
+        coach_token_delay=str(DELAY),
+        reply_lock_lease_seconds=str(LEASE),
+        free_sessions_per_day="unlimited",
+        rate_limits_enabled="false",
+        database_pool_max="30",
+    )
+    with hypercorn_process(env, ["--workers", "2"], program=CLARITY_SERVE) as server:
+        port = int(server.url.rsplit(":", 1)[1])
+        workers = _workers(server.process.pid)
+        assert len(workers) == 2
+        limits = httpx.Limits(max_connections=STREAMS + PROBES + 10)
+        async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as http:
+            sessions = await _users_with_sessions(http, users=10, sessions_each=5)
+            streams = [Stream(h, s) for h, s in sessions[:STREAMS]]
+            probes = [Stream(h, s) for h, s in sessions[STREAMS:]]
+            tasks = []
+            for stream in streams:  # a new connection every 50 ms: the workers share them
+                tasks.append(asyncio.create_task(_read(http, stream)))
+                await asyncio.sleep(0.05)
+            await asyncio.wait_for(asyncio.gather(*(s.started.wait() for s in streams)), 30)
+
+            served_by = {pid: _client_ports(pid, port) for pid in workers}
+            victim, survivor = sorted(workers, key=lambda pid: len(served_by[pid]))
+            on_victim = [s for s in streams if s.client_port in served_by[victim]]
+            on_survivor = [s for s in streams if s.client_port in served_by[survivor]]
+            assert len(on_victim) + len(on_survivor) == STREAMS, "a stream on neither worker"
+            assert on_victim, "every stream went to one worker: nothing to test"
+            assert not any(s.done for s in streams), "a reply ended before the kill"
+
+            os.kill(victim, signal.SIGKILL)
+            killed_at = time.monotonic()
+            # New replies right after the kill, each on a new connection.
+            probe_tasks = [asyncio.create_task(_read(http, probe)) for probe in probes]
+            replacement = await _wait_for_replacement(server, workers)
+            replaced_after = time.monotonic() - killed_at
+            await asyncio.wait([*tasks, *probe_tasks], timeout=30)
+            answered = [p.first_event_at for p in probes if p.first_event_at is not None]
+            answered_after = min(answered, default=math.inf) - killed_at
+
+            on_victim_ids = ", ".join(f"'{s.session_id}'" for s in on_victim)
+            kept = await databases.scalar(
+                database_url,
+                "SELECT count(*) FROM solve_messages "
+                f"WHERE role = 'user' AND session_id IN ({on_victim_ids})",
+            )
+
+            # Past the lease, the killed replies' sessions take a new message.
+            await asyncio.sleep(max(0.0, LEASE + 0.5 - (time.monotonic() - killed_at)))
+            retries = await asyncio.gather(
+                *(send_message(http, s.session_id, s.headers, "again") for s in on_victim),
+                return_exceptions=True,
+            )
+            still_running = {survivor, replacement} <= _workers(server.process.pid)
+            master_alive = server.process.poll() is None
+
+    replaced = f"up in {replaced_after:.1f} s" if replacement else "never up"
+    stored = await _stored_replies(database_url)
+    survivor_cut = sum(not s.done or s.cut for s in on_survivor)
+    survivor_wrong = sum(stored.get(s.session_id) != ("complete", s.text) for s in on_survivor)
+    victim_cut = sum(s.cut and not s.done for s in on_victim)
+    probes_wrong = sum(
+        not p.done or stored.get(p.session_id) != ("complete", p.text) for p in probes
+    )
+    answers = [r for r in retries if isinstance(r, StreamResult)]
+    still_locked = sum(r.status == 409 for r in answers)
+    retries_done = sum(r.status == 200 and r.events[-1].event == "done" for r in answers)
+    refused = len(on_victim) - retries_done
+    record(
+        "one worker killed among two",
+        f"{STREAMS} streams, {len(on_survivor)} on the survivor, SIGKILL mid-reply",
+        f"streams cut on the survivor: {survivor_cut} ({len(on_victim)} cut with the killed "
+        f"worker); new replies streaming {answered_after:.1f} s after the kill, "
+        f"{probes_wrong} of {PROBES} wrong; replacement worker {replaced}; "
+        f"user messages lost on the killed worker: {len(on_victim) - kept}; sessions refusing "
+        f"a message after the lease: {refused} ({still_locked} x 409 reply_in_progress)",
+    )
+    assert survivor_cut == 0
+    assert survivor_wrong == 0
+    assert victim_cut == len(on_victim)
+    assert probes_wrong == 0
+    assert answered_after < 5
+    assert replacement is not None
+    assert replaced_after < 20
+    assert still_running
+    assert master_alive
+    assert kept == len(on_victim)
+    assert refused == 0
