@@ -16,7 +16,8 @@ setting or hook to change, in about fifty lines:
 - each worker is started without a shared shutdown event, so hypercorn's `worker_serve` handles
   SIGTERM and SIGINT itself by draining: it stops accepting, lets open streams run for up to
   `graceful_timeout`, then runs the app's shutdown hooks (exactly what one worker does on SIGTERM);
-- the master forwards SIGTERM/SIGINT to every worker and waits for all of them to drain;
+- the master forwards SIGTERM/SIGINT to every worker and waits for all of them to drain; should
+  the master itself die, the kernel sends each worker SIGTERM (Linux), and they drain;
 - a worker that exits on its own is replaced and the others are not touched; after more than
   `CRASHES_ALLOWED` crashes within `CRASH_WINDOW` seconds (a worker that cannot start: a bad
   setting, a database that refuses connections) the master drains the rest and exits non-zero,
@@ -25,9 +26,11 @@ setting or hook to change, in about fifty lines:
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import signal
+import sys
 import time
 from collections import deque
 from contextlib import suppress
@@ -45,15 +48,30 @@ log = logging.getLogger("clarity.serve")
 
 # The trio worker is left out: it does not notice a client that disconnects (STACK-NOTES).
 WORKERS: dict[str, WorkerFunc] = {"asyncio": asyncio_worker, "uvloop": uvloop_worker}
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 CRASHES_ALLOWED = 5
 CRASH_WINDOW = 60.0
 
 
-def _worker(worker_class: str, config: Config, sockets: Sockets) -> None:
+def _worker(worker_class: str, config: Config, sockets: Sockets, master: int) -> None:
     """A worker process: SIGINT is ignored until hypercorn installs its own draining handler, so
     a Ctrl-C that reaches the whole process group does not kill a worker still starting."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _drain_when_orphaned(master)
     WORKERS[worker_class](config, sockets, None)  # no shared event: it drains on SIGTERM
+
+
+def _drain_when_orphaned(master: int) -> None:
+    """Have Linux send this worker SIGTERM when the master dies (prctl PR_SET_PDEATHSIG), so that
+    it drains and exits instead of serving on with nobody to stop it (systemd's KillMode=mixed
+    would SIGKILL it at TimeoutStopSec). Through ctypes: it is one call, and no well-kept library
+    wraps prctl. Elsewhere than Linux an orphaned worker serves on until it is stopped."""
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != master:  # the master died before the call
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def serve(config: Config) -> int:
@@ -87,7 +105,7 @@ def serve(config: Config) -> int:
         while not stopping:
             while len(workers) < config.workers:
                 process = context.Process(
-                    target=_worker, args=(config.worker_class, config, sockets)
+                    target=_worker, args=(config.worker_class, config, sockets, os.getpid())
                 )
                 process.start()
                 workers[process.sentinel] = process
@@ -101,7 +119,7 @@ def serve(config: Config) -> int:
                 if dead.exitcode != 0:
                     crashes.append(time.monotonic())
                 log.warning(
-                    "worker %s exited with code %s; the other workers go on",
+                    "worker %s exited with code %s; starting another, the others go on",
                     dead.pid,
                     dead.exitcode,
                 )

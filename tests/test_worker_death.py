@@ -17,6 +17,8 @@ import httpx
 import pytest
 from httpx_sse import ServerSentEvent, aconnect_sse
 
+from clarity.coach.scripted import REPLIES
+from clarity.models import SolveStep
 from tests import databases
 from tests.live import LiveServer, hypercorn_process, server_env
 from tests.reliability import record
@@ -123,12 +125,12 @@ async def _wait_for_replacement(
 
 
 async def _stored_replies(database_url: str) -> dict[str, tuple[str, str]]:
-    """Each session's coach message: (status, content)."""
+    """Each session's latest coach message: (status, content)."""
     connection = await databases.postgres_connection(database_url)
     try:
         rows = await connection.fetch(
             "SELECT session_id::text AS id, status, content FROM solve_messages "
-            "WHERE role = 'coach'"
+            "WHERE role = 'coach' ORDER BY created_at"
         )
     finally:
         await connection.close()
@@ -225,3 +227,62 @@ async def test_a_worker_killed_mid_reply_cuts_no_stream_on_the_other(database_ur
     assert master_alive
     assert kept == len(on_victim)
     assert refused == 0
+
+
+async def test_sigterm_drains_every_worker(database_url: str) -> None:
+    """The master forwards SIGTERM: each worker finishes the replies that fit in the graceful
+    timeout and stores the others as interrupted, as one hypercorn worker does."""
+    streams, grace, shutdown_grace, delay = 40, 4, 0.5, 0.2
+    env = server_env(
+        database_url,
+        coach_token_delay=str(delay),
+        reply_shutdown_grace_seconds=str(shutdown_grace),
+        free_sessions_per_day="unlimited",
+        rate_limits_enabled="false",
+        database_pool_max="30",
+    )
+    short = len(REPLIES[SolveStep.RECEIVE].split()) * delay  # 2.4 s
+    long = len(REPLIES[SolveStep.CLARIFY].split()) * delay  # about 7 s
+    assert short < grace < long - shutdown_grace
+    extra_args = ["--workers", "2", "--graceful-timeout", str(grace)]
+    with hypercorn_process(env, extra_args, program=CLARITY_SERVE) as server:
+        port = int(server.url.rsplit(":", 1)[1])
+        workers = _workers(server.process.pid)
+        limits = httpx.Limits(max_connections=streams + 10)
+        async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as http:
+            sessions = await _users_with_sessions(http, users=10, sessions_each=streams // 10)
+            # Half the sessions move on to `clarify`, whose reply is long.
+            await asyncio.gather(*(send_message(http, s, h) for h, s in sessions[::2]))
+            readers = [Stream(h, s) for h, s in sessions]
+            tasks = []
+            for stream in readers:
+                tasks.append(asyncio.create_task(_read(http, stream)))
+                await asyncio.sleep(0.02)
+            await asyncio.wait_for(asyncio.gather(*(s.started.wait() for s in readers)), 30)
+            ports = {r.client_port for r in readers}
+            served = [len(_client_ports(pid, port) & ports) for pid in workers]
+            sent_at = time.monotonic()
+            server.process.send_signal(signal.SIGTERM)
+            await asyncio.gather(*tasks)
+            exit_code = await asyncio.to_thread(server.process.wait, 30)
+            exited_after = time.monotonic() - sent_at
+
+    stored = await _stored_replies(database_url)
+    finished = sum(r.done and stored.get(r.session_id) == ("complete", r.text) for r in readers)
+    interrupted = await databases.scalar(
+        database_url,
+        "SELECT count(*) FROM solve_messages WHERE role = 'coach' AND step = 'clarify' "
+        "AND status = 'interrupted'",
+    )
+    record(
+        "SIGTERM, clarity serve with 2 workers",
+        f"{streams} streams ({streams // 2} short, {streams // 2} long) on workers with "
+        f"{served[0]} and {served[1]}, graceful {grace} s",
+        f"{finished} finished, {interrupted} stored interrupted, exit {exit_code} in "
+        f"{exited_after:.1f} s",
+    )
+    assert min(served) > 0, "every stream went to one worker: nothing to test"
+    assert finished == streams // 2
+    assert interrupted == streams // 2
+    assert exit_code == 0
+    assert exited_after < grace + shutdown_grace + 3
