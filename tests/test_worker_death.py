@@ -10,18 +10,17 @@ import os
 import signal
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
 import pytest
-from httpx_sse import ServerSentEvent, aconnect_sse
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
 from tests import databases
 from tests.live import LiveServer, hypercorn_process, server_env
 from tests.reliability import record
+from tests.serving import Stream, client_ports, read_stream, worker_pids
 from tests.streams import StreamResult, send_message
 from tests.test_faults import _users_with_sessions
 
@@ -36,88 +35,13 @@ STREAMS, PROBES = 40, 10
 DELAY, LEASE = 0.6, 2.0  # a reply of 12 tokens takes about 7 s
 
 
-@dataclass
-class Stream:
-    """One reply read through its own connection, remembered by the client's port."""
-
-    headers: dict[str, str]
-    session_id: str
-    started: asyncio.Event = field(default_factory=asyncio.Event)
-    client_port: int = 0
-    events: list[ServerSentEvent] = field(default_factory=list)
-    cut: bool = False
-    first_event_at: float | None = None
-
-    @property
-    def text(self) -> str:
-        return StreamResult(200, httpx.Headers(), self.events).text
-
-    @property
-    def done(self) -> bool:
-        return bool(self.events) and self.events[-1].event == "done"
-
-
-async def _read(http: httpx.AsyncClient, stream: Stream) -> None:
-    try:
-        async with aconnect_sse(
-            http,
-            "POST",
-            f"/sessions/{stream.session_id}/messages",
-            json={"content": "I keep going round in circles."},
-            headers=stream.headers,
-        ) as source:
-            assert source.response.status_code == 200
-            network = source.response.extensions["network_stream"]
-            stream.client_port = network.get_extra_info("client_addr")[1]
-            async for event in source.aiter_sse():
-                stream.events.append(event)
-                if stream.first_event_at is None:
-                    stream.first_event_at = time.monotonic()
-                    stream.started.set()
-    except httpx.TransportError:  # the worker died: the body ends without its last chunk
-        stream.cut = True
-
-
-def _workers(master: int) -> set[int]:
-    """The worker processes of ``master``: its children started by multiprocessing's spawn (its
-    other child is multiprocessing's resource tracker)."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        try:
-            stat = (entry / "stat").read_text()
-            command = (entry / "cmdline").read_bytes()
-        except (OSError, ValueError):
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        if parent == master and b"spawn_main" in command:
-            found.add(int(entry.name))
-    return found
-
-
-def _client_ports(worker: int, server_port: int) -> set[int]:
-    """The client ports of the connections ``worker`` holds on ``server_port``: its socket inodes
-    (/proc/PID/fd) matched against the kernel's TCP table (/proc/net/tcp)."""
-    inodes = set()
-    for fd in Path(f"/proc/{worker}/fd").iterdir():
-        target = os.readlink(fd)
-        if target.startswith("socket:["):
-            inodes.add(int(target.removeprefix("socket:[").removesuffix("]")))
-    ports = set()
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        columns = line.split()
-        local, remote, inode = columns[1], columns[2], int(columns[9])
-        if inode in inodes and int(local.split(":")[1], 16) == server_port:
-            ports.add(int(remote.split(":")[1], 16))
-    return ports
-
-
 async def _wait_for_replacement(
     server: LiveServer, first: set[int], timeout: float = 20
 ) -> int | None:
     """The PID of a worker started after the ``first`` ones, once it logs that it is serving."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and server.process.poll() is None:
-        for pid in _workers(server.process.pid) - first:
+        for pid in worker_pids(server.process.pid) - first:
             if f"[{pid}] [INFO] Running on" in server.log_text():
                 return pid
         await asyncio.sleep(0.05)
@@ -148,7 +72,7 @@ async def test_a_worker_killed_mid_reply_cuts_no_stream_on_the_other(database_ur
     )
     with hypercorn_process(env, ["--workers", "2"], program=CLARITY_SERVE) as server:
         port = int(server.url.rsplit(":", 1)[1])
-        workers = _workers(server.process.pid)
+        workers = worker_pids(server.process.pid)
         assert len(workers) == 2
         limits = httpx.Limits(max_connections=STREAMS + PROBES + 10)
         async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as http:
@@ -157,11 +81,11 @@ async def test_a_worker_killed_mid_reply_cuts_no_stream_on_the_other(database_ur
             probes = [Stream(h, s) for h, s in sessions[STREAMS:]]
             tasks = []
             for stream in streams:  # a new connection every 50 ms: the workers share them
-                tasks.append(asyncio.create_task(_read(http, stream)))
+                tasks.append(asyncio.create_task(read_stream(http, stream)))
                 await asyncio.sleep(0.05)
             await asyncio.wait_for(asyncio.gather(*(s.started.wait() for s in streams)), 30)
 
-            served_by = {pid: _client_ports(pid, port) for pid in workers}
+            served_by = {pid: client_ports(pid, port) for pid in workers}
             victim, survivor = sorted(workers, key=lambda pid: len(served_by[pid]))
             on_victim = [s for s in streams if s.client_port in served_by[victim]]
             on_survivor = [s for s in streams if s.client_port in served_by[survivor]]
@@ -172,7 +96,7 @@ async def test_a_worker_killed_mid_reply_cuts_no_stream_on_the_other(database_ur
             os.kill(victim, signal.SIGKILL)
             killed_at = time.monotonic()
             # New replies right after the kill, each on a new connection.
-            probe_tasks = [asyncio.create_task(_read(http, probe)) for probe in probes]
+            probe_tasks = [asyncio.create_task(read_stream(http, probe)) for probe in probes]
             replacement = await _wait_for_replacement(server, workers)
             replaced_after = time.monotonic() - killed_at
             await asyncio.wait([*tasks, *probe_tasks], timeout=30)
@@ -192,7 +116,7 @@ async def test_a_worker_killed_mid_reply_cuts_no_stream_on_the_other(database_ur
                 *(send_message(http, s.session_id, s.headers, "again") for s in on_victim),
                 return_exceptions=True,
             )
-            still_running = {survivor, replacement} <= _workers(server.process.pid)
+            still_running = {survivor, replacement} <= worker_pids(server.process.pid)
             master_alive = server.process.poll() is None
 
     replaced = f"up in {replaced_after:.1f} s" if replacement else "never up"
@@ -247,7 +171,7 @@ async def test_sigterm_drains_every_worker(database_url: str) -> None:
     extra_args = ["--workers", "2", "--graceful-timeout", str(grace)]
     with hypercorn_process(env, extra_args, program=CLARITY_SERVE) as server:
         port = int(server.url.rsplit(":", 1)[1])
-        workers = _workers(server.process.pid)
+        workers = worker_pids(server.process.pid)
         limits = httpx.Limits(max_connections=streams + 10)
         async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as http:
             sessions = await _users_with_sessions(http, users=10, sessions_each=streams // 10)
@@ -256,11 +180,11 @@ async def test_sigterm_drains_every_worker(database_url: str) -> None:
             readers = [Stream(h, s) for h, s in sessions]
             tasks = []
             for stream in readers:
-                tasks.append(asyncio.create_task(_read(http, stream)))
+                tasks.append(asyncio.create_task(read_stream(http, stream)))
                 await asyncio.sleep(0.02)
             await asyncio.wait_for(asyncio.gather(*(s.started.wait() for s in readers)), 30)
             ports = {r.client_port for r in readers}
-            served = [len(_client_ports(pid, port) & ports) for pid in workers]
+            served = [len(client_ports(pid, port) & ports) for pid in workers]
             sent_at = time.monotonic()
             server.process.send_signal(signal.SIGTERM)
             await asyncio.gather(*tasks)
