@@ -38,6 +38,7 @@ from multiprocessing import get_context
 from multiprocessing.connection import wait
 from multiprocessing.process import BaseProcess
 from types import FrameType
+from typing import cast
 
 from hypercorn.asyncio.run import asyncio_worker, uvloop_worker
 from hypercorn.config import Config, Sockets
@@ -80,6 +81,8 @@ def serve(config: Config) -> int:
         raise ValueError(f"worker_class must be one of {sorted(WORKERS)}")
     if config.workers < 1:
         raise ValueError("workers must be at least 1")
+    if config.use_reloader:
+        raise ValueError("reloading is hypercorn's own: use `hypercorn --reload` in development")
     if config.pid_path is not None:
         write_pid_file(config.pid_path)
     sockets = config.create_sockets()
@@ -110,11 +113,10 @@ def serve(config: Config) -> int:
                 process.start()
                 workers[process.sentinel] = process
             for ready in wait([*workers, wake_read]):
-                assert isinstance(ready, int)  # wait returns the fds it was given
                 if ready == wake_read:
                     os.read(wake_read, 512)
                     continue
-                dead = workers.pop(ready)
+                dead = workers.pop(cast(int, ready))  # wait returns the fds it was given
                 dead.join()
                 if dead.exitcode != 0:
                     crashes.append(time.monotonic())

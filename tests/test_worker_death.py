@@ -32,7 +32,7 @@ pytestmark = [
 
 CLARITY_SERVE = (str(Path(sys.executable).parent / "clarity"), "serve")
 STREAMS, PROBES = 40, 10
-DELAY, LEASE = 0.6, 2.0  # a reply of 12 tokens takes about 7 s
+DELAY, LEASE = 0.8, 2.0  # a reply of 12 tokens takes about 10 s
 
 
 async def _wait_for_replacement(
