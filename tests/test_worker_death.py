@@ -209,4 +209,4 @@ async def test_sigterm_drains_every_worker(database_url: str) -> None:
     assert finished == streams // 2
     assert interrupted == streams // 2
     assert exit_code == 0
-    assert exited_after < grace + shutdown_grace + 3
+    assert exited_after < grace + shutdown_grace + 5  # two workers to start and stop on 2 cores
