@@ -22,8 +22,10 @@ $(STAMP): requirements-dev.lock pyproject.toml
 migrate: install
 	$(BIN)/aerich upgrade
 
+# `clarity serve` runs hypercorn's workers with this config and replaces a worker that dies
+# (clarity/serve.py); `hypercorn --config hypercorn.toml "clarity.app:create_app()"` also works.
 run: migrate
-	$(BIN)/hypercorn --config hypercorn.toml "clarity.app:create_app()"
+	$(BIN)/clarity serve --config hypercorn.toml
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -66,11 +66,13 @@ def hypercorn_process(
     extra_args: Sequence[str] = (),
     port: int | None = None,
     startup_timeout: float = 30,
+    program: Sequence[str] = (str(HYPERCORN),),
 ) -> Iterator[LiveServer]:
-    """Start hypercorn with ``env`` added to the environment; stop it (SIGTERM) at the end."""
+    """Start hypercorn (or ``program``, e.g. ``clarity serve``, which takes the same arguments)
+    with ``env`` added to the environment; stop it (SIGTERM) at the end."""
     port = port or free_port()
     command = [
-        str(HYPERCORN),
+        *program,
         *("--config", str(ROOT / "hypercorn.toml")),
         *("--bind", f"127.0.0.1:{port}"),
         *extra_args,

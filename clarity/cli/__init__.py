@@ -22,6 +22,7 @@ from clarity.cli.demo import DemoFailure, walk
 from clarity.config import ConfigError, Settings
 from clarity.db import MIGRATIONS_DIR, apply_migrations, close_database, open_database, ping
 from clarity.errors import APIError
+from clarity.logs import configure_logging
 from clarity.schemas.accounts import RegisterRequest
 from clarity.services import accounts
 
@@ -62,6 +63,49 @@ def migrate() -> None:
         console.print("the database is up to date" if not applied else "done")
 
     _run(run())
+
+
+@main.command()
+@click.option(
+    "--config",
+    "config_path",
+    default="hypercorn.toml",
+    show_default=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="hypercorn's TOML config.",
+)
+@click.option("--bind", "-b", multiple=True, help="Listen here instead (repeatable).")
+@click.option("--workers", "-w", type=click.IntRange(min=1), help="Instead of the config's.")
+@click.option("--graceful-timeout", type=click.FloatRange(min=0), help="Instead of the config's.")
+@click.argument("application", default="clarity.app:create_app()")
+def serve(
+    config_path: str,
+    bind: tuple[str, ...],
+    workers: int | None,
+    graceful_timeout: float | None,
+    application: str,
+) -> None:
+    """Serve the API with hypercorn's workers, replacing a worker that dies (clarity/serve.py)."""
+    from hypercorn.config import Config
+
+    from clarity.serve import serve as run_workers
+
+    try:
+        configure_logging(Settings.from_env())
+    except ConfigError as error:  # refused here once, not once per worker
+        raise click.ClickException(error.reason) from None
+    config = Config.from_toml(config_path)
+    config.application_path = application
+    if bind:
+        config.bind = list(bind)
+    if workers is not None:
+        config.workers = workers
+    if graceful_timeout is not None:
+        config.graceful_timeout = graceful_timeout
+    try:
+        sys.exit(run_workers(config))
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
 
 
 @main.command("create-user")
