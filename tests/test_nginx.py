@@ -346,6 +346,11 @@ async def test_heartbeats_keep_a_silent_stream_open_past_nginx_read_timeout(
     assert received.text == "Breathe slowly."
     arrivals = [started, *received.arrivals]
     silences = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
+    record(
+        "nginx: silent stream",
+        "2 words 3 s apart, read timeout 2 s, ping 0.5 s",
+        f"done received; silences {', '.join(f'{s:.2f}' for s in silences[:2])} s",
+    )
     # Each word came after more than nginx's read timeout without an event (pings aside).
     assert all(silence > 2.5 for silence in silences[:2]), silences
 
