@@ -24,8 +24,10 @@ migrate: install
 
 # `clarity serve` runs hypercorn's workers with this config and replaces a worker that dies
 # (clarity/serve.py); `hypercorn --config hypercorn.toml "clarity.app:create_app()"` also works.
+# `make run PORT=8001 WORKERS=2` overrides hypercorn.toml's bind (127.0.0.1:8000) and workers (1).
 run: migrate
-	$(BIN)/clarity serve --config hypercorn.toml
+	$(BIN)/clarity serve --config hypercorn.toml \
+		$(if $(PORT),--bind 127.0.0.1:$(PORT)) $(if $(WORKERS),--workers $(WORKERS))
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import re
+import textwrap
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from quart.typing import TestClientProtocol as Client
@@ -82,3 +85,18 @@ async def create_session(client: Client, user: SignedInUser) -> dict[str, Any]:
     assert response.status_code == 201, body
     session: dict[str, Any] = body["session"]
     return session
+
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def deploying_block(language: str) -> str:
+    """THE fenced block in ``language`` of README.md's "## Deploying" section, dedented: the
+    deployment files the README documents are the ones the tests run."""
+    readme = README.read_text()
+    section = re.search(r"^## Deploying\n(.*?)^## ", readme, re.DOTALL | re.MULTILINE)
+    assert section, "README.md has no '## Deploying' section"
+    pattern = rf"^( *)```{language}\n(.*?)^\1```"
+    blocks = re.findall(pattern, section.group(1), re.DOTALL | re.MULTILINE)
+    assert len(blocks) == 1, f"expected one ```{language} block in Deploying, found {len(blocks)}"
+    return textwrap.dedent(blocks[0][1])

@@ -1,7 +1,7 @@
-"""The systemd unit in deploy/: what it says, checked against hypercorn.toml and the settings, and
-its command lines run under the rules it gives systemd (Restart=, RestartSec=, KillMode=mixed,
-KillSignal=, TimeoutStopSec=), played by a small supervisor here: systemd is not PID 1 in the
-sandbox that runs the tests."""
+"""The systemd unit in README.md's Deploying section: what it says, checked against
+hypercorn.toml and the settings, and its command lines run under the rules it gives systemd
+(Restart=, RestartSec=, KillMode=mixed, KillSignal=, TimeoutStopSec=), played by a small
+supervisor here: systemd is not PID 1 in the sandbox that runs the tests."""
 
 from __future__ import annotations
 
@@ -28,16 +28,16 @@ from tests import databases
 from tests.live import ROOT, free_port, server_env
 from tests.reliability import record
 from tests.serving import Stream, group_alive, read_stream
+from tests.support import deploying_block
 from tests.test_faults import _users_with_sessions
 
-UNIT = ROOT / "deploy" / "clarity.service"
 INSTALLED_AT = "/srv/clarity"
 
 
 def _unit() -> configparser.SectionProxy:
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keys keep their case
-    parser.read(UNIT)
+    parser.read_string(deploying_block("ini"))
     return parser["Service"]
 
 
@@ -63,7 +63,7 @@ def test_the_unit_restarts_migrates_first_and_outwaits_the_graceful_shutdown() -
 def test_systemd_accepts_the_unit(tmp_path: Path) -> None:
     environment = tmp_path / "clarity.env"
     environment.touch()
-    text = UNIT.read_text().replace(INSTALLED_AT, str(ROOT))
+    text = deploying_block("ini").replace(INSTALLED_AT, str(ROOT))
     text = text.replace("/etc/clarity/clarity.env", str(environment))
     # The `clarity` user exists only on a server.
     text = "\n".join(line for line in text.splitlines() if not line.startswith(("User=", "Group=")))

@@ -23,7 +23,6 @@ import signal
 import socket
 import statistics
 import subprocess
-import textwrap
 import time
 import uuid
 from collections.abc import Iterator
@@ -41,8 +40,9 @@ from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
 from tests import databases
 from tests.fake_openai import FakeOpenAI, Reply, running
-from tests.live import ROOT, free_port, hypercorn_server, server_env
+from tests.live import free_port, hypercorn_server, server_env
 from tests.reliability import record
+from tests.support import deploying_block
 
 pytestmark = pytest.mark.live
 
@@ -86,13 +86,8 @@ def nginx_binary() -> str:
 
 
 def documented_config() -> str:
-    """THE ```nginx block of README.md's "## Deploying" section, dedented."""
-    readme = (ROOT / "README.md").read_text()
-    section = re.search(r"^## Deploying\n(.*?)^## ", readme, re.DOTALL | re.MULTILINE)
-    assert section, "README.md has no '## Deploying' section"
-    blocks = re.findall(r"^( *)```nginx\n(.*?)^\1```", section.group(1), re.DOTALL | re.MULTILINE)
-    assert len(blocks) == 1, f"expected one ```nginx block in Deploying, found {len(blocks)}"
-    return textwrap.dedent(blocks[0][1])
+    """THE ```nginx block of README.md's "## Deploying" section."""
+    return deploying_block("nginx")
 
 
 def _replace_once(pattern: str, replacement: str, text: str) -> str:
@@ -339,12 +334,11 @@ async def test_heartbeats_keep_a_silent_stream_open_past_nginx_read_timeout(
         ) as slow_site:
             async with httpx.AsyncClient(base_url=slow_site.url, timeout=30) as http:
                 headers, session_id = await _session(http)
-                started = time.monotonic()
                 received = await _stream(http, session_id, headers)
     assert received.response.status_code == 200
-    assert [name for name, _ in received.events] == ["token", "token", "done"]
+    assert [name for name, _ in received.events] == ["start", "token", "token", "done"]
     assert received.text == "Breathe slowly."
-    arrivals = [started, *received.arrivals]
+    arrivals = received.arrivals  # from the start event, which comes at once
     silences = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
     record(
         "nginx: silent stream",
