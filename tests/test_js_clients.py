@@ -18,8 +18,9 @@ import asyncio
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -98,8 +99,8 @@ def account(database_url: str) -> Iterator[Account]:
 
 @pytest.fixture
 def slow_account(database_url: str) -> Iterator[Account]:
-    """The same with a word every 300 ms: the first reply (12 words) takes about 3.3 s."""
-    yield from _start(database_url, "0.3")
+    """The same with a word every 500 ms: the first reply (12 words) takes about 5.5 s."""
+    yield from _start(database_url, "0.5")
 
 
 async def _run_client(
@@ -205,11 +206,23 @@ def _read_progress(progress: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in lines if line.endswith("}")]
 
 
+async def _stored_reply_complete(account: Account) -> None:
+    """Returns once the session's reply is stored whole."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + 20
+    while True:
+        messages = await _stored_messages(account)
+        if any(m["role"] == "coach" and m["status"] == "complete" for m in messages):
+            return
+        assert loop.time() < deadline, f"the reply was never stored whole: {messages}"
+        await asyncio.sleep(0.05)
+
+
 async def _cut_after_tokens(
-    progress: Path, proxy: CuttableProxy, tokens: int, down_for: float
+    progress: Path, proxy: CuttableProxy, tokens: int, outage: Callable[[], Awaitable[None]]
 ) -> list[dict[str, Any]]:
     """Once the client has received ``tokens`` token events, drop its connection and refuse new
-    ones for ``down_for`` seconds; returns what it had received when the connection went."""
+    ones until ``outage`` is over; returns what it had received when the connection went."""
     loop = asyncio.get_running_loop()
     deadline = loop.time() + 20
     while True:
@@ -219,7 +232,7 @@ async def _cut_after_tokens(
         assert loop.time() < deadline, f"the client never received {tokens} tokens: {received}"
         await asyncio.sleep(0.01)
     proxy.take_down()
-    await asyncio.sleep(down_for)
+    await outage()
     proxy.bring_back()
     return received
 
@@ -234,10 +247,17 @@ CUT_CLIENT_NAMES = {
 
 
 async def _run_with_a_cut(
-    node: str, kind: str, account: Account, seconds: float, progress: Path, *options: str
+    node: str,
+    kind: str,
+    account: Account,
+    seconds: float,
+    progress: Path,
+    *options: str,
+    until_finished: bool = False,
 ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Run the client through a proxy that drops its connection after 2 tokens and refuses
-    connections for 1 s; returns what it had received at the cut, and its whole record."""
+    connections for 1 s, or until the reply is stored whole; returns what the client had
+    received at the cut, and its whole record."""
     server_port = int(account.server.url.rsplit(":", 1)[1])
     proxy = CuttableProxy("127.0.0.1", server_port)
     await proxy.start()
@@ -254,7 +274,12 @@ async def _run_with_a_cut(
                 proxy_url=f"http://127.0.0.1:{proxy.port}",
             )
         )
-        before_cut = await _cut_after_tokens(progress, proxy, tokens=2, down_for=1.0)
+        outage = (
+            partial(_stored_reply_complete, account)
+            if until_finished
+            else partial(asyncio.sleep, 1.0)
+        )
+        before_cut = await _cut_after_tokens(progress, proxy, 2, outage)
         result = await client
     finally:
         await proxy.stop()
@@ -263,17 +288,39 @@ async def _run_with_a_cut(
     return before_cut, result
 
 
+# Resumed while the reply is still being generated (the connection is back 1 s after the cut,
+# the 5.5 s reply still has about 3 s to go when eventsource comes back 3 s after the cut), or
+# from storage (the connection stays down until the 0.55 s reply is stored): the coach's delay
+# between words for each.
+RESUMES = {"while generating": "0.5", "after it finished": "0.05"}
+
+
+@pytest.fixture
+def cut_account(database_url: str, resumed: str) -> Iterator[Account]:
+    """The server for a test parametrized by ``resumed``."""
+    yield from _start(database_url, RESUMES[resumed])
+
+
+@pytest.mark.parametrize("resumed", RESUMES)
 @pytest.mark.parametrize("kind", KINDS)
 async def test_a_connection_cut_mid_reply_resumes_without_missing_or_repeating_a_token(
-    node: str, slow_account: Account, kind: str, tmp_path: Path
+    node: str, kind: str, resumed: str, cut_account: Account, tmp_path: Path
 ) -> None:
+    account = cut_account
     _, result = await _run_with_a_cut(
-        node, kind, slow_account, 10, tmp_path / "progress.jsonl", *RECONNECTING[kind]
+        node,
+        kind,
+        account,
+        10,
+        tmp_path / "progress.jsonl",
+        *RECONNECTING[kind],
+        until_finished=resumed == "after it finished",
     )
-    messages = await _stored_messages(slow_account)
+    messages = await _stored_messages(account)
+    outage = "until the reply is stored" if resumed == "after it finished" else "for 1 s"
     record(
         f"{CUT_CLIENT_NAMES[kind]} (connection cut)",
-        "one send, connection cut after 2 tokens, back 1 s later, open 10 s",
+        f"one send, connection cut after 2 tokens, down {outage}, open 10 s",
         _figures(result, messages),
     )
 
