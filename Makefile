@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install run migrate test reliability bench lint format lock clean
+.PHONY: install run migrate test js-clients reliability bench lint format lock clean
 
 install: $(STAMP)
 
@@ -29,8 +29,16 @@ run: migrate
 	$(BIN)/clarity serve --config hypercorn.toml \
 		$(if $(PORT),--bind 127.0.0.1:$(PORT)) $(if $(WORKERS),--workers $(WORKERS))
 
-test: install
+test: install js-clients
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# The mobile app's SSE clients for tests/test_js_clients.py, pinned by tests/js/package-lock.json
+# (skipped, and those tests with it, where npm is not installed).
+js-clients:
+	@if command -v npm >/dev/null 2>&1; then \
+		[ tests/js/node_modules/.package-lock.json -nt tests/js/package-lock.json ] || \
+		npm ci --prefix tests/js --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: tests/test_js_clients.py will be skipped"; fi
 
 # The benchmark (SQLite by default; BENCH_ARGS="--database-url postgres://..." for PostgreSQL).
 bench: install
