@@ -1,0 +1,45 @@
+"""Perceived burdensomeness (passive): others would be better off without me."""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.rules import rule
+
+_GONE = (
+    r"(?:without me|with me gone|with me out of (?:the|their) (?:way|picture|lives)|(?:when|once"
+    r"|after|if) (?:i am|i was|i were) (?:gone|dead|not (?:here|around)|no longer (?:here|"
+    r"around))|if i (?:was not|were not|did not|never|was no longer|were no longer) (?:here|"
+    r"around|alive|exist\w*|born|in (?:their|the) (?:lives|picture|way))|if i (?:died|"
+    r"disappeared|left for good|was dead|were dead|vanished|stopped existing|just disappeared|"
+    r"was gone|were gone|did not exist|had never been born|just went away))"
+)
+
+RULE = rule(
+    "burden",
+    Level.PASSIVE,
+    strong=[
+        r"\b(?:better|happier|easier|lighter|simpler|freer|more peaceful)(?: off)?(?: for "
+        r"(?:everyone|them|all|him|her|you|everybody))? " + _GONE,
+        r"\b(?:i am|i feel|i feel like|i have become|always|just|i was|i will always be|being)"
+        r" (?:\w+ )?(?:a|such a|nothing but a|the|only a|just a|an) (?:huge |big |massive |"
+        r"constant |total )?(?:burden|waste of space|waste of oxygen|waste of air|waste of "
+        r"life|drain on (?:everyone|them|my \w+))\b",
+        r"\bburden (?:to|on|for) (?:everyone|everybody|my \w+|them|you|people|the people|all|"
+        r"those|others|the world|anyone|society)\b",
+        r"\b(?:no one|nobody|noone|not a single person|not one person) (?:would|will|is going to"
+        r"|going to|would even|will even) (?:miss|notice|care|even notice|even care|even miss|"
+        r"cry|come to my funeral|remember me)\b",
+        r"\b(?:would not|will not|would never|will never|wouldnt) (?:even )?(?:miss|notice|care)"
+        r"(?: about)? (?:me|if i|when i|that i)\b",
+        r"\b(?:they|everyone|everybody|people|my \w+) (?:would|will|would all|will all) be "
+        r"(?:relieved|glad|happy|happier|fine|okay|better) (?:if|when|once) i\b",
+        r"\bdo (?:everyone|everybody|them|the world|you all|my family|all of you|you) a "
+        r"(?:favou?r|kindness)\b(?! and (?:bring|get|buy|make|cook|pick))",
+        r"\b(?:stop|no longer|will not|never) (?:being|be) a burden\b",
+        r"\bnot (?:be|being) a burden (?:anymore|any longer|much longer|for long)\b",
+        r"\b(?:i am|i keep|always|just) (?:ruining|destroying|wrecking) (?:everyones|everybodys|"
+        r"their|my familys|my \w+s|everything for everyone) (?:lives?|life)\b",
+        r"\bworld (?:would be|is|will be) (?:a )?better (?:place )?" + _GONE,
+        r"\b(?:make|making) (?:everyones|everybodys|their|my familys) li(?:fe|ves) easier " + _GONE,
+    ],
+)

@@ -1,0 +1,90 @@
+"""Hopelessness about life itself (passive): no point going on, can't go on.
+
+Phrases about a task ("no point going on with this meeting", "can't do this job anymore") are
+left out by requiring a life sense: the end of the message, "anymore", "like this", or a
+life word after the phrase.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.categories.wish_dead import TIRED_OF_LIVING
+from clarity.safety.lexicon import ANYMORE
+from clarity.safety.rules import rule
+
+# What may follow an "I can't ..." for it to be about life rather than a task.
+_LIFE_SENSE = (
+    rf"(?: (?:{ANYMORE}|like this|much longer|one more day|another day|living|in this life|"
+    r"on my own|without (?:him|her|them|you|my \w+)|alone)|(?= *$)|(?= (?:and|i|please|it is|"
+    r"its|so|because|honestly|really|lol|to be honest|everything|nothing|but|help|anyone|"
+    r"someone|why|what|life|every|all|at all|the pain|it hurts|whats)\b))"
+)
+
+RULE = rule(
+    "hopelessness",
+    Level.PASSIVE,
+    strong=[
+        r"\b(?:no|not any|not a|lost (?:my|all|the)|see no|cannot see any|can not see any|can not"
+        r" see a) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of| for)?"
+        r" (?:living|life|going on|being alive|carrying on|keep going|keeping going|continuing|"
+        r"existing|to live|live|my life|trying anymore|anything|me being here|waking up|getting"
+        r" up|any of (?:it|this)|it all|being here|staying|stay|fighting|to keep going|go on|"
+        r"carry on)\b(?! (?:with|about|at|on|to|in (?:the|this) (?!life|world)))",
+        r"\bwhat is the point(?: of| in)? (?:living|life|going on|being alive|anything|existing|"
+        r"me|waking up|getting up|any of (?:it|this)|it all|trying anymore|even trying$|carrying"
+        r" on|being here|of me|anymore|any more|of anything)\b",
+        r"\b(?:can not|could not|cant|will not be able to|unable to|not able to) (?:go on|carry"
+        r" on|keep going|keep on going|keep doing this|do this|do it|take it|take this|take "
+        r"much more|take any more|live like this|live with (?:this|it|myself)|handle (?:it|"
+        r"this|life|anything)|cope|face (?:it|another day|tomorrow|life|anyone|the day|the "
+        r"world)|be here|keep fighting|fight (?:it|this|anymore)|bear (?:it|this)|stand (?:it|"
+        r"this|myself|being alive|living)|survive (?:this|another day)|live|exist|breathe|get "
+        r"up (?:again|anymore))" + _LIFE_SENSE,
+        r"\b(?:life|living|my life|this life|everything|existence|existing|it all|being alive)"
+        r" (?:is|feels|seems|has become|has been|became|just feels) (?:so |completely |totally "
+        r"|utterly )?(?:pointless|meaningless|hopeless|not worth (?:it|living)|worthless|empty"
+        r" and pointless|a waste|over|unbearable|too much)\b",
+        r"\bnot worth living\b",
+        r"\b(?:life|living|my life|this life|it) (?:is not|isnt|am not|is no longer) worth "
+        r"(?:living|it|the pain|the effort|fighting for)(?: "
+        + ANYMORE
+        + r")?(?= *$| "
+        + ANYMORE
+        + r"| and| i| so)",
+        r"\b(?:nothing|no one|nobody|no reason|not (?:a )?thing) (?:left )?to (?:live|stay|keep"
+        r" going|go on|hold on|stick around|get up) for\b",
+        r"\b(?:it is|its|it|things|life|nothing|this|i am|i) (?:is |are |will |am )?(?:never|"
+        r"not ever) (?:going to|gonna|will|ever)? ?get(?:ting|s)? better\b",
+        r"\bnothing (?:will|is going to|ever) (?:ever )?(?:change|get better|help|improve)\b",
+        r"\bnothing (?:matters|helps|makes sense) (?:" + ANYMORE + r")\b",
+        r"\b(?:i see|i can see|there is|i have|i have got|there is just) no (?:way out|future|"
+        r"hope|light|end to (?:this|it)|escape|other way)\b(?! (?:of|in|for|at|from|on) (?:the|"
+        r"this|that|our|his|her|my) (?!pain|life|hell|darkness|situation|head|mind))",
+        r"\b(?:gave|give|giving|given) up on (?:life|living|everything|myself|it all|ever getting"
+        r" better|the future|being happy|being alive|me)\b",
+        r"\b(?:ready|want|going|about) to give up(?= *$| on (?:life|everything|living|myself)|"
+        r" completely| for good| forever)",
+        r"\b(?:done|finished|through) with (?:life|living|everything|it all|this life|being "
+        r"alive|existing|this world|the world|all of it|fighting|trying)\b",
+        r"\b(?:too tired|too exhausted|too weak|no energy left|no strength left) to (?:go on|keep"
+        r" going|carry on|live|fight|keep fighting|try anymore|keep trying|exist)\b",
+        TIRED_OF_LIVING,
+        r"\b(?:tired|sick|exhausted) of (?:fighting|trying|everything|feeling like this|the "
+        r"pain|being me|being in pain|it all|all of it)(?= *$| " + ANYMORE + r"| and| i| so)",
+        r"\b(?:i have|i have got|i got|there is) nothing left(?: to (?:give|lose|live for|fight"
+        r" for))?(?= *$| " + ANYMORE + r"| in me| inside| and| i| to (?:give|lose|live for))",
+        r"\b(?:i am|i feel) (?:so |completely |totally |just )?(?:hopeless|beyond help|beyond "
+        r"saving|a lost cause|broken beyond repair|empty inside)\b(?! (?:at|with|in|when|about)\b)",
+        r"\b(?:what|whats) is the point (?:" + ANYMORE + r")\b",
+        r"\bi can not (?:anymore|do it anymore|do this anymore|keep going)\b",
+        r"\b(?:it will|things will|life will|it is) never (?:change|improve|be ok|be okay|end)\b",
+        r"\bno (?:way|hope) (?:out|left)(?= *$| for me| " + ANYMORE + r")",
+    ],
+    weak=[
+        r"\bwhat is the point\b(?= *$)",
+        r"\bi give up\b(?= *$)",
+        r"\bi am done\b(?= *$| with (?:it|this))",
+        r"\bi am so tired\b",
+        r"\bi can not\b(?= *$)",
+    ],
+)

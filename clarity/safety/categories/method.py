@@ -1,0 +1,50 @@
+"""Thoughts with a method, no plan (C-SSRS 3): a means named, often without the word "kill"
+(all the pills, jumping off a bridge, a train, a rope, a gun, driving into a wall, drowning),
+and questions about lethal means."""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import DRUGS, HIGH_PLACE, METHOD_ACT, VEHICLE, WATER
+from clarity.safety.rules import rule
+
+_MEANS_NOUN = (
+    rf"(?:(?:the |a |that |my )?(?:rope|noose|gun|pistol|pills|tablets|bottle of \w+|{HIGH_PLACE}"
+    rf"|train tracks|tracks|train|razor|razors|blade|blades|knife|bleach|exhaust|ledge|drop|"
+    r"edge|fall|height|water)|jumping|hanging|drowning|overdos\w*|crashing|falling|the car)"
+)
+
+RULE = rule(
+    "method",
+    Level.ACTIVE,
+    strong=[
+        r"\b" + METHOD_ACT,
+        r"\b(?:think\w*|thought|dream\w*|fantasi\w*|obsess\w*|picture|picturing|imagin\w*|"
+        r"fixat\w*|google\w*|research\w*|look\w* up|search\w*|can not stop thinking|keep "
+        r"thinking) (?:about |of |up |for |how )?(?:\w+ ){0,3}?" + _MEANS_NOUN + r"\b"
+        r"(?! (?:design|project|game|club|tickets?|ride|trip|holiday|in the garden|for (?:the|"
+        r"my|a) (?!end)))",
+        r"\b(?:urge|urges|tempted|temptation|want|wanting|need|could|should|might|what if i|"
+        r"i could just) (?:to )?(?:just )?(?:jump|drown|hang|overdose|step off|let go(?: of "
+        r"the (?:railing|wheel|edge))?|swerve|fall)\b(?= *$| off| from| in front| into| over|"
+        r" the| now| right now| again)",
+        rf"\b(?:standing|stood|sitting|sat|am) (?:on|at) (?:the|a|this|that) (?:edge of (?:the|a)"
+        rf" )?(?:{HIGH_PLACE}|tracks|platform edge|railing)\b",
+        rf"\b(?:how|what) (?:\w+ ){{0,3}}(?:{DRUGS}|{HIGH_PLACE}|{WATER}|{VEHICLE}) (?:\w+ ){{0,3}}"
+        r"(?:to die|to kill|kill (?:you|a person|someone|me)|lethal|fatal|survive the fall|to "
+        r"not wake up|to be fatal|be enough)\b",
+        r"\b(?:lethal|fatal|overdose) (?:dose|amount|level)s?\b",
+        r"\bhow (?:long|much) (?:does it|would it|will it) (?:take|hurt) to (?:die|drown|bleed "
+        r"out|suffocate|hang)\b",
+        r"\bbleed(?:ing)? out\b",
+        r"\b(?:gun|pistol|rifle|shotgun|revolver)\b(?: \w+){0,8} (?:use|using|turn|turning|point|"
+        r"pointing|put|putting) (?:it|that|the gun|one) (?:on|at|to) (?:myself|my head)\b",
+        r"\b(?:swallow\w*|take|taking|took|down|downing|drink|drinking|neck|necking) (?:the|a) "
+        r"(?:whole|entire|full) (?:bottle|box|pack|packet|strip|jar|tub|blister)\b",
+    ],
+    weak=[
+        r"\b(?:the|a|that) (?:rope|noose|bridge|ledge|tracks|train tracks|cliff|roof|gun|pills"
+        r"|bottle)\b(?= *$| is| was| again| tonight| now| looks| keeps| near| by| at| in my)",
+        r"\bhow (?:high|tall|deep|far|many|much|long)\b",
+    ],
+)

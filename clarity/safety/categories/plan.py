@@ -1,0 +1,48 @@
+"""Plan (C-SSRS 5, imminent): a means with a place or a time still to come, or a plan said in
+so many words ("I've picked the date", "I know how and where")."""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import FUTURE_TIME, KILL_SELF, METHOD_ACT
+from clarity.safety.rules import rule
+
+_MEANS = rf"(?:{METHOD_ACT}|{KILL_SELF}|kms|unalive myself|ctb|catch the bus)"
+_THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
+
+RULE = rule(
+    "plan",
+    Level.IMMINENT,
+    strong=[
+        rf"\b{_MEANS}\b(?: [a-z0-9]+){{0,10}}? {FUTURE_TIME}\b",
+        rf"\b{FUTURE_TIME}\b(?: [a-z0-9]+){{0,10}}? {_MEANS}",
+        rf"\b(?:do|doing|end|ending) {_THE_ACT} (?:\w+ ){{0,3}}?(?:when (?:everyone|they|my \w+"
+        r"|the house|nobody|no one|everybody|the kids|he|she)(?: \w+){0,3} (?:asleep|goes to "
+        r"sleep|go to sleep|gone|out|away|at work|leaves?|left|empty|alone)|once (?:everyone|"
+        r"they|my \w+)(?: \w+){0,3} (?:asleep|gone|out|away|left)|at (?:the|that) (?:bridge|"
+        r"station|tracks|cliff|park|woods|forest|lake|river|beach|car park|garage|roof))",
+        r"\b(?:i have|i have got|i got|i made|i have made|i am making|made|got|have|had|there is)"
+        rf" (?:a|the|my|an actual|a real|a proper|a whole) plan (?:to|for|of) (?:how to )?"
+        rf"(?:{_MEANS}|die|do it|end|go|not be here|how)",
+        r"\bplan(?:ned|ning)? (?:out )?(?:my|the|a|our) (?:suicide|death|exit|way out|last day"
+        r"|final day|goodbye|overdose|end)\b",
+        r"\b(?:plan|planned|planning|planning out|worked out|figured out|decided|know|knew|"
+        r"thought about) (?:exactly )?(?:how|where|when)(?: and (?:how|where|when))*(?: i (?:will"
+        r"|would|am going to|could|should|ill|want to)| to)? (?:do it|end it|die|go|kill myself"
+        r"|end my life|end things|take my life|jump|hang myself|overdose)\b",
+        r"\b(?:picked|chosen|chose|choose|decided on|set|fixed|found|scouted|settled on) (?:a|the"
+        r"|my) (?:date|day|spot|place|time|bridge|method|way|building|location|tree|beam|cliff)"
+        r"\b(?= *$| to| for| and| already| where| when| i)",
+        r"\bit (?:will|is going to) be (?:tonight|tomorrow|on \w+day|this weekend|at the \w+)\b"
+        r"(?= *$| when| after| once)",
+    ],
+    weak=[
+        r"\b(?:i have|i have got|i got|i made|i have made|i am making|i have a|got a) (?:a |the |"
+        r"my )?plan\b(?= *$| now| already| for (?:tonight|tomorrow))",
+        r"\b(?:set|picked|chose|chosen) (?:a|the) (?:date|day|time|place)\b",
+        r"\bi know (?:exactly )?(?:how|where|when)\b",
+        r"\b(?:worked|figured) out (?:how|where|when|the details|everything)\b",
+        rf"\bdo it {FUTURE_TIME}\b",
+        r"\bwhen (?:everyone|they|my \w+) (?:is|are) asleep\b",
+    ],
+)

@@ -1,0 +1,109 @@
+"""Preparatory behaviour (C-SSRS 6, imminent): gathering the means (saving pills, buying a rope
+or a gun), goodbye notes, a will, giving possessions away, goodbyes.
+
+Several of these are ordinary on their own (giving a guitar away, "said my goodbyes" after a
+move): those are weak signals, which count only after recent risk in the conversation.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import DRUGS
+from clarity.safety.rules import rule
+
+_AFTER_ME = (
+    r"(?:(?:for )?(?:when|after|once) (?:i am|i have) (?:gone|dead|no longer (?:here|around)|not"
+    r" (?:here|around))|(?:for )?(?:when|after) i (?:die|am gone|go|leave for good|do it)|for"
+    r" afterwards|in case (?:something|anything) happens to me|after i am gone)"
+)
+_KEEP = (
+    r"(?:sav\w*|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid|hidden|hiding|hide|keep\w*|kept|"
+    r"squirrel\w* away|put (?:aside|away)|set aside|storing|stored|gather\w*|build\w* up|"
+    r"stock\w* up on|been (?:saving|keeping))"
+)
+_MEANS = r"(?:rope|noose|gun|pistol|handgun|firearm|revolver|bullets|ammo|charcoal|helium|hose)"
+
+RULE = rule(
+    "preparation",
+    Level.IMMINENT,
+    strong=[
+        rf"\b{_KEEP} (?:up )?(?:all |some |a lot of |enough |loads of |a stash of |a supply of |"
+        rf"a bottle of )?(?:my |the |of my |his |her |mums |moms |dads |\w+s )?(?:old )?(?:\w+ )?"
+        rf"(?:{DRUGS}|razor blades|blades|razors)\b(?! (?:for (?:the|my) (?:trip|holiday|"
+        r"vacation|flight)|in the (?:cabinet|bathroom) for))",
+        r"\b(?:i have|i have got|i got|got|have|there are) (?:enough|a stash of|a stockpile of|a"
+        r" supply of|a collection of|saved up) (?:\w+ )?(?:pills|tablets|meds|painkillers|"
+        r"paracetamol|sleeping pills)\b",
+        rf"\b(?:bought|buy|buying|got|get|getting|ordered|order|ordering|purchased|acquired|hid|"
+        rf"hidden|hiding|have|had|found|borrowed|took|stole|picked up) (?:a|the|some|my|myself a"
+        rf"|dads|my dads|his|a length of) (?:\w+ )?{_MEANS}\b(?! (?:for (?:the|my|a|our) "
+        r"(?:tent|climbing|camping|boat|dog|swing|hammock|washing|garden|trip|hunting|range|"
+        r"grill|bbq|barbecue|balloons|party|kids|hose|car wash)|licen[cs]e|course|class|show))",
+        rf"\b(?:the|a|my) (?:{_MEANS}|pills|tablets) (?:is|are) (?:ready|waiting|hidden|in my (?:"
+        r"bag|car|room|drawer|pocket|closet|wardrobe))\b",
+        r"\b(?:suicide|goodbye|farewell|final|last|good bye) (?:note|letter|message|video|email|"
+        r"text|post|words)s?\b(?! (?:in|from|of) (?:the|a) (?:book|film|movie|show|series|game))",
+        rf"\b(?:wrote|written|writing|write|left|leaving|leave|drafted|finished|recorded|"
+        rf"recording) (?:a |my |some |the |letters? |notes? )?(?:\w+ )?(?:letters?|notes?|"
+        rf"messages?|videos?)(?: \w+){{0,3}} {_AFTER_ME}",
+        r"\b(?:wrote|written|writing|write|made|making|make|updated|updating|update|finished|"
+        r"sorted|sorting|drafted|drew up|drawn up|signed|did|done|doing|finalised|finalized) "
+        r"(?:out |up )?(?:a|my) (?:last )?will\b(?! (?:power|to|not|be|have|get|go|make|do|"
+        r"help|never))",
+        r"\b(?:giving|gave|give|given|handing|handed|hand) (?:away )?(?:all (?:of )?my|"
+        r"everything|most of my|my (?:most )?(?:precious|favourite|favorite|special|valuable)"
+        r"|all my) ?(?:\w+ )?(?:things|stuff|belongings|possessions|clothes|books|games|"
+        r"records|jewel\w*|things away|stuff away|away)?\b(?:(?: \w+){0,4} (?:away|to (?:my |"
+        r"friends|people|family|everyone|charity)|because i (?:will not|wont) need))",
+        rf"\bgiv\w* (?:my|all my|away my) \w+(?: \w+)? (?:away )?(?:\w+ ){{0,4}}?(?:so (?:they|"
+        rf"she|he|you) (?:have|has) something to remember me by|{_AFTER_ME}|because i (?:will"
+        r" not|wont) need)",
+        rf"\b(?:sorted|arranged|organi[sz]ed|planned|found someone|asked \w+|made arrangements|"
+        rf"made sure|figured out|decided) (?:\w+ ){{0,6}}?{_AFTER_ME}",
+        rf"\b(?:who|someone to|somebody to) (?:gets|will get|should get|can have|takes|will take"
+        rf"|look after|will look after|feed|will feed|care for|take care of) (?:\w+ ){{0,4}}?"
+        rf"{_AFTER_ME}",
+        r"\b(?:goodbye|bye|farewell) (?:forever|for good|for the last time|world|cruel world|"
+        r"everyone forever)\b",
+        r"\b(?:this is|it is|its) (?:my )?(?:final )?goodbye\b",
+        r"\b(?:said|saying|say|written|wrote|texted|sent) (?:my )?(?:final|last) goodbyes?\b",
+        r"\b(?:said|saying|say|made|making) (?:my )?goodbyes? (?:to (?:everyone|everybody|all|"
+        r"my family|my \w+) )?(?:for (?:the )?last time|forever|before i (?:go|do it|die|leave))"
+        r"\b",
+        r"\b(?:put|putting|get|getting|got|have|had) (?:all )?my (?:affairs|things|papers|"
+        r"finances|accounts) in order\b(?= *$| before| so| for| just| now| because| already)",
+        r"\b(?:tested|test|testing|tried|tie|tied|tying|practi[cs]ed|practi[cs]ing|rehears\w*)"
+        r" (?:the|a|my) (?:knot|noose|rope|beam|height|fall|dose)\b",
+        r"\b(?:went|go|going|been going|visited|checked out|scouted) (?:to |back to )?(?:the|a)"
+        r" (?:bridge|cliff|roof|tracks|station) (?:to (?:check|look|see|practi\w+|scout)|and "
+        r"(?:looked|stood|checked)|a few times|every (?:night|day))\b",
+    ],
+    weak=[
+        r"\b(?:giving|gave|give|given|handing|handed|hand|gifted|gifting|donat\w*) (?:away )?"
+        r"(?:\w+ ){0,3}?(?:my|all my|away|all of my)\b",
+        r"\b(?:found|finding|find|need to find|looking for) (?:a )?(?:new )?(?:home|someone|"
+        r"owner) (?:for|to (?:take|have)) (?:my )?(?:cat|dog|pets?|rabbit|hamster|bird|fish)\b",
+        r"\brehom\w*\b",
+        r"\b(?:who|someone to|somebody to) (?:gets|will get|should get|can have|takes|will take"
+        r"|look after|looks after|will look after|feeds|will feed|care for|take care of|have)"
+        r" (?:my|the) \w+",
+        r"\bsorted (?:out )?(?:who|my (?:affairs|things|stuff|finances|accounts|will|papers))",
+        r"\b(?:said|saying|say|made|making|sent|texted|written|wrote) (?:my |some |all my |our )?"
+        r"goodbyes?\b",
+        r"\b(?:will not|wont|do not|dont|not going to|no longer) need (?:it|them|this|that|these|"
+        r"those|my \w+|any of (?:it|this|them|my \w+)|anything|money|stuff|things)\b",
+        r"\bcancel\w* (?:all )?(?:my )?(?:subscriptions?|appointments?|therapy|plans|sessions"
+        r"|memberships?|phone contract)\b",
+        r"\b(?:affairs|things) in order\b",
+        r"\b(?:thank you|thanks) for everything\b",
+        r"\b(?:please )?(?:take care of|look after|tell) (?:my \w+|everyone|them|her|him|mum|"
+        r"mom|dad) (?:for me|that i love|i love|i am sorry|im sorry)\b",
+        r"\bi love you all\b|\bi am sorry for everything\b|\bforgive me\b",
+        r"\bwhen i am gone\b|\bafter i am gone\b|\bonce i am gone\b",
+        r"\b(?:wrote|written|writing|write|left|leaving) (?:a |some |the )?(?:letters?|notes?)"
+        r" (?:for|to) (?:my|each|everyone|all)\b",
+        r"\b(?:my|a|the) will\b(?= *$| is (?:done|ready|sorted|written|signed)| sorted| done)",
+        r"\bpaid off (?:all )?my (?:debts?|loans?)\b",
+        r"\bdeleted (?:all )?my (?:accounts?|social media|photos|messages)\b",
+    ],
+)

@@ -1,0 +1,70 @@
+"""Self-harm and past attempts (active): cutting, burning, hitting oneself, and attempts.
+
+Accidents ("cut myself shaving", "burnt myself on the oven") are masked in ``exclusions.py``.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import KILL_SELF
+from clarity.safety.rules import rule
+
+_BODY = r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body|belly|chest|ankles?|forearms?)"
+_HARM = (
+    r"(?:cut\w*|slic\w*|scratch\w*|burn\w*|hit|hitting|hits|punch\w*|bruis\w*|carv\w*|harm\w*|"
+    r"hurt\w*|injur\w*|stab\w*|starv\w*|bit|bite|biting|pinch\w*|mutilat\w*|slap\w*|scald\w*"
+    r"|choke|choking)"
+)
+
+RULE = rule(
+    "self_harm",
+    Level.ACTIVE,
+    strong=[
+        rf"\b{_HARM} myself\b",
+        rf"\b(?:cut\w*|slic\w*|scratch\w*|burn\w*|carv\w*|scald\w*|stab\w*) (?:into )?(?:my |"
+        rf"both )?{_BODY}\b(?! (?:on|with|while|when|during|from|in|at) (?:the |a |my )?(?:oven"
+        r"|stove|iron|pan|kettle|glass|paper|door|fence|bike|fall|accident|cooking|sun|gym|work"
+        r"|kitchen|game|match))",
+        r"\bself ?(?:harm\w*|injur\w*|mutilat\w*|destruct\w*|hat\w* and cut\w*)\b",
+        r"\bselfharm\w*|\bsh (?:again|urges?|scars?|relapse\w*|marks|wounds|cuts|tonight|"
+        r"is|was|free|clean)\b",
+        r"\b(?:relaps\w*(?: on| into| with)?|clean from|urges? to|do|did|doing|started|"
+        r"start|back to|stop|stopped|quit|resist\w*|crav\w*|went back to|been|into) sh\b",
+        r"\b(?:started|start|stop|stopped|quit|relaps\w*|back to|resist\w*|urges? to|crav\w*|"
+        r"went back to|been|keep|kept|clean from|addicted to|going back to|return\w* to) "
+        r"(?:cutting|cut|burning|self harm\w*|hurting myself|harming myself|hitting myself|"
+        r"the blade|the razor)\b(?! (?:back|down|costs|corners|class|ties|carbs|sugar|the))",
+        r"\b(?:urges?|want|wanna|need|needed|wanted|going|tempted|itching|craving) to (?:cut|burn"
+        r"|hurt|bleed)\b(?= *$| again| so bad| tonight| deep\w*| myself| right now| it| every)",
+        r"\b(?:fresh|new|deep|open|bleeding|infected|hidden|hide my|hiding my|my) (?:cuts|scars|"
+        r"wounds|self harm scars|burns)\b(?! (?:from|on the|after (?:the|my) (?:surgery|operation"
+        r"|accident|fall)))",
+        rf"\b(?:cuts|scars|wounds|marks|burns|bruises) (?:all )?(?:on|up|down|across) (?:my |both "
+        rf")?{_BODY}\b(?! (?:from (?:the |a |my )?(?:surgery|operation|accident|fall|cat|dog|"
+        r"chickenpox|acne|sport|rugby|football|bike)))",
+        r"\b(?:razor|blade|blades|knife|scissors|sharpener|lighter|compass|glass) (?:on|to|against|"
+        rf"across|into|over) my (?:{_BODY}|self)\b",
+        r"\b(?:took|take|taking|broke|broken|got|get|getting) (?:the )?blades? (?:out )?(?:of|"
+        r"from) (?:my |a |the )?(?:razor|sharpener)\b",
+        r"\bmake(?:s)? (?:myself|me) bleed\b",
+        r"\bwear(?:ing)? (?:long sleeves|a hoodie|jumpers|sweaters) (?:to hide|so (?:no one|nobody"
+        r"|they|people) (?:can|will|would|does|do) not see)\b",
+        # past attempts
+        r"\b(?:tried|attempted|try|trying|attempt(?:ed|ing)?|survived|failed) (?:to )?(?:"
+        + KILL_SELF
+        + r"|hang myself|overdose|od|unalive myself|jump|kms|suicide|drown myself|die)\b",
+        r"\b(?:my|a|last|previous|failed|first|second|third|prior|past|an) (?:suicide "
+        r"|suicidal )?attempts?\b(?! (?:at|on|in|to (?!kill|end|take|die))\b)",
+        r"\b(?:took|taken|had|did|survived) (?:an|another|a) (?:overdose|od)\b",
+        r"\boverdosed\b",
+        r"\b(?:pumped my stomach|stomach pumped|had my stomach pumped)\b",
+        r"\b(?:sectioned|psych ward|psychiatric ward|hospitali[sz]ed) (?:after|because|when|for)"
+        r" (?:i|my|the) (?:tried|attempt|overdose|took|cut|hurt)\w*\b",
+    ],
+    weak=[
+        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|weeks?|months?"
+        r"|years?) (?:clean|free)\b",
+        r"\b(?:relapsed|i relapsed)\b",
+        r"\b(?:razor|blades?|lighter)\b(?= *$| again| tonight| is| in my)",
+    ],
+)

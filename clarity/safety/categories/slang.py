@@ -1,0 +1,50 @@
+"""Slang and euphemisms for suicide and self-harm (active): kms, unalive, sewerslide, ctb /
+catch the bus, sh, sleep forever, off / top / neck myself, self-delete, and the like.
+
+"Catch the bus" is read as slang only when the sentence has no journey in it (the bus "to"
+somewhere, "home", "at 8") - see the masks in ``exclusions.py``.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.rules import rule
+
+RULE = rule(
+    "slang",
+    Level.ACTIVE,
+    strong=[
+        r"\bkms\b",
+        r"\bun ?aliv\w*|\bunaliving\b",
+        r"\bsewer ?slid\w*|\bsewer side\b|\bsewer slide\b|\bsuwuicide\b|\bsooicide\b",
+        r"\bctb\b",
+        r"\b(?:catch|catching|caught|take|taking|get on|getting on|board|boarding|ride|riding)"
+        r" the (?:bus|train)\b(?= *$| soon| tonight| today| tomorrow| for good| finally| early|"
+        r" already| forever| permanently| and| i| too| now| this| if| when| before| after)"
+        r"(?<!to catch the bus)(?<!to catch the train)",
+        r"\b(?:want|ready|going|decided|planning|plan|time|thinking about|thoughts of|think about)"
+        r" (?:to )?(?:catch|catching) the bus\b",
+        r"\b(?:sleep|sleeping|rest|resting|nap) (?:forever|for good|for eternity|eternally|"
+        r"permanently)\b|\b(?:eternal|forever|permanent|endless|the big|the long) (?:sleep|rest|"
+        r"nap)\b",
+        r"\bgo to sleep (?:forever|for good|permanently)\b",
+        r"\b(?:off|offing|top|topping|neck|necking|do|delete|yeet|unalive|erase|remove|uninstall"
+        r"|end|kms) myself\b"
+        r"(?! (?:from|out of|off) (?:the|this|my|that) (?:group|chat|list|team|project|"
+        r"account|app|server|email))",
+        r"\bdo myself in\b",
+        r"\bself ?delet\w*",
+        r"\btoaster bath\b",
+        r"\b(?:want to|going to|to|might|gonna|i will|ill|should|thinking of|thinking about) "
+        r"rope\b(?! (?:in|off|together|them|him|her|you|me in))|\broping\b(?! (?:in|off))",
+        r"\b(?:alt f4|uninstall|log off|logout|log out|clock out|check out|checking out|exit)"
+        r" (?:life|irl|from life|of life|permanently|for good|forever|early)\b",
+        r"\bsui\b|\bsuey\b|\bsuicidey\b",
+        r"\b(?:commit|committing) (?:die|sleep|toaster|neck|rope|unalive|self delete)\b",
+        r"\b(?:game end|gameend|end game) (?:myself|me)\b",
+        r"\bkms\w*\b|\bkys myself\b",
+        r"\b(?:want|wanna|going|ready) to (?:go to the|join the) (?:other side|void)\b",
+        r"\bbecome an? (?:hero|ghost|statistic)\b",
+        r"\bnot (?:be|being) (?:around|here) (?:for much longer|much longer|for long)\b",
+    ],
+)

@@ -1,0 +1,72 @@
+"""Wish to be dead (C-SSRS 1, passive): wishing to be dead, not to exist, not to wake up.
+
+"I don't want to die" states the opposite of this wish and is not matched; any stronger
+statement in the same message (kill myself, can't go on) is still read by its own category.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import ANYMORE
+from clarity.safety.rules import rule
+
+_NOT = r"(?<!not )(?<!never )(?<!no )"
+_NOT_WAKE = (
+    r"(?:not|never|did not|do not|would not|will not|no longer) (?:want to )?(?:wake up|"
+    r"wake|to wake up|waking up)\b(?! (?:early|at|before|for|on time|in time|late|so|this early"
+    r"|until|till|when|to my alarm|in the night))"
+)
+TIRED_OF_LIVING = (
+    r"\b(?:tired|sick|exhausted|weary) of (?:living|being alive|existing|life|waking up|this life"
+    r"|being here)\b"
+)
+
+RULE = rule(
+    "wish_dead",
+    Level.PASSIVE,
+    strong=[
+        r"\bwish(?:ing|ed|es)? (?:i (?:was|were|could be|would|had|could|could just|would just)"
+        r"|to be|i could have|that i (?:was|were|had)) (?:just )?(?:dead|gone|never born|not born"
+        r"|not here|not alive|not exist\w*|disappear\w*|die|died|never existed|never been born|"
+        r"been born|stop existing|cease to exist|fall asleep and|go to sleep and|sleep and"
+        r"|not wake|never wake|be dead|be gone|died instead|be with \w+ again)\b",
+        _NOT + r"\b(?:want|wanna|wanting|wants|long|longing|need|needing|wish|wishing|yearn\w*)"
+        r" (?:to )?(?:just )?(?:die|be dead|not exist|not be alive|not be here|stop existing|"
+        r"cease to exist|cease existing|not be around|disappear (?:forever|for good|"
+        r"permanently|completely|from (?:this|the) (?:world|earth))|be gone|vanish forever"
+        r"|not to exist|not to be here|not to be alive)\b",
+        r"\b(?:do not|dont|never|no longer|not|really do not) (?:want|wish|wanna|feel like|"
+        r"have the will) (?:to )?(?:live|be alive|exist|be on this earth|be in this world|go on"
+        r" living|keep living|carry on living|continue living|stay alive|continue existing|be"
+        r" here|be around)\b(?! (?:at|in this (?!world|life)|in (?:that|the) \w+|with (?!myself"
+        r"|this)|for (?:the|this|that)|near|next to|on this (?!earth)|without (?:my|a)|like that"
+        r"|there|here))",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying|want|wanting|rather|would be (?:nice|good|"
+        r"easier|better) if i|(?:be|is|it would be) (?:ok|okay|fine|alright) if i|if only i"
+        r"|what if i|i could|mind if i|care if i) (?:\w+ ){0,4}?" + _NOT_WAKE,
+        r"\b(?:go|went|going) to sleep and " + _NOT_WAKE,
+        r"\b(?:fall|falling|fell) asleep and " + _NOT_WAKE,
+        r"\bsleep and " + _NOT_WAKE,
+        r"\b(?:i would|id|i) (?:rather|sooner) (?:be dead|die|not exist|not be alive|not be here)"
+        r"\b(?! than (?!live|living|go on|keep|continue|feel|be alive|wake|face|spend|carry on|"
+        r"be here|deal))",
+        r"\bbetter off dead\b",
+        r"\b(?:would not|do not|dont|did not) (?:mind|care)(?: \w+){0,2} if i (?:died|was dead"
+        r"|were dead|did not wake up|never woke up|got hit|disappeared|stopped existing|was gone"
+        r"|die|do not wake|never wake)\b",
+        r"\b(?:hope|hoping|wish|pray|praying) (?:that )?(?:i|something|someone|a \w+|god)"
+        r" (?:\w+ ){0,3}?(?:die|dies|died|kills? me|takes? me|get hit|gets? me|hits? me|do not "
+        r"survive|never come back|crash|end me)\b",
+        r"\b(?:someone|somebody|something|god|cancer|a car|a bus|a truck|a train|the universe)"
+        r" (?:would|could|to|will|should) (?:just )?(?:kill|take|end|hit) me\b",
+        r"\bget hit by a (?:bus|car|truck|lorry|train)\b",
+        r"\b(?:not|stop) (?:to )?exist(?:ing)? " + ANYMORE,
+        r"\bdo not want to be (?:here|alive|around) " + ANYMORE,
+        r"\bthinking (?:about|of) (?:dying|death|being dead|not existing|not being here)\b",
+        r"\b(?:i want|i wish|wish|want) (?:it|everything) (?:all )?(?:to|would) (?:end|stop|be "
+        r"over)(?: forever| for good| permanently)?(?= *$| forever| for good| permanently)",
+        r"\bwant to be with (?:my )?(?:late|dead) \w+\b",
+        TIRED_OF_LIVING,
+        r"\bi do not want to be alive\b",
+    ],
+)
