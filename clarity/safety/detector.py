@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from clarity.safety.assessment import NO_RISK, Assessment, Level
 from clarity.safety.categories import RULES
 from clarity.safety.exclusions import mask
-from clarity.safety.normalise import normalise
+from clarity.safety.normalise import disguised, normalise
 
 _LEVELS = {rule.category: rule.level for rule in RULES}
 # The caller passes the last three messages; more would let old risk colour new small talk.
@@ -37,6 +37,8 @@ def signals(message: str) -> Signals:
             strong.add(rule.category)
         elif rule.weak is not None and rule.weak.search(text):
             weak.add(rule.category)
+    if strong and disguised(message):
+        strong.add("slang")
     return Signals(frozenset(strong), frozenset(weak))
 
 

@@ -24,13 +24,16 @@ OTHERS = (
     r"|uncle|aunt|auntie|cousin|grandpa|grandma|grandad|granddad|grandfather|grandmother|nan|son"
     r"|daughter|husband|wife|partner|ex|boyfriend|girlfriend|colleague|coworker|neighbour"
     r"|neighbor|classmate|teacher|student|client|patient|flatmate|roommate|child|kid|niece"
-    r"|nephew|stepdad|stepmum|stepmom|friends|parents)s?)"
+    r"|nephew|stepdad|stepmum|stepmom|friends|parents|mate|fiance|fiancee|housemate)s?"
+    r"|(?<!of )(?:people|persons?|men|women|teens|teenagers|kids|students|patients|clients|"
+    r"someone|soldiers|veterans|users|callers|young people|victims))"
 )
 _MEDIA = (
     r"(?:article|documentary|book|film|movie|show|series|episode|podcast|novel|story|report|news"
     r"|study|research|essay|paper|lecture|class|talk|play|song|album|poem|video|post|thread"
     r"|chapter|scene|game|campaign|charity|fundraiser|walk|run|training|course|module|statistics"
-    r"|stats|data|headline|case|anime|manga|comic|tv|netflix|lyrics?)"
+    r"|stats|data|headline|case|anime|manga|comic|tv|netflix|lyrics?|dissertation|thesis|project"
+    r"|presentation|assignment|posters?|workshop|webinar|seminar|shift|screenplay|script|piece)"
 )
 
 IDIOMS = (
@@ -126,9 +129,10 @@ IDIOMS = (
 
 # Other people: news, fiction and grief. These stop at the user's own words (see _NOT_ME).
 ABOUT_OTHERS = (
-    rf"\b{OTHERS} {_NOT_ME}{{0,5}}(?:suicid\w*|overdos\w*|self harm\w*|selfharm\w*|unaliv\w*|"
-    r"killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|cuts? "
-    r"(?:himself|herself|themselves)|attempt\w*|hang\w*)",
+    rf"\b{OTHERS} {_NOT_ME}{{0,8}}(?:suicid\w*|overdos\w*|self harm\w*|selfharm\w*|unaliv\w*|"
+    r"killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|cut\w*|burn\w*"
+    r"|attempt\w*|hang\w*|jump\w*|driv\w*|drove|shot|shoot\w*|drown\w*|wants? to die|wanted "
+    r"to die|wanting to die|(?:not )?wanting to (?:live|be alive|be here|die)|scars?|kill\w*)",
     rf"\b(?:died|dies|death|deaths|lost|losing|loss|killed) (?:{_NOT_ME}{{0,3}})?(?:by|to|from|"
     r"of|through) (?:a |an )?(?:accidental )?(?:drug |opioid |heroin |fentanyl )?(?:suicide|"
     r"overdose)\b",
@@ -137,7 +141,27 @@ ABOUT_OTHERS = (
     r"unaliv\w*|kills? (?:himself|herself|themselves))",
     r"\b(?:suicide|suicides|overdose|overdoses) (?:in|of|on) (?:the|this|that) (?:book|film|"
     r"movie|show|novel|series|game|episode|play|song|news|story)\b",
-    r"\b(?:opioid|drug|fentanyl|heroin|teen|youth|male|veteran) (?:overdose|suicide)s?\b",
+    r"\b(?:opioid|drug|fentanyl|heroin|teen|youth|male|veteran|murder) (?:overdose|suicide)s?\b",
+    r"\b(?:suicide|self harm|overdose)s? (?:is|was|remains|are) (?:the|a) (?:leading|biggest|main|"
+    r"second|major|common|top)\b",
+    r"\bself harm (?:\w+ )?(?:rates?|admissions|charity|charities|statistics|stats|figures"
+    r"|awareness|"
+    r"services|team|nurse|training|policy|research|prevention|support group)\b",
+    r"\b(?:after|following|about) (?:a|the) (?:suicide|overdose)\b",
+    r"\b(?:after|following) (?:an|his|her|their) overdose\b",
+    r"\b(?:shoot|shot|shooting) myself in the foot\b",
+    r"\b(?:nearly|almost|accidentally) (?:\w+ )?(?:killed|electrocuted|cut|burned|burnt|hurt|"
+    r"stabbed|poisoned|gassed|drowned) myself (?:changing|fixing|repairing|installing|wiring|"
+    r"replacing|putting|taking|doing|on (?:the|a|my) \w+|with (?:the|a) \w+|while|when|cooking|"
+    r"falling|tripping|at)\b",
+    r"\bclay (?:shooting|pigeon\w*)\b|\b(?:lend|lending|lent|borrow\w*) (?:me )?(?:his|her|my "
+    r"\w+s) (?:gun|shotgun|rifle)\b",
+    r"\bmy will (?:now|since|because|as|after|before) (?:the|that|we|our|i am getting|i got)\b",
+    r"\b(?:pill|pills|meds|medication|tablet) (?:organi[sz]er|box|reminder|dispenser|schedule)\b",
+    r"\b(?:hang|hanging|hung) (?:a |the )?(?:hammock|swing|curtains?|ham|bunting|lights|shelf|"
+    r"picture|painting|washing)\b",
+    r"\b(?:the )?death of me\b",
+    r"\b(?:one|the|for the) last time before (?:he|she|they|my \w+) (?:died|passed|went)\b",
     r"\b(?:overdose|suicide) (?:deaths|crisis|epidemic|rates?|numbers|cases|cluster)\b",
     r"\b(?:his|her|their) (?:own )?(?:suicide|overdose|attempt|death)\b",
     r"\b(?:himself|herself|themselves)\b",

@@ -42,6 +42,8 @@ _CENSORABLE = [
     "cutting",
 ]
 _CENSORED = re.compile(r"[a-z]*\*+[a-z*]*")
+_DISGUISE = re.compile(r"(?=[a-z0-9@$!|*]*[a-z])[a-z0-9@$!|*]*[0-9@$!|*][a-z0-9@$!|*]*")
+_DISGUISABLE = frozenset(_CENSORABLE) | {"dying", "kms"}
 # Letters held for emphasis. Inside a word, letters that double in ordinary words keep two
 # (sleeep -> sleep, killll -> kill) and others keep one (nowww -> now, tireddd -> tired); at the
 # end of a word a doubled e or o keeps two only in words that end that way (see, too).
@@ -114,7 +116,9 @@ myslef:myself, mysef:myself, myslf:myself, mself:myself, meself:myself, myelf:my
 mysefl:myself, myseld:myself, mysel:myself, msyelf:myself, myselff:myself, pils:pills,
 pillz:pills, tablests:tablets, wnat:want, wnt:want, watn:want, beter:better, burdon:burden,
 burdan:burden, tierd:tired, lfie:life, liek:like, al:all, stil:still, dyeing:dying,
-sleap:sleep, goodby:goodbye, gudbye:goodbye, herre:here
+sleap:sleep, goodby:goodbye, gudbye:goodbye, herre:here, dissapointed:disappointed,
+disapointed:disappointed,
+definately:definitely, definatly:definitely, deffo:definitely, prolly:probably
 """
 _WORDS = dict(pair.strip().split(":") for pair in _WORD_PAIRS.split(",") if pair.strip())
 _WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b")
@@ -142,6 +146,16 @@ def _held_end(match: re.Match[str]) -> str:
 def _spelt(match: re.Match[str]) -> str:
     joined = match.group(0).replace(" ", "")
     return joined if joined in _SPELT_WORDS else match.group(0)
+
+
+def disguised(text: str) -> bool:
+    """Whether ``text`` hides a word the rules know behind digits or symbols (k1ll, s*icide):
+    people do this to pass filters, so it counts as slang."""
+    lowered = text.lower()
+    return any(
+        _CENSORED.sub(_uncensor, m.group(0).translate(_LEET_MAP)) in _DISGUISABLE
+        for m in _DISGUISE.finditer(lowered)
+    )
 
 
 def normalise(text: str) -> str:

@@ -28,6 +28,9 @@ RULE = rule(
         r"earth|life|planet) (?:for good|forever|early|behind|permanently)?\b(?! (?:of|for a"
         r"|tour|cup))",
         r"\b(?:i|me) (?:should|deserve to|need to|ought to) die\b",
+        r"\b(?:think\w*|thought\w*) (?:about|of) (?:actually )?(?:doing it myself"
+        r"|actually doing it|"
+        r"going through with it|acting on (?:it|them|these thoughts|the thoughts))\b",
         r"\b(?:i have|i) (?:no|little|zero) (?:will|desire|wish) to (?:live|be alive|exist|go on)"
         r"\b",
     ],

@@ -18,7 +18,8 @@ RULE = rule(
     "burden",
     Level.PASSIVE,
     strong=[
-        r"\b(?:better|happier|easier|lighter|simpler|freer|more peaceful)(?: off)?(?: for "
+        r"\b(?:better|happier|easier|lighter|simpler|freer|more peaceful|fine|okay|ok|alright"
+        r"|good)(?: off)?(?: for "
         r"(?:everyone|them|all|him|her|you|everybody))? " + _GONE,
         r"\b(?:i am|i feel|i feel like|i have become|always|just|i was|i will always be|being)"
         r" (?:\w+ )?(?:a|such a|nothing but a|the|only a|just a|an) (?:huge |big |massive |"
@@ -39,6 +40,21 @@ RULE = rule(
         r"\bnot (?:be|being) a burden (?:anymore|any longer|much longer|for long)\b",
         r"\b(?:i am|i keep|always|just) (?:ruining|destroying|wrecking) (?:everyones|everybodys|"
         r"their|my familys|my \w+s|everything for everyone) (?:lives?|life)\b",
+        r"\bby (?:just |simply |even )?(?:existing|being alive|being here|being around|being me|"
+        r"still being here|living)\b",
+        r"\bruin\w* (?:her|his|their|everyones|everybodys|my \w+s?|your) li(?:fe|ves)\b",
+        r"\b(?:cry|grieve|mourn|be sad|be upset|miss me)\b(?: \w+){0,6} (?:be )?(?:better off|move"
+        r" on|get over it|be fine|forget me)\b",
+        r"\b(?:i|just|i just|i am just|i am) (?:take|taking|waste|wasting|use|using) up (?:space"
+        r"|air"
+        r"|oxygen|room|resources)\b",
+        r"\b(?:doing|did|done) (?:everyone|everybody|them|the world|you all|my family|all of you|"
+        r"you|him|her) a (?:favou?r|kindness)\b",
+        r"\b(?:regret|regrets|regretted) (?:ever )?(?:having|having had|had) me\b",
+        r"\bif i (?:was not|were not|was no longer|were no longer|was gone|were gone|died|"
+        r"disappeared|did not exist) (?:here |around |alive )?(?:\w+ ){0,3}(?:could|would|can|"
+        r"will|might) (?:finally |just )?(?:start over|move on|be happy|be free|be happier|live|"
+        r"have|get|find|stop worrying|relax|breathe)\b",
         r"\bworld (?:would be|is|will be) (?:a )?better (?:place )?" + _GONE,
         r"\b(?:make|making) (?:everyones|everybodys|their|my familys) li(?:fe|ves) easier " + _GONE,
     ],

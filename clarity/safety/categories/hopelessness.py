@@ -24,13 +24,15 @@ RULE = rule(
     "hopelessness",
     Level.PASSIVE,
     strong=[
-        r"\b(?:no|not any|not a|lost (?:my|all|the)|see no|cannot see any|can not see any|can not"
-        r" see a) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of| for)?"
+        r"\b(?:no|not any|not a|lost (?:my|all|the)|see no|(?:can not|do not|could not) see (?:any"
+        r"|a)) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of| for)?"
         r" (?:living|life|going on|being alive|carrying on|keep going|keeping going|continuing|"
         r"existing|to live|live|my life|trying anymore|anything|me being here|waking up|getting"
         r" up|any of (?:it|this)|it all|being here|staying|stay|fighting|to keep going|go on|"
-        r"carry on)\b(?! (?:with|about|at|on|to|in (?:the|this) (?!life|world)))",
-        r"\bwhat is the point(?: of| in)? (?:living|life|going on|being alive|anything|existing|"
+        r"carry on|to keep living|keep living|to stay|to go on living|to continue)\b(?! (?:with"
+        r"|about|at|on|to|in (?:the|this) (?!life|world)))",
+        r"\bwhat is (?:even |really )?the point(?: of| in)? (?:living|life|going on|being alive"
+        r"|anything|existing|"
         r"me|waking up|getting up|any of (?:it|this)|it all|trying anymore|even trying$|carrying"
         r" on|being here|of me|anymore|any more|of anything)\b",
         r"\b(?:can not|could not|cant|will not be able to|unable to|not able to) (?:go on|carry"
@@ -42,7 +44,8 @@ RULE = rule(
         r"up (?:again|anymore))" + _LIFE_SENSE,
         r"\b(?:life|living|my life|this life|everything|existence|existing|it all|being alive)"
         r" (?:is|feels|seems|has become|has been|became|just feels) (?:so |completely |totally "
-        r"|utterly )?(?:pointless|meaningless|hopeless|not worth (?:it|living)|worthless|empty"
+        r"|utterly |already |basically |pretty much |kind of |just |like )?(?:pointless"
+        r"|meaningless|hopeless|not worth (?:it|living)|worthless|empty"
         r" and pointless|a waste|over|unbearable|too much)\b",
         r"\bnot worth living\b",
         r"\b(?:life|living|my life|this life|it) (?:is not|isnt|am not|is no longer) worth "
@@ -69,6 +72,31 @@ RULE = rule(
         r"\b(?:too tired|too exhausted|too weak|no energy left|no strength left) to (?:go on|keep"
         r" going|carry on|live|fight|keep fighting|try anymore|keep trying|exist)\b",
         TIRED_OF_LIVING,
+        r"\b(?:run out of|ran out of|running out of|no more|not many|no|out of) (?:reasons?|will|"
+        r"hope|strength|energy) to (?:stay|live|keep going|go on|keep living|fight|carry on"
+        r"|be here|"
+        r"stick around|exist|stay alive)\b",
+        r"\b(?:can not|could not|do not|never|can never) (?:picture|imagine|see) (?:myself|me) "
+        r"(?:still )?(?:being )?(?:alive|here|around|living|making it|surviving|getting old"
+        r"|growing "
+        r"old|old|at \d+|in (?:a|five|ten|\d+) years?)\b",
+        r"\b(?:life|living|my life|this life|being alive|it) (?:is |will |was |has )?(?:never|not|"
+        r"no longer|not ever)(?: \w+){0,3} worth (?:it|living|the (?:pain|effort|struggle))\b"
+        r"(?! (?:for (?:the|this|that) (?!me)|to))",
+        r"\bhow (?:much )?longer (?:i can|can i|i will be able to|i am going to be able to"
+        r"|i could) "
+        r"(?:keep (?:going|doing this|living|fighting|this up|it up)|go on|carry on|do this|take "
+        r"(?:it|this)|hold on|last|survive|live like this)\b(?! (?:job|work|course|degree|commute|"
+        r"shift|project|diet|schedule|routine|jobs))",
+        r"\bnothing (?:left )?(?:for me|here for me)(?: here| in this world| anymore| any more)\b",
+        r"\b(?:gave|give|giving|given) up on (?:my life|myself|everything|living)\b",
+        r"\b(?:not|never|do not think i am|do not think i was) (?:meant|supposed|built"
+        r"|made) to (?:survive|make it|live|be alive|be here"
+        r"|last|get through)\b",
+        r"\b(?:will not|am not going to|not going to|do not think i will"
+        r"|never going to) (?:survive|"
+        r"make it through) (?:this|the (?:night|week|year))\b",
+        r"\b(?:done|finished) living\b|\b(?:being alive|living|existing|life) thing\b",
         r"\b(?:tired|sick|exhausted) of (?:fighting|trying|everything|feeling like this|the "
         r"pain|being me|being in pain|it all|all of it)(?= *$| " + ANYMORE + r"| and| i| so)",
         r"\b(?:i have|i have got|i got|there is) nothing left(?: to (?:give|lose|live for|fight"

@@ -18,9 +18,9 @@ _WILL = (
     r"(?: (?:just|finally|really|actually|definitely|literally|probably))?"
 )
 _ACT = (
-    rf"(?:{KILL_SELF}|{METHOD_ACT}|kms|unalive myself|die (?:tonight|today|tomorrow|soon|this "
+    rf"(?:{KILL_SELF}|{METHOD_ACT}|die (?:tonight|today|tomorrow|soon|this "
     r"week|by|before)|not be here (?:tomorrow|anymore|by|next)|say (?:my )?(?:final |last )?"
-    r"goodbyes?|catch the bus|ctb|end myself|off myself|do it (?:and|when) (?:no one|nobody|"
+    r"goodbyes?|end myself|do it (?:and|when) (?:no one|nobody|"
     r"everyone))"
 )
 
@@ -47,6 +47,18 @@ RULE = rule(
         r"\bi (?:will not|wont) be (?:here|alive|around) (?:tomorrow|by tomorrow|by morning|by "
         r"the (?:end|time)|next week|after tonight|much longer|to see)\b",
         r"\bsee you on the other side\b",
+        r"\b(?:i am|i|i will|ill) (?:actually|really|seriously|finally|definitely|truly) (?:going "
+        r"to |gonna |doing |will )?(?:do it|go through with it|doing it)\b",
+        r"\bdo it (?:this time|for real|for good)\b",
+        r"\bnot (?:bluffing|joking|kidding) (?:anymore|this time)\b",
+        r"\b(?:not going to|will not|not gonna|i am not going to) be (?:here|around|alive) "
+        r"(?:much longer|for (?:much )?longer|for long|tomorrow|by tomorrow|next week|anymore"
+        r"|after "
+        r"(?:tonight|today|this))\b",
+        r"\b(?:tell|telling|told|let|letting) (?:someone|somebody|you|anyone|people|you all|"
+        r"everyone) (?:know )?before i (?:do it|go|die|leave|end it|kill myself)\b",
+        r"\b(?:you|they|no one|nobody|anyone) (?:will not|will never|is not going to|wont) (?:hear "
+        r"from|see|talk to) me (?:again|anymore|after (?:tonight|today))\b",
     ],
     weak=[
         r"\b(?:tonight|today|tomorrow|this) is (?:the|my) (?:night|day)\b",
@@ -65,6 +77,9 @@ RULE = rule(
         r"\b(?:this is|so this is) (?:it|the end|goodbye)\b",
         r"\bknow what i (?:have|need|got) to do\b",
         r"\bnot be (?:here|around) (?:tomorrow|for long|much longer|next week)\b",
+        r"\b(?:right|perfect|good|best) (?:time|moment|night|day)\b",
+        r"\btonight\b",
+        r"\bsort (?:it|this|everything) out myself\b",
         r"\b(?:my )?(?:last|final) (?:message|meal|sunset|goodbye|night alive|day alive)\b",
     ],
 )

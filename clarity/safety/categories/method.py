@@ -37,6 +37,19 @@ RULE = rule(
         r"\bhow (?:long|much) (?:does it|would it|will it) (?:take|hurt) to (?:die|drown|bleed "
         r"out|suffocate|hang)\b",
         r"\bbleed(?:ing)? out\b",
+        r"\b(?:high|tall|deep|strong|enough|far|fast|big|lethal)\b(?: \w+){0,2} (?:enough )?to "
+        r"(?:actually |definitely |really |surely )?(?:die|kill (?:me|myself|you|a person|someone)"
+        r"|be "
+        r"fatal|be lethal|not survive|end it|do the job)\b",
+        r"\bhow (?:high|tall|far|deep|many|much|long|fast)\b(?: \w+){0,8} (?:for it to|to) (?:"
+        r"definitely |actually |really )?(?:work|be fatal|be lethal|die|kill|not survive|be quick|"
+        r"be painless)\b",
+        r"\b(?:gun|pistol|rifle|shotgun|knife|knives|rope|pills|blade|blades|razor|razors|tablets|"
+        r"meds|belt|bleach)\b(?: \w+){0,10} (?:thinking|think|thought|wondering|wonder) (?:about"
+        r"|of)"
+        r" (?:using|taking|grabbing|getting|swallowing) (?:it|them|one|some)\b",
+        r"\b(?:belt|rope|beam|cord|scarf|ceiling|door|rail|hook|branch|banister|bar|tie|sheet|cable"
+        r"|curtain rail|tree)\w*(?: \w+){0,3} (?:hold|support|take|bear) my weight\b",
         r"\b(?:gun|pistol|rifle|shotgun|revolver)\b(?: \w+){0,8} (?:use|using|turn|turning|point|"
         r"pointing|put|putting) (?:it|that|the gun|one) (?:on|at|to) (?:myself|my head)\b",
         r"\b(?:swallow\w*|take|taking|took|down|downing|drink|drinking|neck|necking) (?:the|a) "
@@ -46,5 +59,8 @@ RULE = rule(
         r"\b(?:the|a|that) (?:rope|noose|bridge|ledge|tracks|train tracks|cliff|roof|gun|pills"
         r"|bottle)\b(?= *$| is| was| again| tonight| now| looks| keeps| near| by| at| in my)",
         r"\bhow (?:high|tall|deep|far|many|much|long)\b",
+        r"\benough\b",
+        r"\b(?:guns?|ropes?|pills|tablets|knife|knives|blades?|razors?|bridge|tracks|train|cliffs?"
+        r"|roof|balcony|ledge|noose|belt|bleach)\b",
     ],
 )

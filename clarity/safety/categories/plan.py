@@ -4,17 +4,44 @@ so many words ("I've picked the date", "I know how and where")."""
 from __future__ import annotations
 
 from clarity.safety.assessment import Level
-from clarity.safety.lexicon import FUTURE_TIME, KILL_SELF, METHOD_ACT
+from clarity.safety.lexicon import FUTURE_TIME, METHOD_ACT
 from clarity.safety.rules import rule
 
-_MEANS = rf"(?:{METHOD_ACT}|{KILL_SELF}|kms|unalive myself|ctb|catch the bus)"
+_ACTS = (
+    r"(?:kill(?:ing)? myself|end(?:ing)? (?:my (?:own )?life|it all)|tak(?:e|ing) my (?:own )?life"
+    r"|commit(?:ting)? suicide)"
+)
+_MEANS = rf"(?:{METHOD_ACT}|{_ACTS})"
+# A means named more loosely, a place, and a first-person future: together they are a plan.
+_MEANS_LOOSE = (
+    rf"(?:{_MEANS}|(?:the|my|a|his|her|dads|all (?:my|the)) (?:rope|noose|gun|pistol|pills|tablets"
+    r"|meds|insulin|hose|charcoal|blades?|razors?)\b|jump(?:ing)?\b|hang(?:ing)? myself|drown\w*"
+    r"|overdos\w*|(?:go|going) over\b(?= *$| the (?:edge|side|railing|top))|cut(?:ting)? deep)"
+)
+_PLACE = (
+    r"(?:bridge|cliffs?|woods|forest|lake|river|sea|beach|car park|parking (?:garage|lot)|top floor"
+    r"|roof|rooftop|tracks|station|hotel(?: room)?|motel|bath|bathtub|garage|shed|attic|loft|barn"
+    r"|balcony|quarry|reservoir|motorway bridge)"
+)
+_FRAME = (
+    r"(?:going to|will|ill|i am \w+ing|then i|doing it|do it|plan\w*|decided|ready|booked|bringing"
+    r"|waiting)"
+)
 _THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
 
 RULE = rule(
     "plan",
     Level.IMMINENT,
     strong=[
-        rf"\b{_MEANS}\b(?: [a-z0-9]+){{0,10}}? {FUTURE_TIME}\b",
+        rf"^(?=.*\b{_MEANS_LOOSE})(?=.*\b(?:{FUTURE_TIME}|{_PLACE})\b)(?=.*\b{_FRAME}\b)",
+        r"\b(?:so|where|somewhere) (?:that )?(?:no one|nobody|noone|they|my \w+|nobody else) "
+        r"(?:finds|find|can find|will find|would find|stops|can stop|will stop|could stop|"
+        r"interrupts|hears|will hear|can hear)(?: me)?\b",
+        r"\b(?:cover|muffle|drown out|hide) the (?:sound|noise|shot|bang)\b",
+        r"\b(?:date|day|time|spot|place|bridge|method) (?:is )?(?:picked|chosen|set|sorted|decided"
+        r"|fixed|planned)\b",
+        r"\bi know (?:exactly )?which (?:pills|bridge|building|tree|beam|spot|place|train|day|"
+        r"night|date|rope|method|way)\b",
         rf"\b{FUTURE_TIME}\b(?: [a-z0-9]+){{0,10}}? {_MEANS}",
         rf"\b(?:do|doing|end|ending) {_THE_ACT} (?:\w+ ){{0,3}}?(?:when (?:everyone|they|my \w+"
         r"|the house|nobody|no one|everybody|the kids|he|she)(?: \w+){0,3} (?:asleep|goes to "
@@ -44,5 +71,9 @@ RULE = rule(
         r"\b(?:worked|figured) out (?:how|where|when|the details|everything)\b",
         rf"\bdo it {FUTURE_TIME}\b",
         r"\bwhen (?:everyone|they|my \w+) (?:is|are) asleep\b",
+        r"\b(?:heading|going|on my way|driving|walking|leaving|head|go|went|off) (?:there|to the "
+        r"(?:bridge|cliffs?|station|tracks|roof|lake|river|sea|beach|woods|car park|hotel))\b",
+        r"\b(?:out|up|standing|sat|sitting|here|now) (?:on|at) (?:the|my) (?:balcony|roof|bridge|"
+        r"ledge|platform|tracks|edge|cliff|car park|top floor)\b",
     ],
 )

@@ -13,11 +13,13 @@ from clarity.safety.rules import rule
 
 _AFTER_ME = (
     r"(?:(?:for )?(?:when|after|once) (?:i am|i have) (?:gone|dead|no longer (?:here|around)|not"
-    r" (?:here|around))|(?:for )?(?:when|after) i (?:die|am gone|go|leave for good|do it)|for"
+    r" (?:here|around))(?! (?:on|for (?:a|the) \w+|to \w+|away))|(?:to (?:read|open|watch|see|find|"
+    r"have)|for (?:them|everyone|my \w+)) after(?:wards)?(?= *$)|(?:for )?(?:when|after) i (?:die"
+    r"|am gone|go|leave for good|do it)|for"
     r" afterwards|in case (?:something|anything) happens to me|after i am gone)"
 )
 _KEEP = (
-    r"(?:sav\w*|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid|hidden|hiding|hide|keep\w*|kept|"
+    r"(?:sav\w*|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid|hidden|hiding|hide|"
     r"squirrel\w* away|put (?:aside|away)|set aside|storing|stored|gather\w*|build\w* up|"
     r"stock\w* up on|been (?:saving|keeping))"
 )
@@ -27,6 +29,29 @@ RULE = rule(
     "preparation",
     Level.IMMINENT,
     strong=[
+        _AFTER_ME,
+        r"\b(?:gave|giving|given|give|handed|handing|left|leaving)\b(?: \w+){0,12} (?:permanent\w*|"
+        r"for good|forever|to keep|remember me|does not know why|do not know why|did not (?:ask|"
+        r"know) why|no idea why|to remember me by)\b",
+        r"\bknowing (?:it|this|that) (?:was|would be|will be|is) the (?:last|final) time\b",
+        r"\b(?:hear|see|say|hug|text|call|tell|visit|talk to|speak to|hold|kiss|said|saw|told|"
+        r"hugged|visited|called|texted)\b(?: \w+){0,6} (?:one last time|one final time)\b",
+        r"\b(?:playlist|songs?|music|plans?|arrangements|outfit|readings?|flowers|speech|eulogy|"
+        r"hymns?) for my (?:own )?funeral\b|\bplan\w* (?:out )?my (?:own )?funeral\b",
+        r"\bfrom (?:\d+|several|different|multiple|a few|two|three|four|five) (?:different )?"
+        r"(?:shops|stores|pharmacies|chemists|places|supermarkets)\b",
+        r"\bso (?:that )?(?:no one|nobody|noone|they|the (?:pharmacist|chemist|cashier)) (?:would|"
+        r"will|could|can|does|did) (?:not )?(?:ask|notice|question|suspect|know|get suspicious)\b",
+        r"\b(?:whoever|the person who|the one who|someone who|whoever it is that) (?:finds|will "
+        r"find|found) (?:me|my body)\b|\bwhen (?:they|someone|somebody|my \w+) (?:find|finds) "
+        r"(?:me|my body)\b",
+        r"\bcharcoal\b(?: \w+){0,4} (?:tape|duct tape|in the (?:car|bathroom|room|tent))\b|\bnot "
+        r"(?:having|for|doing|planning) (?:a|any) (?:bbq|barbecue)\b",
+        r"\b(?:i have|i have got|got|gathered|collected|bought|i got) (?:all |everything |all the "
+        r"stuff |all the things )?(?:everything |all )?i need\b(?= *$| now| its| it is| ready| all"
+        r"| hidden| in the| and)",
+        r"\b(?:it is|its|they are|all|everything is|it is all|its all) (?:\w+ ){0,4}(?:waiting|"
+        r"ready|hidden)(?= *$| for me| for tonight)",
         rf"\b{_KEEP} (?:up )?(?:all |some |a lot of |enough |loads of |a stash of |a supply of |"
         rf"a bottle of )?(?:my |the |of my |his |her |mums |moms |dads |\w+s )?(?:old )?(?:\w+ )?"
         rf"(?:{DRUGS}|razor blades|blades|razors)\b(?! (?:for (?:the|my) (?:trip|holiday|"
@@ -95,7 +120,8 @@ RULE = rule(
         r"\bcancel\w* (?:all )?(?:my )?(?:subscriptions?|appointments?|therapy|plans|sessions"
         r"|memberships?|phone contract)\b",
         r"\b(?:affairs|things) in order\b",
-        r"\b(?:thank you|thanks) for everything\b",
+        r"\b(?:thank you|thanks) for (?:everything|listening|being there|all|trying|all this time|"
+        r"putting up with me|being (?:my|a) friend|always)\b",
         r"\b(?:please )?(?:take care of|look after|tell) (?:my \w+|everyone|them|her|him|mum|"
         r"mom|dad) (?:for me|that i love|i love|i am sorry|im sorry)\b",
         r"\bi love you all\b|\bi am sorry for everything\b|\bforgive me\b",
@@ -105,5 +131,11 @@ RULE = rule(
         r"\b(?:my|a|the) will\b(?= *$| is (?:done|ready|sorted|written|signed)| sorted| done)",
         r"\bpaid off (?:all )?my (?:debts?|loans?)\b",
         r"\bdeleted (?:all )?my (?:accounts?|social media|photos|messages)\b",
+        r"\b(?:sent|left|gave|shared|wrote down|written down|leaving|sending|giving) (?:\w+ ){0,2}"
+        r"(?:passwords?|bank details|pin numbers?|pins|account details|logins?)\b",
+        r"\b(?:cleaned|tidied|cleaning|tidying) (?:up )?(?:my |the )?(?:whole )?(?:flat|room|house|"
+        r"apartment|place)\b",
+        r"\b(?:went|been|go|going|stopped) (?:to|at|by) the (?:pharmacy|chemist|chemists|drugstore|"
+        r"hardware (?:store|shop)|gun (?:store|shop)|garden centre)\b",
     ],
 )

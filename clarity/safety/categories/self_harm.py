@@ -26,10 +26,7 @@ RULE = rule(
         r"|stove|iron|pan|kettle|glass|paper|door|fence|bike|fall|accident|cooking|sun|gym|work"
         r"|kitchen|game|match))",
         r"\bself ?(?:harm\w*|injur\w*|mutilat\w*|destruct\w*|hat\w* and cut\w*)\b",
-        r"\bselfharm\w*|\bsh (?:again|urges?|scars?|relapse\w*|marks|wounds|cuts|tonight|"
-        r"is|was|free|clean)\b",
-        r"\b(?:relaps\w*(?: on| into| with)?|clean from|urges? to|do|did|doing|started|"
-        r"start|back to|stop|stopped|quit|resist\w*|crav\w*|went back to|been|into) sh\b",
+        r"\bselfharm\w*",
         r"\b(?:started|start|stop|stopped|quit|relaps\w*|back to|resist\w*|urges? to|crav\w*|"
         r"went back to|been|keep|kept|clean from|addicted to|going back to|return\w* to) "
         r"(?:cutting|cut|burning|self harm\w*|hurting myself|harming myself|hitting myself|"
@@ -49,6 +46,16 @@ RULE = rule(
         r"\bmake(?:s)? (?:myself|me) bleed\b",
         r"\bwear(?:ing)? (?:long sleeves|a hoodie|jumpers|sweaters) (?:to hide|so (?:no one|nobody"
         r"|they|people) (?:can|will|would|does|do) not see)\b",
+        r"\b(?:hit|hitting|punch\w*|bang\w*|slam\w*|smash\w*|scratch\w*|bit|bite|biting|burn\w*|"
+        r"cut\w*|dig\w*|pull\w*|starv\w*|hurt\w*|scrap\w*|pick\w*|slap\w*)\b(?: \w+){0,8} (?:on "
+        r"purpose|deliberately|intentionally|to feel something|to feel (?:pain|better|real|alive|"
+        r"anything)|to punish myself|(?:until|till|til) (?:it|they|i|my \w+|the skin) (?:bled"
+        r"|bleeds?"
+        r"|bleeding|bruised|bruises|broke|cracked|hurt|burned|blistered|scarred))\b",
+        r"\b(?:i|me) deserve (?:to be punished|to suffer|to hurt|to feel pain|to be in pain|pain"
+        r"|the "
+        r"pain|to bleed)\b",
+        r"\bpunish\w* myself (?:by|with|physically)\b",
         # past attempts
         r"\b(?:tried|attempted|try|trying|attempt(?:ed|ing)?|survived|failed) (?:to )?(?:"
         + KILL_SELF
@@ -62,6 +69,9 @@ RULE = rule(
         r" (?:i|my|the) (?:tried|attempt|overdose|took|cut|hurt)\w*\b",
     ],
     weak=[
+        r"\b(?:did|done|do|doing) it again\b",
+        r"\b(?:got|get|getting|took|take|grabbed|have|had) (?:the|my|a|some) (?:lighter|razor|"
+        r"blade|blades|knife|scissors|sharpener)\b",
         r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|weeks?|months?"
         r"|years?) (?:clean|free)\b",
         r"\b(?:relapsed|i relapsed)\b",

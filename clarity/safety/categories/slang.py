@@ -15,6 +15,18 @@ RULE = rule(
     Level.ACTIVE,
     strong=[
         r"\bkms\b",
+        r"\bsh (?:again|urges?|scars?|relapse\w*|marks|wounds|cuts|tonight|"
+        r"is|was|free|clean)\b",
+        r"\b(?:relaps\w*(?: on| into| with| to)?|clean from|urges? to|do|did|doing|started|"
+        r"start|back to|stop|stopped|quit|resist\w*|crav\w*|went back to|been|into) sh\b",
+        r"\b(?:did|done|doing) sh\b|\bsh (?:last night|yesterday|earlier|today)\b",
+        r"\bkys\b(?: \w+){0,6} (?:myself|to me)\b|\b(?:tell|told|telling|say|said|saying) "
+        r"(?:to )?myself (?:to )?kys\b",
+        r"\b(?:my \w+ (?:is|are|looks like|look like) (?:a )?barcodes?|barcod\w* (?:again|arms?|"
+        r"thighs?|wrists?|legs?|cuts|scars)|barcode (?:cuts|scars|arms?))\b",
+        r"\b(?:styro\w*|hit beans|to beans|beans deep|fat layer|hit fat|subq|hit bone)\b",
+        r"\b(?:went|cut|go|going|gone) deeper than (?:usual|ever|before|last time|normal"
+        r"|i meant)\b",
         r"\bun ?aliv\w*|\bunaliving\b",
         r"\bsewer ?slid\w*|\bsewer side\b|\bsewer slide\b|\bsuwuicide\b|\bsooicide\b",
         r"\bctb\b",

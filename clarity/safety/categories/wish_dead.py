@@ -68,5 +68,33 @@ RULE = rule(
         r"\bwant to be with (?:my )?(?:late|dead) \w+\b",
         TIRED_OF_LIVING,
         r"\bi do not want to be alive\b",
+        r"\b(?:easier|better|nicer|nice|ok|okay|fine|a relief|relieved|peaceful|good|simpler|"
+        r"grateful|happy|glad|worst thing)\b(?: \w+){0,4} if (?:i|god|someone|something|a \w+|my"
+        r" \w+|the \w+)\b(?: \w+){0,4}? (?:just )?(?:stopped existing|stop existing|did not exist|"
+        r"was not here|were not here|died|was dead|were dead|disappeared|did not wake up|never woke"
+        r" up|took me|did not stop|hit me|went down|crashed|did not survive|was gone|were gone)\b",
+        r"\bif (?:i|god|someone|something|a \w+|my \w+|the \w+)\b(?: \w+){0,3}? (?:just )?(?:died|"
+        r"was dead|took me|did not wake up|never woke up|stopped existing|disappeared|did not stop|"
+        r"hit me|went down|crashed|did not survive|was gone)\b(?: \w+){0,8} (?:relieved|grateful|"
+        r"glad|happy|fine|ok|okay|easier|better|a relief|at peace|not mind|not care|worst thing|"
+        r"thankful|blessing)\b",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)\b(?: that)? (?:i|my \w+|the \w+|something|"
+        r"someone|a \w+|god)\b(?: \w+){0,6}? (?:just go|go down|goes down|crash|crashes|never come "
+        r"back|do not make it|does not make it|not make it|end it for me|die|dies|take me|takes me)"
+        r"\b",
+        r"\b(?:disappointed|sad|upset|annoyed|angry|gutted|frustrated|hate that|sorry)\b(?: \w+)"
+        r"{0,4} (?:i am |i )?(?:still (?:alive|here|breathing)|woke up again|survived the night)\b",
+        r"\b(?:jealous|envious|envy)\b(?: \w+){0,4} (?:dead|died|who die|who died|are dead|"
+        r"dying|do not wake up)\b",
+        r"\b(?:do not|dont|did not|could not) (?:really )?care (?:if|whether) i (?:live|die|wake "
+        r"up|make it|survive|am alive)\b",
+        r"\bwish\w* (?:i could|to) (?:just )?(?:fade (?:out|away)|vanish|not be anyone|be no one|be"
+        r" nobody|not be anything|stop being|evaporate|melt away)\b",
+        r"\bso (?:that )?i (?:do not|dont|would not|will not|never) wake up\b",
+        r"\bjust waiting (?:to die|for (?:it to end|the end|death|it all to end))\b",
+    ],
+    weak=[
+        r"\bwant to (?:sleep|rest|go to sleep|be done|stop|disappear|go away|be gone|not feel|feel "
+        r"nothing|not be here|not be anything)\b",
     ],
 )
