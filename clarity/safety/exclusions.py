@@ -9,9 +9,7 @@ my suicide attempt" keeps its risk.
 
 from __future__ import annotations
 
-import re
-
-from clarity.safety.rules import any_of
+from clarity.safety.rules import at_word_starts
 
 # Words that end a span about someone else: past them the message is about the user again.
 _NOT_ME = r"(?:(?!(?:i|me|my|myself|i am|im|ive|mine)\b)[a-z0-9]+ )"
@@ -167,7 +165,7 @@ ABOUT_OTHERS = (
     r"\b(?:himself|herself|themselves)\b",
 )
 
-MASK = re.compile(any_of(IDIOMS + ABOUT_OTHERS))
+MASK = at_word_starts(IDIOMS + ABOUT_OTHERS)
 
 
 def mask(text: str) -> str:

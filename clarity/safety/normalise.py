@@ -121,7 +121,8 @@ disapointed:disappointed,
 definately:definitely, definatly:definitely, deffo:definitely, prolly:probably
 """
 _WORDS = dict(pair.strip().split(":") for pair in _WORD_PAIRS.split(",") if pair.strip())
-_WORD_RE = re.compile(r"\b(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")\b")
+# Tried only after a space (the text is padded first): see ``rules.at_word_starts``.
+_WORD_RE = re.compile(r"(?<= )(?:" + "|".join(sorted(_WORDS, key=len, reverse=True)) + r")(?= )")
 _SUICIDE_TYPO = re.compile(r"\bsu[ia]?[cs]{1,2}i?de?\b")
 _SUICIDAL_TYPO = re.compile(r"\bsu[ia]?[cs]{1,2}i?d[aei]?a?l(?=\b|ly\b)")
 _MY_SELF = re.compile(r"\bmy self\b")
@@ -171,7 +172,7 @@ def normalise(text: str) -> str:
     t = _HELD_SINGLE.sub(r"\1", t)
     t = _HELD_END.sub(_held_end, t)
     t = _SPELT.sub(_spelt, t)
-    t = _WORD_RE.sub(lambda m: _WORDS[m.group(0)], t)
+    t = _WORD_RE.sub(lambda m: _WORDS[m.group(0)], f" {t} ")
     t = _SUICIDE_TYPO.sub("suicide", t)
     t = _SUICIDAL_TYPO.sub("suicidal", t)
     t = _MY_SELF.sub("myself", t)

@@ -26,10 +26,29 @@ def any_of(patterns: Sequence[str]) -> str:
     return "(?:" + "|".join(f"(?:{p})" for p in patterns) + ")"
 
 
-def rule(category: str, level: Level, strong: Sequence[str], weak: Sequence[str] = ()) -> Rule:
+def at_word_starts(patterns: Sequence[str], whole: Sequence[str] = ()) -> re.Pattern[str]:
+    """``patterns`` tried only where a word starts (after a space), ``whole`` only once at the
+    start of the text (for lookahead conjunctions). ``re`` tries every alternative at every
+    position; the literal lookbehind lets it skip the inside of words, about three times faster
+    on chat-length messages."""
+    branches = [f"(?<= ){any_of(patterns)}"]
+    if whole:
+        branches.append(rf"\A{any_of(whole)}")
+    return re.compile("|".join(branches))
+
+
+def rule(
+    category: str,
+    level: Level,
+    strong: Sequence[str],
+    weak: Sequence[str] = (),
+    whole: Sequence[str] = (),
+) -> Rule:
+    """``whole``: strong patterns matched once from the start of the text, e.g. ``(?=.*a)(?=.*b)``
+    for "a and b anywhere"."""
     return Rule(
         category=category,
         level=level,
-        strong=re.compile(any_of(strong)),
-        weak=re.compile(any_of(weak)) if weak else None,
+        strong=at_word_starts(strong, whole),
+        weak=at_word_starts(weak) if weak else None,
     )

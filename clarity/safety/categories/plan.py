@@ -33,7 +33,6 @@ RULE = rule(
     "plan",
     Level.IMMINENT,
     strong=[
-        rf"^(?=.*\b{_MEANS_LOOSE})(?=.*\b(?:{FUTURE_TIME}|{_PLACE})\b)(?=.*\b{_FRAME}\b)",
         r"\b(?:so|where|somewhere) (?:that )?(?:no one|nobody|noone|they|my \w+|nobody else) "
         r"(?:finds|find|can find|will find|would find|stops|can stop|will stop|could stop|"
         r"interrupts|hears|will hear|can hear)(?: me)?\b",
@@ -62,6 +61,9 @@ RULE = rule(
         r"\b(?= *$| to| for| and| already| where| when| i)",
         r"\bit (?:will|is going to) be (?:tonight|tomorrow|on \w+day|this weekend|at the \w+)\b"
         r"(?= *$| when| after| once)",
+    ],
+    whole=[
+        rf"(?=.*\b{_MEANS_LOOSE})(?=.*\b(?:{FUTURE_TIME}|{_PLACE})\b)(?=.*\b{_FRAME}\b)",
     ],
     weak=[
         r"\b(?:i have|i have got|i got|i made|i have made|i am making|i have a|got a) (?:a |the |"
