@@ -55,6 +55,15 @@ RULE = rule(
         r"disappeared|did not exist) (?:here |around |alive )?(?:\w+ ){0,3}(?:could|would|can|"
         r"will|might) (?:finally |just )?(?:start over|move on|be happy|be free|be happier|live|"
         r"have|get|find|stop worrying|relax|breathe)\b",
+        r"\b(?:easier|better|happier|simpler|calmer|nicer|freer) (?:life|lives|time|future)\b"
+        r"(?: \w+){0,2} " + _GONE,
+        r"\bi (?:ruin|wreck|spoil|destroy|mess up|make worse|make) (?:everything|everyones|"
+        r"everybodys|it|things)(?: \w+)? (?:for|with|worse for) (?:everyone|everybody|them|my \w+"
+        r"|all|people)\b",
+        r"\bdeserve\w* (?:better|more|so much better)(?: \w+){0,2} than (?:me|having (?:to (?:deal "
+        r"with|look after|put up with) )?me|(?:a|an|this) (?:\w+ )?(?:mess|failure|wreck|burden|"
+        r"loser))\b|\bdeserve\w* better than (?:\w+ ){0,6}(?:deal with|put up with|look after) "
+        r"me\b",
         r"\bworld (?:would be|is|will be) (?:a )?better (?:place )?" + _GONE,
         r"\b(?:make|making) (?:everyones|everybodys|their|my familys) li(?:fe|ves) easier " + _GONE,
     ],

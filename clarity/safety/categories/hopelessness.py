@@ -25,13 +25,14 @@ RULE = rule(
     Level.PASSIVE,
     strong=[
         r"\b(?:no|not any|not a|lost (?:my|all|the)|see no|(?:can not|do not|could not) see (?:any"
-        r"|a)) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of| for)?"
+        r"|a|the)) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of| for)?"
         r" (?:living|life|going on|being alive|carrying on|keep going|keeping going|continuing|"
         r"existing|to live|live|my life|trying anymore|anything|me being here|waking up|getting"
         r" up|any of (?:it|this)|it all|being here|staying|stay|fighting|to keep going|go on|"
         r"carry on|to keep living|keep living|to stay|to go on living|to continue)\b(?! (?:with"
         r"|about|at|on|to|in (?:the|this) (?!life|world)))",
-        r"\bwhat is (?:even |really )?the point(?: of| in)? (?:living|life|going on|being alive"
+        r"\bwhat is (?:even |really )?the point(?: of| in)? (?:even )?(?:living|life|going on"
+        r"|being alive"
         r"|anything|existing|"
         r"me|waking up|getting up|any of (?:it|this)|it all|trying anymore|even trying$|carrying"
         r" on|being here|of me|anymore|any more|of anything)\b",
@@ -58,7 +59,13 @@ RULE = rule(
         r" going|go on|hold on|stick around|get up) for\b",
         r"\b(?:it is|its|it|things|life|nothing|this|i am|i) (?:is |are |will |am )?(?:never|"
         r"not ever) (?:going to|gonna|will|ever)? ?get(?:ting|s)? better\b",
-        r"\bnothing (?:will|is going to|ever) (?:ever )?(?:change|get better|help|improve)\b",
+        r"\bnothing (?:is )?(?:ever )?(?:will|is going to|going to|ever) (?:ever )?(?:change|get "
+        r"better|help|improve)\b",
+        r"\b(?:do not|have no|have not got|lost the|no) (?:have )?(?:the )?(?:strength|energy|will|"
+        r"fight)(?: left)? (?:left )?to (?:keep fighting|fight|go on|keep going|carry on|live|try)"
+        r"\b",
+        r"\b(?:can not|do not|could not|cannot) (?:see|find) (?:a|any) way out\b(?! (?:of|in|for|"
+        r"at|from|on) (?:the|this|that|our|his|her|my) (?!pain|life|hell|darkness|situation)\w)",
         r"\bnothing (?:matters|helps|makes sense) (?:" + ANYMORE + r")\b",
         r"\b(?:i see|i can see|there is|i have|i have got|there is just) no (?:way out|future|"
         r"hope|light|end to (?:this|it)|escape|other way)\b(?! (?:of|in|for|at|from|on) (?:the|"

@@ -34,6 +34,9 @@ RULE = rule(
         r"\b(?:i have|i) decided (?:that )?(?:i (?:am going to|will|want to) )?(?:die|end it|end"
         r" my life|kill myself|go through with it|not be here|it is time)\b",
         r"\b(?:going|ready|about) to go through with it\b",
+        r"\b(?:i am|i) going through with it\b",
+        r"\bnothing (?:you|anyone|anybody|they|he|she|people) (?:can |could |will |would )?(?:say|"
+        r"do) (?:will|can|could|is going to) (?:change my mind|stop me)\b",
         r"\bno one (?:can|will|is going to|could) stop me\b",
         r"\b(?:i am|i) (?:going to|gonna|will) die (?:tonight|today|tomorrow|soon|by my own)\b",
         r"\b(?:ready|decided) to die\b",
@@ -59,6 +62,12 @@ RULE = rule(
         r"everyone) (?:know )?before i (?:do it|go|die|leave|end it|kill myself)\b",
         r"\b(?:you|they|no one|nobody|anyone) (?:will not|will never|is not going to|wont) (?:hear "
         r"from|see|talk to) me (?:again|anymore|after (?:tonight|today))\b",
+    ],
+    whole=[
+        r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
+        r"|no turning back"
+        r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|go through with it|going through "
+        r"with it)\b)",
     ],
     weak=[
         r"\b(?:tonight|today|tomorrow|this) is (?:the|my) (?:night|day)\b",

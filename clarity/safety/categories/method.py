@@ -37,6 +37,11 @@ RULE = rule(
         r"\bhow (?:long|much) (?:does it|would it|will it) (?:take|hurt) to (?:die|drown|bleed "
         r"out|suffocate|hang)\b",
         r"\bbleed(?:ing)? out\b",
+        r"\b(?:going|go|walk\w*|swim\w*|wad\w*) (?:in|into (?:the \w+|it)|out)(?: \w+){0,2} and "
+        r"(?:not|never) (?:coming|come|came) (?:out|back|up)\b",
+        r"\b(?:keep|kept|been|can not stop|always) (?:looking|staring|glancing) at (?:the|my|that|"
+        r"those) (?:\w+ ){0,2}(?:pills|tablets|meds|rope|gun|knife|knives|blades?|razors?|bridge|"
+        r"tracks|noose|belt|bleach|ledge|balcony)\b",
         r"\b(?:high|tall|deep|strong|enough|far|fast|big|lethal)\b(?: \w+){0,2} (?:enough )?to "
         r"(?:actually |definitely |really |surely )?(?:die|kill (?:me|myself|you|a person|someone)"
         r"|be "

@@ -30,6 +30,9 @@ RULE = rule(
     Level.IMMINENT,
     strong=[
         _AFTER_ME,
+        r"\b(?:giving|gave|give|given|handing|handed|gifting|gifted) (?:away )?(?:all|most|"
+        r"everything|the rest) (?:of )?(?:my )?(?:\w+ )?(?:stuff|things|belongings|possessions|"
+        r"clothes|books|games|records|jewel\w*|money|savings|plants|art|collection|away)?\b",
         r"\b(?:gave|giving|given|give|handed|handing|left|leaving)\b(?: \w+){0,12} (?:permanent\w*|"
         r"for good|forever|to keep|remember me|does not know why|do not know why|did not (?:ask|"
         r"know) why|no idea why|to remember me by)\b",
@@ -97,7 +100,7 @@ RULE = rule(
         r"\b",
         r"\b(?:put|putting|get|getting|got|have|had) (?:all )?my (?:affairs|things|papers|"
         r"finances|accounts) in order\b(?= *$| before| so| for| just| now| because| already)",
-        r"\b(?:tested|test|testing|tried|tie|tied|tying|practi[cs]ed|practi[cs]ing|rehears\w*)"
+        r"\b(?:tested|test|testing|tried|tied|tying|practi[cs]ed|practi[cs]ing|rehears\w*)"
         r" (?:the|a|my) (?:knot|noose|rope|beam|height|fall|dose)\b",
         r"\b(?:went|go|going|been going|visited|checked out|scouted) (?:to |back to )?(?:the|a)"
         r" (?:bridge|cliff|roof|tracks|station) (?:to (?:check|look|see|practi\w+|scout)|and "

@@ -56,6 +56,11 @@ RULE = rule(
         r"|the "
         r"pain|to bleed)\b",
         r"\bpunish\w* myself (?:by|with|physically)\b",
+        r"\bused to (?:cut|burn|self harm|sh|hurt myself|harm myself|hit myself)\b",
+        r"\bscars (?:from|of) (?:cutting|self harm|sh|when i|my \w+ (?:cutting|self harm))\b",
+        r"\b(?:i|and|i have|have) (?:cut|burned|burnt|hurt myself|harmed myself|cut myself)"
+        r" again\b",
+        r"\brelaps\w* (?:and|by) (?:cut|burn|hurt|harm|sh)\w*\b",
         # past attempts
         r"\b(?:tried|attempted|try|trying|attempt(?:ed|ing)?|survived|failed) (?:to )?(?:"
         + KILL_SELF

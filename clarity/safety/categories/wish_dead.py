@@ -43,7 +43,8 @@ RULE = rule(
         r"|there|here))",
         r"\b(?:hope|hoping|wish|wishing|pray|praying|want|wanting|rather|would be (?:nice|good|"
         r"easier|better) if i|(?:be|is|it would be) (?:ok|okay|fine|alright) if i|if only i"
-        r"|what if i|i could|mind if i|care if i) (?:\w+ ){0,4}?" + _NOT_WAKE,
+        r"|what if i|i could|mind if i|care if i|would not mind|do not mind"
+        r"|would mind) (?:\w+ ){0,4}?" + _NOT_WAKE,
         r"\b(?:go|went|going) to sleep and " + _NOT_WAKE,
         r"\b(?:fall|falling|fell) asleep and " + _NOT_WAKE,
         r"\bsleep and " + _NOT_WAKE,
@@ -91,6 +92,18 @@ RULE = rule(
         r"\bwish\w* (?:i could|to) (?:just )?(?:fade (?:out|away)|vanish|not be anyone|be no one|be"
         r" nobody|not be anything|stop being|evaporate|melt away)\b",
         r"\bso (?:that )?i (?:do not|dont|would not|will not|never) wake up\b",
+        r"\b(?:hope|hopes|hoped|hoping|wish|wishing|pray\w*)\b(?: \w+){0,3} (?:the )?(?:cancer|"
+        r"illness|disease|tumou?r|heart attack|accident|plane|flight|car|bus|train|virus)\b(?: \w+)"
+        r"{0,4} (?:comes back|come back|gets me|kills me|takes me|spreads|crashes|goes down|hits me"
+        r"|wins|finishes me)\b",
+        r"\b(?:jealous|envious|envy)\b(?: \w+){0,4} (?:get to die|got to die|die young|died young|"
+        r"are gone|passed away|die in their sleep)\b",
+        r"\bif (?:i|a \w+|god|something|someone)\b(?: \w+){0,3}? (?:died|hit me|took me|killed me|"
+        r"did not wake up)\b(?: \w+){0,4} (?:not|never) (?:even )?(?:be )?(?:sad|upset|bothered|"
+        r"mind|care|fight it|be the worst)\b",
+        r"\blying if i (?:said|told you|say) i (?:did not|do not|never) (?:want|wish"
+        r"|think about)\w*"
+        r" (?:to )?(?:die|be dead|dying|death|not wake up)\b",
         r"\bjust waiting (?:to die|for (?:it to end|the end|death|it all to end))\b",
     ],
     weak=[
