@@ -81,8 +81,9 @@ IDIOMS = (
     r"\bcutting (?:the (?:cord|onions?|cake|grass|lawn)|corners|costs|back|down|edge|board|"
     r"ties|class|it close|my (?:hair|nails))\b",
     r"\btie(?:d|s|ing)? the knot\b",
-    r"\bhang(?:ing|s)? (?:out|in there|on|up|around|tight|over|a (?:picture|painting|shelf|"
-    r"mirror)|the (?:washing|laundry|picture|painting|clothes))\b",
+    r"\bhang(?:ing|s)? (?:out|in there|on|up|around|tight|over|(?:a|the|some|my|these|those|our) "
+    r"(?:pictures?|paintings?|shel(?:f|ves)|mirrors?|washing|laundry|clothes|curtains?|frames?|"
+    r"clock|coats?|lights|decorations|door|tv|art|posters?|blinds|bunting|hammock|swing))\b",
     r"\bhung ?over\b",
     r"\b(?:jump|skipping|skip|tow|climbing|tent|washing|clothes|rope) ?ropes?\b(?! around)",
     r"\bropes? (?:course|swing|bridge|access|for (?:the|my|a) (?:tent|swing|boat|hammock|"
@@ -159,6 +160,9 @@ ABOUT_OTHERS = (
     r"\b(?:hang|hanging|hung) (?:a |the )?(?:hammock|swing|curtains?|ham|bunting|lights|shelf|"
     r"picture|painting|washing)\b",
     r"\b(?:the )?death of me\b",
+    r"\b(?:\w+ )?suicides\b(?! attempts?)",
+    r"\bjump\w* (?:in|into|off) (?:the|a) (?:\w+ )?(?:lake|pool|sea|river|water|ocean|waves)\b(?="
+    r" (?:with|for a swim|to cool|for fun|on holiday|at|in (?:the )?summer|together|naked|fully))",
     r"\b(?:one|the|for the) last time before (?:he|she|they|my \w+) (?:died|passed|went)\b",
     r"\b(?:overdose|suicide) (?:deaths|crisis|epidemic|rates?|numbers|cases|cluster)\b",
     r"\b(?:his|her|their) (?:own )?(?:suicide|overdose|attempt|death)\b",

@@ -64,6 +64,8 @@ RULE = rule(
         r"with|look after|put up with) )?me|(?:a|an|this) (?:\w+ )?(?:mess|failure|wreck|burden|"
         r"loser))\b|\bdeserve\w* better than (?:\w+ ){0,6}(?:deal with|put up with|look after) "
         r"me\b",
+        r"\b(?:dragging|drag|bringing|bring|pulling|holding|weighing) (?:everyone|everybody|them|"
+        r"my \w+|people|you all|you|the people i love|those around me) (?:down|back)\b",
         r"\bworld (?:would be|is|will be) (?:a )?better (?:place )?" + _GONE,
         r"\b(?:make|making) (?:everyones|everybodys|their|my familys) li(?:fe|ves) easier " + _GONE,
     ],

@@ -105,7 +105,19 @@ RULE = rule(
         r"make it through) (?:this|the (?:night|week|year))\b",
         r"\b(?:done|finished) living\b|\b(?:being alive|living|existing|life) thing\b",
         r"\b(?:tired|sick|exhausted) of (?:fighting|trying|everything|feeling like this|the "
-        r"pain|being me|being in pain|it all|all of it)(?= *$| " + ANYMORE + r"| and| i| so)",
+        r"pain|being me|being in pain|it all|all of it)(?= *$| " + ANYMORE + r"| and| i| so| every"
+        r"| all the time| constantly| day after day)",
+        r"\b(?:do not|dont|no longer|never) (?:want|wish) to (?:go on|carry on|keep going|continue|"
+        r"keep living|try anymore|keep trying|be here)\b(?= *$| " + ANYMORE + r"| like this| living"
+        r"| and| i)",
+        r"\b(?:life|my life|living|existence|everything|it all) (?:has|holds|had) no (?:meaning"
+        r"|point"
+        r"|purpose|value)\b",
+        r"\blost (?:all|every bit of|any|all my) hope\b(?! (?:in|for|of|that) (?:the|this|that|our"
+        r"|humanity|him|her|them)\b)",
+        r"\bnothing (?:left )?to look forward to\b",
+        r"\b(?:can not|cant|could not) (?:do|live|handle|face) (?:life|this life|my life|living|"
+        r"existing)(?: " + ANYMORE + r")?\b",
         r"\b(?:i have|i have got|i got|there is) nothing left(?: to (?:give|lose|live for|fight"
         r" for))?(?= *$| " + ANYMORE + r"| in me| inside| and| i| to (?:give|lose|live for))",
         r"\b(?:i am|i feel) (?:so |completely |totally |just )?(?:hopeless|beyond help|beyond "

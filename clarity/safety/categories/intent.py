@@ -11,7 +11,9 @@ from clarity.safety.lexicon import KILL_SELF, METHOD_ACT
 from clarity.safety.rules import rule
 
 _WILL = (
-    r"(?<!not )(?<!never )(?<!if i )(?:going to|about to|decided to|have decided to|i have "
+    r"(?<!not )(?<!never )(?<!if i )(?<!scared )(?<!afraid )(?<!worried )(?<!terrified )"
+    r"(?<!scared that )(?<!afraid that )(?<!worried that )(?:going to|about to|decided to"
+    r"|have decided to|i have "
     r"decided to|made up my mind to|made my mind up to|ready to|finally going to|determined to"
     r"|i will|i shall|i am|ill|will|gonna|its time to|time to|it is time to|i intend to|intend "
     r"to|intending to|tonight i|today i|tomorrow i|i must|i need to|have to|going to finally)"
@@ -35,6 +37,8 @@ RULE = rule(
         r" my life|kill myself|go through with it|not be here|it is time)\b",
         r"\b(?:going|ready|about) to go through with it\b",
         r"\b(?:i am|i) going through with it\b",
+        r"\b(?:can not|could not|will not) promise (?:that )?(?:i will|ill|i am going to|i would) "
+        r"(?:be alive|be here|be around|stay safe|survive|make it|still be)\b",
         r"\bnothing (?:you|anyone|anybody|they|he|she|people) (?:can |could |will |would )?(?:say|"
         r"do) (?:will|can|could|is going to) (?:change my mind|stop me)\b",
         r"\bno one (?:can|will|is going to|could) stop me\b",

@@ -27,7 +27,10 @@ RULE = rule(
         r"\b(?:urge|urges|tempted|temptation|want|wanting|need|could|should|might|what if i|"
         r"i could just) (?:to )?(?:just )?(?:jump|drown|hang|overdose|step off|let go(?: of "
         r"the (?:railing|wheel|edge))?|swerve|fall)\b(?= *$| off| from| in front| into| over|"
-        r" the| now| right now| again)",
+        r" now| right now| again)",
+        r"\b(?:think\w*|thought|imagin\w*|pictur\w*|tempted|urges?)\b(?: \w+){0,2} (?:about |of "
+        r")?(?:just )?(?:stepping|jumping|falling|leaning|walking|throwing myself) (?:off|over|out"
+        r"|forward|in front|under)\b",
         rf"\b(?:standing|stood|sitting|sat|am) (?:on|at) (?:the|a|this|that) (?:edge of (?:the|a)"
         rf" )?(?:{HIGH_PLACE}|tracks|platform edge|railing)\b",
         rf"\b(?:how|what) (?:\w+ ){{0,3}}(?:{DRUGS}|{HIGH_PLACE}|{WATER}|{VEHICLE}) (?:\w+ ){{0,3}}"

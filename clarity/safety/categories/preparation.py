@@ -74,8 +74,8 @@ RULE = rule(
         rf"\b(?:wrote|written|writing|write|left|leaving|leave|drafted|finished|recorded|"
         rf"recording) (?:a |my |some |the |letters? |notes? )?(?:\w+ )?(?:letters?|notes?|"
         rf"messages?|videos?)(?: \w+){{0,3}} {_AFTER_ME}",
-        r"\b(?:wrote|written|writing|write|made|making|make|updated|updating|update|finished|"
-        r"sorted|sorting|drafted|drew up|drawn up|signed|did|done|doing|finalised|finalized) "
+        r"\b(?:wrote|written|made|updated|finished|sorted|drafted|drew up|drawn up|signed|did|done"
+        r"|finalised|finalized) "
         r"(?:out |up )?(?:a|my) (?:last )?will\b(?! (?:power|to|not|be|have|get|go|make|do|"
         r"help|never))",
         r"\b(?:giving|gave|give|given|handing|handed|hand) (?:away )?(?:all (?:of )?my|"

@@ -104,6 +104,9 @@ RULE = rule(
         r"\blying if i (?:said|told you|say) i (?:did not|do not|never) (?:want|wish"
         r"|think about)\w*"
         r" (?:to )?(?:die|be dead|dying|death|not wake up)\b",
+        r"\b(?:relief|peaceful|nice|easier|better|bliss|a mercy|a blessing) to (?:just )?(?:not "
+        r"exist|not be here|not be alive|not wake up|die|be dead|stop existing|disappear"
+        r"|be gone)\b",
         r"\bjust waiting (?:to die|for (?:it to end|the end|death|it all to end))\b",
     ],
     weak=[
