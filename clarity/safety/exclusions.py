@@ -160,6 +160,10 @@ ABOUT_OTHERS = (
     r"\b(?:hang|hanging|hung) (?:a |the )?(?:hammock|swing|curtains?|ham|bunting|lights|shelf|"
     r"picture|painting|washing)\b",
     r"\b(?:the )?death of me\b",
+    r"\boverdose (?:symptoms|signs|risks?|treatment|limit|threshold|warning|info|information|advice"
+    r"|in (?:dogs?|cats?|pets?|children|kids|babies|toddlers))\b",
+    r"\bsleep (?:forever|all day) (?:on (?:sundays|weekends|\w+days)|this weekend|after (?:this|"
+    r"the|that) \w+|in (?:this|the) (?:bed|hotel))\b",
     r"\b(?:\w+ )?suicides\b(?! attempts?)",
     r"\bjump\w* (?:in|into|off) (?:the|a) (?:\w+ )?(?:lake|pool|sea|river|water|ocean|waves)\b(?="
     r" (?:with|for a swim|to cool|for fun|on holiday|at|in (?:the )?summer|together|naked|fully))",

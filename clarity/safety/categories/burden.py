@@ -66,6 +66,9 @@ RULE = rule(
         r"me\b",
         r"\b(?:dragging|drag|bringing|bring|pulling|holding|weighing) (?:everyone|everybody|them|"
         r"my \w+|people|you all|you|the people i love|those around me) (?:down|back)\b",
+        r"\bi (?:only |just |always |constantly )?(?:make|making) (?:things|everything|life|it|"
+        r"everyones lives?|everyones life) (?:so much |even )?(?:harder|worse|more difficult) for "
+        r"(?:everyone|everybody|them|my \w+|people|the people|all)\b",
         r"\bworld (?:would be|is|will be) (?:a )?better (?:place )?" + _GONE,
         r"\b(?:make|making) (?:everyones|everybodys|their|my familys) li(?:fe|ves) easier " + _GONE,
     ],

@@ -27,7 +27,8 @@ RULE = rule(
         r"\b(?:no|not any|not a|lost (?:my|all|the)|see no|(?:can not|do not|could not) see (?:any"
         r"|a|the)) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of| for)?"
         r" (?:living|life|going on|being alive|carrying on|keep going|keeping going|continuing|"
-        r"existing|to live|live|my life|trying anymore|anything|me being here|waking up|getting"
+        r"existing|to live|live|my life|trying anymore|anything|me being here|me being alive|me "
+        r"being around|me existing|me living|me staying|waking up|getting"
         r" up|any of (?:it|this)|it all|being here|staying|stay|fighting|to keep going|go on|"
         r"carry on|to keep living|keep living|to stay|to go on living|to continue)\b(?! (?:with"
         r"|about|at|on|to|in (?:the|this) (?!life|world)))",
@@ -126,6 +127,10 @@ RULE = rule(
         r"\bi can not (?:anymore|do it anymore|do this anymore|keep going)\b",
         r"\b(?:it will|things will|life will|it is) never (?:change|improve|be ok|be okay|end)\b",
         r"\bno (?:way|hope) (?:out|left)(?= *$| for me| " + ANYMORE + r")",
+    ],
+    whole=[
+        r"(?=.*\bwhat is (?:even )?the point\b(?: " + ANYMORE + r")?(?: *$))(?=.*\b(?:never|nothing"
+        r"|no one|nobody|anymore|again|always|hopeless|alone)\b)",
     ],
     weak=[
         r"\bwhat is the point\b(?= *$)",

@@ -30,6 +30,10 @@ RULE = rule(
     Level.IMMINENT,
     strong=[
         _AFTER_ME,
+        r"\b(?:giving|gave|give|given|handing|handed|selling|sold)\b(?: \w+){0,10} (?:because i |"
+        r"as i |since i )?(?:will not|wont|do not|dont|would not) need (?:it|them|any of it"
+        r"|anything"
+        r"|those|these|my \w+)\b",
         r"\b(?:giving|gave|give|given|handing|handed|gifting|gifted) (?:away )?(?:all|most|"
         r"everything|the rest) (?:of )?(?:my )?(?:\w+ )?(?:stuff|things|belongings|possessions|"
         r"clothes|books|games|records|jewel\w*|money|savings|plants|art|collection|away)?\b",

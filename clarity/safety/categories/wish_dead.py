@@ -46,7 +46,8 @@ RULE = rule(
         r"|what if i|i could|mind if i|care if i|would not mind|do not mind"
         r"|would mind) (?:\w+ ){0,4}?" + _NOT_WAKE,
         r"\b(?:go|went|going) to sleep and " + _NOT_WAKE,
-        r"\b(?:fall|falling|fell) asleep and " + _NOT_WAKE,
+        r"\b(?:fall|falling|fell) asleep(?: forever| for good| one night| tonight)? and "
+        + _NOT_WAKE,
         r"\bsleep and " + _NOT_WAKE,
         r"\b(?:i would|id|i) (?:rather|sooner) (?:be dead|die|not exist|not be alive|not be here)"
         r"\b(?! than (?!live|living|go on|keep|continue|feel|be alive|wake|face|spend|carry on|"
@@ -107,6 +108,10 @@ RULE = rule(
         r"\b(?:relief|peaceful|nice|easier|better|bliss|a mercy|a blessing) to (?:just )?(?:not "
         r"exist|not be here|not be alive|not wake up|die|be dead|stop existing|disappear"
         r"|be gone)\b",
+        r"\b(?:hope|hopes|hoping|wish|wishing|pray\w*)\b(?: that)? (?:i|something|someone) (?:\w+ )"
+        r"{0,2}?(?:get|got|have|be|am) (?:in |into )?(?:an accident|a crash|a car crash|hit"
+        r"|run over"
+        r"|sick and die|cancer|a heart attack|killed|murdered|shot|stabbed)\b",
         r"\bjust waiting (?:to die|for (?:it to end|the end|death|it all to end))\b",
     ],
     weak=[
