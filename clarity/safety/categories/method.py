@@ -68,6 +68,8 @@ RULE = rule(
         r"|bottle)\b(?= *$| is| was| again| tonight| now| looks| keeps| near| by| at| in my)",
         r"\bhow (?:high|tall|deep|far|many|much|long)\b",
         r"\benough\b",
+        r"\bcount(?:ed|ing)? (?:them|my \w+|the \w+)\b|\b(?:there is|there are|i have|i have got"
+        r"|got) (?:about |around |like |over |nearly )?\d+\b",
         r"\b(?:guns?|ropes?|pills|tablets|knife|knives|blades?|razors?|bridge|tracks|train|cliffs?"
         r"|roof|balcony|ledge|noose|belt|bleach)\b",
     ],

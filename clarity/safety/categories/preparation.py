@@ -133,6 +133,8 @@ RULE = rule(
         r"mom|dad) (?:for me|that i love|i love|i am sorry|im sorry)\b",
         r"\bi love you all\b|\bi am sorry for everything\b|\bforgive me\b",
         r"\bwhen i am gone\b|\bafter i am gone\b|\bonce i am gone\b",
+        r"\b(?:wrote|written|writing|write|left|leaving) (?:a |some |the |a few |\d+ )?(?:letters?|"
+        r"notes?)\b",
         r"\b(?:wrote|written|writing|write|left|leaving) (?:a |some |the )?(?:letters?|notes?)"
         r" (?:for|to) (?:my|each|everyone|all)\b",
         r"\b(?:my|a|the) will\b(?= *$| is (?:done|ready|sorted|written|signed)| sorted| done)",
