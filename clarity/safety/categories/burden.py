@@ -9,7 +9,8 @@ _GONE = (
     r"(?:without me|with me gone|with me out of (?:the|their) (?:way|picture|lives)|(?:when|once"
     r"|after|if) (?:i am|i was|i were) (?:gone|dead|not (?:here|around)|no longer (?:here|"
     r"around))|if i (?:was not|were not|did not|never|was no longer|were no longer) (?:here|"
-    r"around|alive|exist\w*|born|in (?:their|the) (?:lives|picture|way))|if i (?:died|"
+    r"around|alive|exist\w*|born|in (?:their|the) (?:lives|picture|way)|in them|in it|part of "
+    r"(?:it|their lives))|if i (?:died|"
     r"disappeared|left for good|was dead|were dead|vanished|stopped existing|just disappeared|"
     r"was gone|were gone|did not exist|had never been born|just went away))"
 )
@@ -69,6 +70,12 @@ RULE = rule(
         r"\bi (?:only |just |always |constantly )?(?:make|making) (?:things|everything|life|it|"
         r"everyones lives?|everyones life) (?:so much |even )?(?:harder|worse|more difficult) for "
         r"(?:everyone|everybody|them|my \w+|people|the people|all)\b",
+        r"\b(?:everyone|everybody|they|people|my \w+|them) (?:would|will|could) (?:all |honestly |"
+        r"just )?be (?:better off|happier|fine|okay|ok)(?= *$| honestly| to be honest| really| "
+        r"anyway| if| then)",
+        r"\b(?:cause|causing|bring|bringing|give|giving) (?:\w+ )?(?:pain|problems|trouble|grief|"
+        r"stress|misery|hurt) (?:to|for) (?:everyone|everybody|the people i love|those around me|"
+        r"my \w+|people|all)\b",
         r"\bworld (?:would be|is|will be) (?:a )?better (?:place )?" + _GONE,
         r"\b(?:make|making) (?:everyones|everybodys|their|my familys) li(?:fe|ves) easier " + _GONE,
     ],

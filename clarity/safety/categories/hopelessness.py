@@ -117,6 +117,12 @@ RULE = rule(
         r"\blost (?:all|every bit of|any|all my) hope\b(?! (?:in|for|of|that) (?:the|this|that|our"
         r"|humanity|him|her|them)\b)",
         r"\bnothing (?:left )?to look forward to\b",
+        r"\b(?:do not|dont|can not|cannot) see (?:why|how) i (?:should|would|could|can) (?:keep "
+        r"living|go on|keep going|carry on|stay alive|live|bother living|keep trying|bother)\b",
+        r"\bend of my (?:rope|tether)\b(?! (?:with|about|over|at|because))",
+        r"\b(?:can not|could not|do not|never) (?:picture|imagine|see) (?:myself|me) (?:ever )?"
+        r"(?:getting through (?:this|it|the \w+)|making it through|coming out (?:of|the other side)"
+        r"|being happy|getting better|having a future)\b",
         r"\b(?:can not|cant|could not) (?:do|live|handle|face) (?:life|this life|my life|living|"
         r"existing)(?: " + ANYMORE + r")?\b",
         r"\b(?:i have|i have got|i got|there is) nothing left(?: to (?:give|lose|live for|fight"

@@ -40,6 +40,8 @@ RULE = rule(
         r"\bhow (?:long|much) (?:does it|would it|will it) (?:take|hurt) to (?:die|drown|bleed "
         r"out|suffocate|hang)\b",
         r"\bbleed(?:ing)? out\b",
+        r"\b(?:would|could|might|will|i would) (?:just )?jump\b(?: \w+){0,5} (?:high|up there|"
+        r"roof|bridge|ledge|edge|top|balcony|window)\b",
         r"\b(?:going|go|walk\w*|swim\w*|wad\w*) (?:in|into (?:the \w+|it)|out)(?: \w+){0,2} and "
         r"(?:not|never) (?:coming|come|came) (?:out|back|up)\b",
         r"\b(?:keep|kept|been|can not stop|always) (?:looking|staring|glancing) at (?:the|my|that|"

@@ -25,11 +25,34 @@ _KEEP = (
 )
 _MEANS = r"(?:rope|noose|gun|pistol|handgun|firearm|revolver|bullets|ammo|charcoal|helium|hose)"
 
+# Goodbyes add up: two of these in one message count on their own.
+_FAREWELLS = (
+    r"(?:giv\w*|gave|handed|rehom\w*) (?:\w+ ){0,3}?(?:away|my (?:dog|cat|pets?|things|stuff))",
+    r"cancel\w* (?:everything|all|my \w+)",
+    r"(?:said|saying|say) (?:my )?goodbyes?",
+    r"(?:will not|do not) need (?:it|them|anything|my \w+)",
+    r"(?:deleted|deleting) (?:all )?my (?:accounts?|social media|photos|messages)",
+    r"(?:paid|paying) off (?:all )?my (?:debts?|loans?|bills)",
+    r"(?:wrote|written|writing) (?:some |a few )?(?:letters?|notes?)",
+    r"(?:affairs|things) in order",
+    r"(?:sent|left|gave) (?:\w+ ){0,2}(?:passwords?|bank details|pin)",
+)
+_TWO_FAREWELLS = "|".join(
+    rf"(?=.*\b{a}\b)(?=.*\b{b}\b)" for i, a in enumerate(_FAREWELLS) for b in _FAREWELLS[i + 1 :]
+)
+
 RULE = rule(
     "preparation",
     Level.IMMINENT,
     strong=[
         _AFTER_ME,
+        r"\bgoodbyes?\b(?: \w+){0,6} (?:without (?:them|him|her|anyone|anybody|people) (?:knowing|"
+        r"realising|realizing)|(?:they|he|she|nobody|no one) (?:did not|do not|does not) (?:know|"
+        r"realise|realize) (?:it was|its|it is|why))\b",
+        r"(?<!thank you )(?<!birthday )(?<!christmas )(?<!cover )(?<!love )(?<!apology )(?<!sick )"
+        r"\b(?:note|letter|letters|notes) (?:for|to) (?:my family|my kids|my children|everyone|my "
+        r"parents|my wife|my husband|my partner|my loved ones|the people i love|each of them|my "
+        r"mum and dad|my mom and dad|my friends)\b",
         r"\b(?:giving|gave|give|given|handing|handed|selling|sold)\b(?: \w+){0,10} (?:because i |"
         r"as i |since i )?(?:will not|wont|do not|dont|would not) need (?:it|them|any of it"
         r"|anything"
@@ -70,7 +93,8 @@ RULE = rule(
         rf"hidden|hiding|have|had|found|borrowed|took|stole|picked up) (?:a|the|some|my|myself a"
         rf"|dads|my dads|his|a length of) (?:\w+ )?{_MEANS}\b(?! (?:for (?:the|my|a|our) "
         r"(?:tent|climbing|camping|boat|dog|swing|hammock|washing|garden|trip|hunting|range|"
-        r"grill|bbq|barbecue|balloons|party|kids|hose|car wash)|licen[cs]e|course|class|show))",
+        r"grill|bbq|barbecue|balloons|party|kids|hose|car wash)|licen[cs]e|course|class|show|safe|"
+        r"cabinet|case|cleaning|club|range|rack|holder|reel|pipe))",
         rf"\b(?:the|a|my) (?:{_MEANS}|pills|tablets) (?:is|are) (?:ready|waiting|hidden|in my (?:"
         r"bag|car|room|drawer|pocket|closet|wardrobe))\b",
         r"\b(?:suicide|goodbye|farewell|final|last|good bye) (?:note|letter|message|video|email|"
@@ -110,6 +134,7 @@ RULE = rule(
         r" (?:bridge|cliff|roof|tracks|station) (?:to (?:check|look|see|practi\w+|scout)|and "
         r"(?:looked|stood|checked)|a few times|every (?:night|day))\b",
     ],
+    whole=[_TWO_FAREWELLS],
     weak=[
         r"\b(?:giving|gave|give|given|handing|handed|hand|gifted|gifting|donat\w*) (?:away )?"
         r"(?:\w+ ){0,3}?(?:my|all my|away|all of my)\b",

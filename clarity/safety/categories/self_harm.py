@@ -61,6 +61,8 @@ RULE = rule(
         r"\b(?:i|and|i have|have) (?:cut|burned|burnt|hurt myself|harmed myself|cut myself)"
         r" again\b",
         r"\brelaps\w* (?:and|by) (?:cut|burn|hurt|harm|sh)\w*\b",
+        r"\b(?:carv\w*|etch\w*|scratch\w*|cut\w*) (?:\w+ ){1,3}(?:into|onto|on|in) my (?:arms?|"
+        r"wrists?|legs?|thighs?|skin|stomach|hips?|body|chest|forearms?)\b",
         # past attempts
         r"\b(?:tried|attempted|try|trying|attempt(?:ed|ing)?|survived|failed) (?:to )?(?:"
         + KILL_SELF

@@ -19,6 +19,7 @@ RULE = rule(
         r"is|was|free|clean)\b",
         r"\b(?:relaps\w*(?: on| into| with| to)?|clean from|urges? to|do|did|doing|started|"
         r"start|back to|stop|stopped|quit|resist\w*|crav\w*|went back to|been|into) sh\b",
+        r"\bsh (?:day|night|session|episode|thoughts|habit|problem|history|stuff|kit|box)\b",
         r"\b(?:did|done|doing) sh\b|\bsh (?:last night|yesterday|earlier|today)\b",
         r"\bkys\b(?: \w+){0,6} (?:myself|to me)\b|\b(?:tell|told|telling|say|said|saying) "
         r"(?:to )?myself (?:to )?kys\b",

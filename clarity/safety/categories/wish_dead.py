@@ -112,6 +112,9 @@ RULE = rule(
         r"{0,2}?(?:get|got|have|be|am) (?:in |into )?(?:an accident|a crash|a car crash|hit"
         r"|run over"
         r"|sick and die|cancer|a heart attack|killed|murdered|shot|stabbed)\b",
+        r"\b(?:death|dying|being dead|not existing|not waking up)\b(?: \w+){0,3} (?:would be|is|"
+        r"sounds|seems|feels like|would feel like) (?:a |such a |so |like a )?(?:relief|peaceful|"
+        r"nice|welcome|better|mercy|blessing|easier|the answer|gift|freedom|escape)\b",
         r"\bjust waiting (?:to die|for (?:it to end|the end|death|it all to end))\b",
     ],
     weak=[
