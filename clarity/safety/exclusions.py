@@ -130,7 +130,8 @@ IDIOMS = (
 ABOUT_OTHERS = (
     rf"\b{OTHERS} {_NOT_ME}{{0,8}}(?:suicid\w*|overdos\w*|self harm\w*|selfharm\w*|unaliv\w*|"
     r"killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|cut\w*|burn\w*"
-    r"|attempt\w*|hang\w*|jump\w*|driv\w*|drove|shot|shoot\w*|drown\w*|wants? to die|wanted "
+    r"|attempt\w*|hang\w*|jump\w*|driv\w*|drove|shot|shoot\w*|drown\w*|end\w* (?:it all|it|"
+    r"things|his life|her life|their lives?)|wants? to die|wanted "
     r"to die|wanting to die|(?:not )?wanting to (?:live|be alive|be here|die)|scars?|kill\w*)",
     rf"\b(?:died|dies|death|deaths|lost|losing|loss|killed) (?:{_NOT_ME}{{0,3}})?(?:by|to|from|"
     r"of|through) (?:a |an )?(?:accidental )?(?:drug |opioid |heroin |fentanyl )?(?:suicide|"
@@ -160,6 +161,8 @@ ABOUT_OTHERS = (
     r"\b(?:hang|hanging|hung) (?:a |the )?(?:hammock|swing|curtains?|ham|bunting|lights|shelf|"
     r"picture|painting|washing)\b",
     r"\b(?:the )?death of me\b",
+    r"\boverdos\w* on (?:chocolate|sugar|caffeine|coffee|cake|sweets|candy|netflix|tv|carbs|"
+    r"cheese|pizza|christmas|social media|tiktok|energy drinks|red bull|vitamins|sun|\w+ lol)\b",
     r"\boverdose (?:symptoms|signs|risks?|treatment|limit|threshold|warning|info|information|advice"
     r"|in (?:dogs?|cats?|pets?|children|kids|babies|toddlers))\b",
     r"\bsleep (?:forever|all day) (?:on (?:sundays|weekends|\w+days)|this weekend|after (?:this|"

@@ -44,7 +44,10 @@ RULE = rule(
         r"\bno one (?:can|will|is going to|could) stop me\b",
         r"\b(?:i am|i) (?:going to|gonna|will) die (?:tonight|today|tomorrow|soon|by my own)\b",
         r"\b(?:ready|decided) to die\b",
-        r"\bthis is (?:my|the) (?:last|final) (?:night|day|time|message|goodbye|post)\b",
+        r"\bthis is (?:my|the) (?:last|final) (?:night|day|message|goodbye|post)\b(?! (?:at|of|in|"
+        r"before|before the)\b)",
+        r"\blast time (?:you will|you are going to|anyone will|anyone is going to) (?:hear from|see"
+        r"|talk to) me\b",
         r"\b(?:my|the) last (?:night|day) (?:alive|on earth|on this earth|in this world)\b",
         r"\b(?:by|after) (?:tonight|tomorrow|the weekend|this weekend|friday|morning) i (?:will|"
         r"am going to|will not|ill|am) (?:be )?(?:gone|dead|not be here|not be around|at peace|"

@@ -54,7 +54,7 @@ RULE = rule(
         r"|final day|goodbye|overdose|end)\b",
         r"\b(?:plan|planned|planning|planning out|worked out|figured out|decided|know|knew|"
         r"thought about) (?:exactly )?(?:how|where|when)(?: and (?:how|where|when))*(?: i (?:will"
-        r"|would|am going to|could|should|ill|want to)| to)? (?:do it|end it|die|go|kill myself"
+        r"|would|am going to|could|should|ill|want to)| to)? (?:do it|end it|die|kill myself"
         r"|end my life|end things|take my life|jump|hang myself|overdose)\b",
         r"\b(?:picked|chosen|chose|choose|decided on|set|fixed|found|scouted|settled on) (?:a|the"
         r"|my) (?:date|day|spot|place|time|bridge|method|way|building|location|tree|beam|cliff)"

@@ -97,7 +97,9 @@ RULE = rule(
         r"cabinet|case|cleaning|club|range|rack|holder|reel|pipe))",
         rf"\b(?:the|a|my) (?:{_MEANS}|pills|tablets) (?:is|are) (?:ready|waiting|hidden|in my (?:"
         r"bag|car|room|drawer|pocket|closet|wardrobe))\b",
-        r"\b(?:suicide|goodbye|farewell|final|last|good bye) (?:note|letter|message|video|email|"
+        r"\b(?:this is|these are|here are|here is|writing|wrote|written|left|leaving) (?:my |a )?"
+        r"(?:last|final) (?:message|words|note|letter|post|goodbye|video)s?\b",
+        r"\b(?:suicide|goodbye|farewell|good bye) (?:note|letter|message|video|email|"
         r"text|post|words)s?\b(?! (?:in|from|of) (?:the|a) (?:book|film|movie|show|series|game))",
         rf"\b(?:wrote|written|writing|write|left|leaving|leave|drafted|finished|recorded|"
         rf"recording) (?:a |my |some |the |letters? |notes? )?(?:\w+ )?(?:letters?|notes?|"
@@ -129,7 +131,9 @@ RULE = rule(
         r"\b(?:put|putting|get|getting|got|have|had) (?:all )?my (?:affairs|things|papers|"
         r"finances|accounts) in order\b(?= *$| before| so| for| just| now| because| already)",
         r"\b(?:tested|test|testing|tried|tied|tying|practi[cs]ed|practi[cs]ing|rehears\w*)"
-        r" (?:the|a|my) (?:knot|noose|rope|beam|height|fall|dose)\b",
+        r" (?:the|a|my) (?:noose|beam|height|fall|dose)\b|\btested the (?:knot|rope)\b",
+        r"\b(?:practi[cs]\w*|rehears\w*|tested|testing|tried|trying) (?:\w+ )?(?:tying|to tie|"
+        r"tie) (?:the|a) (?:knot|noose|rope)\b",
         r"\b(?:went|go|going|been going|visited|checked out|scouted) (?:to |back to )?(?:the|a)"
         r" (?:bridge|cliff|roof|tracks|station) (?:to (?:check|look|see|practi\w+|scout)|and "
         r"(?:looked|stood|checked)|a few times|every (?:night|day))\b",

@@ -18,7 +18,7 @@ _NOT_WAKE = (
 )
 TIRED_OF_LIVING = (
     r"\b(?:tired|sick|exhausted|weary) of (?:living|being alive|existing|life|waking up|this life"
-    r"|being here)\b"
+    r"|being here)\b(?! (?:in|with|at|near|next to|so far|on|under|without (?:a|my) \w+ )\b)"
 )
 
 RULE = rule(
@@ -27,7 +27,9 @@ RULE = rule(
     strong=[
         r"\bwish(?:ing|ed|es)? (?:i (?:was|were|could be|would|had|could|could just|would just)"
         r"|to be|i could have|that i (?:was|were|had)) (?:just )?(?:dead|gone|never born|not born"
-        r"|not here|not alive|not exist\w*|disappear\w*|die|died|never existed|never been born|"
+        r"|not here|not alive|not exist\w*|disappear\w*(?! (?:to|on|into|off|under|somewhere|"
+        r"abroad|for (?:a|the|two|three|\d+|some|a few) (?!ever)))|die|died|never existed"
+        r"|never been born|"
         r"been born|stop existing|cease to exist|fall asleep and|go to sleep and|sleep and"
         r"|not wake|never wake|be dead|be gone|died instead|be with \w+ again)\b",
         _NOT + r"\b(?:want|wanna|wanting|wants|long|longing|need|needing|wish|wishing|yearn\w*)"
