@@ -95,6 +95,33 @@ def test_levels_are_ordered_and_crisis_means_above_none() -> None:
     assert assess("i want to die").crisis
 
 
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        ("I won't hurt myself", Level.ACTIVE),
+        ("i'm not going to kill myself", Level.ACTIVE),
+        ("i am going to kill myself", Level.IMMINENT),
+        ("im scared ill kill myself one day", Level.ACTIVE),
+    ],
+)
+def test_a_negated_act_still_counts_but_is_not_intent(message: str, level: Level) -> None:
+    assert assess(message).level is level
+
+
+def test_a_disguised_spelling_is_read_and_counts_as_slang() -> None:
+    assert assess("i want to k1ll myself").categories == {"active_thoughts", "slang"}
+    assert assess("i want to kill myself").categories == {"active_thoughts"}
+
+
+def test_a_weak_signal_counts_only_after_recent_risk() -> None:
+    message = "gave my guitar to my brother today"
+    assert not assess(message).crisis
+    assert not assess(message, ["this meeting is killing me"]).crisis
+    assert assess(message, ["i can't go on anymore"]).categories == {"preparation"}
+    older = ["i can't go on anymore", "ok", "thanks", "hm"]
+    assert not assess(message, older).crisis  # only the last three messages are read
+
+
 def test_assessment_holds_no_text() -> None:
     result = assess("i want to kill myself tonight with the pills in my drawer")
     assert set(vars(result)) == {"categories", "level"}

@@ -25,7 +25,8 @@ _KEEP = (
 )
 _MEANS = r"(?:rope|noose|gun|pistol|handgun|firearm|revolver|bullets|ammo|charcoal|helium|hose)"
 
-# Goodbyes add up: two of these in one message count on their own.
+# Goodbyes add up: two of these in one message count on their own (the same one twice too:
+# "gave my dog away, gave my guitar away").
 _FAREWELLS = (
     r"(?:giv\w*|gave|handed|rehom\w*) (?:\w+ ){0,3}?(?:away|my (?:dog|cat|pets?|things|stuff))",
     r"cancel\w* (?:everything|all|my \w+)",
@@ -37,9 +38,8 @@ _FAREWELLS = (
     r"(?:affairs|things) in order",
     r"(?:sent|left|gave) (?:\w+ ){0,2}(?:passwords?|bank details|pin)",
 )
-_TWO_FAREWELLS = "|".join(
-    rf"(?=.*\b{a}\b)(?=.*\b{b}\b)" for i, a in enumerate(_FAREWELLS) for b in _FAREWELLS[i + 1 :]
-)
+_ANY_FAREWELL = "(?:" + "|".join(_FAREWELLS) + ")"
+_TWO_FAREWELLS = rf".*\b{_ANY_FAREWELL}\b.*\b{_ANY_FAREWELL}\b"
 
 RULE = rule(
     "preparation",
