@@ -99,7 +99,8 @@ IDIOMS = (
     r"\b(?:hunting|target|paintball|nerf|water|glue|staple) (?:gun|rifle|pistol)s?\b",
     r"\b(?:gun|rifle|shotgun)s? (?:for|at) (?:hunting|the range|sport|target|deer|the club)\b",
     r"\bin front of (?:the|a) (?:train|bus) station\b",
-    r"\bcatch(?:ing)? the (?:bus|train) (?:to|home|into|from|back|at|every|this|in the|with)\b",
+    r"\bcatch(?:ing)? the (?:bus|train) (?:to(?! be honest)|home|into|from|back|at|every|this"
+    r"|in the|with)\b",
     r"\bovers?leep\w*|sleep (?:in|on it|over)\b",
     r"\b(?:take|taking|took|forgot|forget|forgetting|remember|remembered) (?:to take )?my "
     r"(?:pills|meds|medication|tablets|vitamins)(?! all| at once| together)\b",

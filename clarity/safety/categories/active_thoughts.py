@@ -28,6 +28,9 @@ RULE = rule(
         r"earth|life|planet) (?:for good|forever|early|behind|permanently)?\b(?! (?:of|for a"
         r"|tour|cup))",
         r"\b(?:i|me) (?:should|deserve to|need to|ought to) die\b",
+        r"\b(?:not being alive|dying|death|not existing|ending it"
+        r"|not being here)\b(?: \w+){0,4} (?:"
+        r"and )?(?:actually )?(?:do|doing|act|acting) (?:something )?(?:about it|on it)\b",
         r"\b(?:think\w*|thought\w*) (?:about|of) (?:actually )?(?:doing it myself"
         r"|actually doing it|"
         r"going through with it|acting on (?:it|them|these thoughts|the thoughts))\b",

@@ -9,9 +9,11 @@ _GONE = (
     r"(?:without me|with me gone|with me out of (?:the|their) (?:way|picture|lives)|(?:when|once"
     r"|after|if) (?:i am|i was|i were) (?:gone|dead|not (?:here|around)|no longer (?:here|"
     r"around))|if i (?:was not|were not|did not|never|was no longer|were no longer) (?:here|"
-    r"around|alive|exist\w*|born|in (?:their|the) (?:lives|picture|way)|in them|in it|part of "
+    r"around|alive|exist\w*|born|in (?:their|the) (?:lives|picture|way)|in them|in it"
+    r"|out of (?:the|their) "
+    r"(?:picture|way|lives)|part of "
     r"(?:it|their lives))|if i (?:died|"
-    r"disappeared|left for good|was dead|were dead|vanished|stopped existing|just disappeared|"
+    r"disappeared|left for good|was out of (?:the|their) (?:picture|way|lives)|was dead|were dead|vanished|stopped existing|just disappeared|"
     r"was gone|were gone|did not exist|had never been born|just went away))"
 )
 
@@ -76,6 +78,12 @@ RULE = rule(
         r"\b(?:cause|causing|bring|bringing|give|giving) (?:\w+ )?(?:pain|problems|trouble|grief|"
         r"stress|misery|hurt) (?:to|for) (?:everyone|everybody|the people i love|those around me|"
         r"my \w+|people|all)\b",
+        r"\bin the way of (?:everyones|their|everybodys|my \w+s) (?:happiness|life|lives|future)\b|"
+        r"\b(?:i am|im) (?:just |always )?in (?:everyones|everybodys|their) way\b",
+        r"\b(?:glad|happy|relieved|better) to be rid of\b(?= *$| me)|\bbe rid of me\b",
+        r"\bbetter off with (?:a different|another|someone else as|a new|a better"
+        r"|someone better as) "
+        r"\w+",
         r"\bworld (?:would be|is|will be) (?:a )?better (?:place )?" + _GONE,
         r"\b(?:make|making) (?:everyones|everybodys|their|my familys) li(?:fe|ves) easier " + _GONE,
     ],

@@ -27,7 +27,8 @@ RULE = rule(
         r"\b(?:no|not any|not a|lost (?:my|all|the)|see no|(?:can not|do not|could not) see (?:any"
         r"|a|the)) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of| for)?"
         r" (?:living|life|going on|being alive|carrying on|keep going|keeping going|continuing|"
-        r"existing|to live|live|my life|trying anymore|anything|me being here|me being alive|me "
+        r"existing|to live|live|my life|trying anymore|anything|tomorrow|another day|the future|me "
+        r"being here|me being alive|me "
         r"being around|me existing|me living|me staying|waking up|getting"
         r" up|any of (?:it|this)|it all|being here|staying|stay|fighting|to keep going|go on|"
         r"carry on|to keep living|keep living|to stay|to go on living|to continue)\b(?! (?:with"
@@ -46,7 +47,8 @@ RULE = rule(
         r"up (?:again|anymore))" + _LIFE_SENSE,
         r"\b(?:life|living|my life|this life|everything|existence|existing|it all|being alive)"
         r" (?:is|feels|seems|has become|has been|became|just feels) (?:so |completely |totally "
-        r"|utterly |already |basically |pretty much |kind of |just |like )?(?:pointless"
+        r"|utterly |already |basically |pretty much |kind of |just "
+        r"|like )?(?:\w+ and )?(?:pointless"
         r"|meaningless|hopeless|not worth (?:it|living)|worthless|empty"
         r" and pointless|a waste|over|unbearable|too much)\b",
         r"\bnot worth living\b",
@@ -117,6 +119,10 @@ RULE = rule(
         r"\blost (?:all|every bit of|any|all my) hope\b(?! (?:in|for|of|that) (?:the|this|that|our"
         r"|humanity|him|her|them)\b)",
         r"\bnothing (?:left )?to look forward to\b",
+        r"\b(?:can not|do not|cant|dont|never) see (?:things|it|life|anything) (?:ever )?(?:getting"
+        r"|get|going to get) better\b",
+        r"\bhow (?:much )?(?:more|longer) (?:of this )?i can (?:take|handle|bear|stand|go on|last|"
+        r"survive)\b(?! (?:job|work|course|degree|commute|shift|project|diet|weather|noise|heat))",
         r"\b(?:do not|dont|can not|cannot) see (?:why|how) i (?:should|would|could|can) (?:keep "
         r"living|go on|keep going|carry on|stay alive|live|bother living|keep trying|bother)\b",
         r"\bend of my (?:rope|tether)\b(?! (?:with|about|over|at|because))",

@@ -12,7 +12,8 @@ from clarity.safety.rules import rule
 
 _WILL = (
     r"(?<!not )(?<!never )(?<!if i )(?<!scared )(?<!afraid )(?<!worried )(?<!terrified )"
-    r"(?<!scared that )(?<!afraid that )(?<!worried that )(?:going to|about to|decided to"
+    r"(?<!scared that )(?<!afraid that )(?<!worried that )(?<!hoping i )(?<!hope i )(?<!wish i )"
+    r"(?<!hoping i just )(?<!hope i just )(?<!hoping that i )(?:going to|about to|decided to"
     r"|have decided to|i have "
     r"decided to|made up my mind to|made my mind up to|ready to|finally going to|determined to"
     r"|i will|i shall|i am|ill|will|gonna|its time to|time to|it is time to|i intend to|intend "
@@ -54,7 +55,9 @@ RULE = rule(
         r"free)\b",
         r"\bi (?:will|ill|am going to) (?:be )?(?:gone|dead|not be here|not be alive|at peace"
         r"|free|in a better place) (?:by|before|tonight|tomorrow|soon|by the time)\b",
-        r"\bi (?:will not|wont) be (?:here|alive|around) (?:tomorrow|by tomorrow|by morning|by "
+        r"(?<!hoping )(?<!hope )(?<!wish )(?<!pray )(?<!hoping i )(?<!hope i )(?<!hoping i just )"
+        r"(?<!hope i just )\bi (?:will not|wont) be (?:here|alive|around) (?:tomorrow|by tomorrow"
+        r"|by morning|by "
         r"the (?:end|time)|next week|after tonight|much longer|to see)\b",
         r"\bsee you on the other side\b",
         r"\b(?:i am|i|i will|ill) (?:actually|really|seriously|finally|definitely|truly) (?:going "
@@ -73,7 +76,8 @@ RULE = rule(
     whole=[
         r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
         r"|no turning back"
-        r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|go through with it|going through "
+        r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it|"
+        r"go through with it|going through "
         r"with it)\b)",
     ],
     weak=[

@@ -44,6 +44,14 @@ RULE = rule(
         r"roof|bridge|ledge|edge|top|balcony|window)\b",
         r"\b(?:going|go|walk\w*|swim\w*|wad\w*) (?:in|into (?:the \w+|it)|out)(?: \w+){0,2} and "
         r"(?:not|never) (?:coming|come|came) (?:out|back|up)\b",
+        r"\b(?:keep|kept|been|can not stop|always|i|started) (?:eyeing|eying|eyeballing) (?:the|my|"
+        r"that|those) (?:\w+ ){0,2}(?:pills|tablets|meds|rope|gun|knife|knives|blades?|razors?|"
+        r"bridge|tracks|noose|belt|bleach|ledge|balcony|medicine cabinet|pill bottles?|medicine)\b",
+        r"\b(?:sat|sitting|held|holding|hold|had|have) (?:with )?(?:the|my|a handful of|all the|a "
+        r"bottle of) (?:pills|tablets|blade|razor|knife|rope|gun|noose) (?:in my (?:hand|hands|lap|"
+        r"palm)|for (?:an|a|\d+) \w+|and (?:thought|cried|stared))\b",
+        r"\b(?:think\w*|thought|imagin\w*|tempt\w*|urges?|want\w*|what if i)\b(?: \w+){0,2} "
+        r"(?:letting|let) go of the (?:wheel|railing|steering wheel|edge|rope)\b",
         r"\b(?:keep|kept|been|can not stop|always) (?:looking|staring|glancing) at (?:the|my|that|"
         r"those) (?:\w+ ){0,2}(?:pills|tablets|meds|rope|gun|knife|knives|blades?|razors?|bridge|"
         r"tracks|noose|belt|bleach|ledge|balcony)\b",

@@ -15,7 +15,7 @@ _AFTER_ME = (
     r"(?:(?:for )?(?:when|after|once) (?:i am|i have) (?:gone|dead|no longer (?:here|around)|not"
     r" (?:here|around))(?! (?:on|for (?:a|the) \w+|to \w+|away))|(?:to (?:read|open|watch|see|find|"
     r"have)|for (?:them|everyone|my \w+)) after(?:wards)?(?= *$)|(?:for )?(?:when|after) i (?:die"
-    r"|am gone|go|leave for good|do it)|for"
+    r"|am gone|go(?= *$| for good| forever)|leave for good|do it)|for"
     r" afterwards|in case (?:something|anything) happens to me|after i am gone)"
 )
 _KEEP = (
@@ -31,7 +31,9 @@ _FAREWELLS = (
     r"(?:giv\w*|gave|handed|rehom\w*) (?:\w+ ){0,3}?(?:away|my (?:dog|cat|pets?|things|stuff))",
     r"cancel\w* (?:everything|all|my \w+)",
     r"(?:said|saying|say) (?:my )?goodbyes?",
-    r"(?:will not|do not) need (?:it|them|anything|my \w+)",
+    r"(?:will not|do not) (?:be )?need\w* (?:it|them|anything|my \w+)",
+    r"(?:wrote|written|writing) to (?:everyone|everybody|all|my \w+)",
+    r"signed (?:over|away) (?:my \w+|everything)",
     r"(?:deleted|deleting) (?:all )?my (?:accounts?|social media|photos|messages)",
     r"(?:paid|paying) off (?:all )?my (?:debts?|loans?|bills)",
     r"(?:wrote|written|writing) (?:some |a few )?(?:letters?|notes?)",
@@ -54,7 +56,8 @@ RULE = rule(
         r"parents|my wife|my husband|my partner|my loved ones|the people i love|each of them|my "
         r"mum and dad|my mom and dad|my friends)\b",
         r"\b(?:giving|gave|give|given|handing|handed|selling|sold)\b(?: \w+){0,10} (?:because i |"
-        r"as i |since i )?(?:will not|wont|do not|dont|would not) need (?:it|them|any of it"
+        r"as i |since i )?(?:will not|wont|do not|dont|would not) (?:be )?need\w* (?:it|them"
+        r"|any of it"
         r"|anything"
         r"|those|these|my \w+)\b",
         r"\b(?:giving|gave|give|given|handing|handed|gifting|gifted) (?:away )?(?:all|most|"

@@ -63,6 +63,12 @@ RULE = rule(
         r"\brelaps\w* (?:and|by) (?:cut|burn|hurt|harm|sh)\w*\b",
         r"\b(?:carv\w*|etch\w*|scratch\w*|cut\w*) (?:\w+ ){1,3}(?:into|onto|on|in) my (?:arms?|"
         r"wrists?|legs?|thighs?|skin|stomach|hips?|body|chest|forearms?)\b",
+        r"\b(?:cutting|cut|burning|burn|scratching|sh|self harm\w*)\b(?: \w+){0,5} (?:where|so)"
+        r" (?:nobody|no one|noone|people|they) (?:can not |will not |would not )?(?:see|notice|"
+        r"sees|notices|can see)\b",
+        r"\b(?:swallowed|took|taken|downed|necked)\b(?: \w+){0,5} (?:pills|tablets|meds|"
+        r"paracetamol|painkillers)\b(?: \w+){0,6} (?:ended up in|woke up in|taken to|rushed to) "
+        r"(?:hospital|the hospital|a e|a and e|the er|er|icu|intensive care|resus)\b",
         # past attempts
         r"\b(?:tried|attempted|try|trying|attempt(?:ed|ing)?|survived|failed) (?:to )?(?:"
         + KILL_SELF

@@ -117,6 +117,15 @@ RULE = rule(
         r"\b(?:death|dying|being dead|not existing|not waking up)\b(?: \w+){0,3} (?:would be|is|"
         r"sounds|seems|feels like|would feel like) (?:a |such a |so |like a )?(?:relief|peaceful|"
         r"nice|welcome|better|mercy|blessing|easier|the answer|gift|freedom|escape)\b",
+        r"\b(?:hope|hoping|wish|wishing|pray\w*)\b(?: that)? i (?:just )?(?:will not|would not|"
+        r"wont) (?:be (?:here|around|alive)|wake up|make it)\b",
+        r"\b(?:hope|hoping|wish|wishing|pray\w*)\b(?: that)? (?:that is|this is|it is) (?:it"
+        r"|the end)"
+        r"\b(?= *$| for me| forever)",
+        r"\b(?:terminal|cancer|tumou?r|incurable|fatal)\b(?: \w+){0,6} (?:relieved|glad|grateful|a "
+        r"relief|happy|thankful|welcome it|not fight it)\b",
+        r"\b(?:died|dead|dying)\b(?: \w+){0,3} (?:is|are|were|was) (?:so )?lucky\b|\blucky (?:to be"
+        r" dead|they died|to die|to have died)\b",
         r"\bjust waiting (?:to die|for (?:it to end|the end|death|it all to end))\b",
     ],
     weak=[
