@@ -13,7 +13,8 @@ _GONE = (
     r"|out of (?:the|their) "
     r"(?:picture|way|lives)|part of "
     r"(?:it|their lives))|if i (?:died|"
-    r"disappeared|left for good|was out of (?:the|their) (?:picture|way|lives)|was dead|were dead|vanished|stopped existing|just disappeared|"
+    r"disappeared|left for good|was out of (?:the|their) (?:picture|way|lives)|was dead|were dead"
+    r"|vanished|stopped existing|just disappeared|"
     r"was gone|were gone|did not exist|had never been born|just went away))"
 )
 
