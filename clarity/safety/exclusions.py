@@ -34,6 +34,16 @@ _MEDIA = (
     r"|presentation|assignment|posters?|workshop|webinar|seminar|shift|screenplay|script|piece)"
 )
 
+_GAME = (
+    r"(?:game|games|minecraft|fortnite|roblox|gta|zelda|elden ring|skyrim|sims|cod|warzone|apex|"
+    r"valorant|overwatch|league|dota|lobby|server|ranked|dark souls|call of duty|halo|pubg)"
+)
+# Words a gaming mask never reaches across: the user's own risk stays readable.
+_GAME_SAFE = (
+    r"(?:(?!(?:myself|kill\w*|suicid\w*|die|dying|dead|end\w*|want|wanna|going|real|life|irl)\b)"
+    r"[a-z0-9]+ )"
+)
+
 IDIOMS = (
     # kill: performing well, switching off, passing time, hyperbole about things and other people
     r"\bkill(?:s|ed|ing)? (?:it|them all|the (?:lights?|engine|music|mood|vibe|process|tab|app"
@@ -91,7 +101,8 @@ IDIOMS = (
     r"\b(?:learn|learning|know|knows|show me|showed me|showing me) the ropes\b",
     r"\bropes? (?:in|into) (?:a|the) (?:deal|project|plan|scheme)\b",
     r"\brope (?:you|him|her|them|me) in\b",
-    r"\bbungee\w*|cliff (?:jumping|diving)|diving board|jump(?:ing|ed)? (?:rope|the gun|ship|"
+    r"\bbungee(?: jump\w*)?|cliff (?:jumping|diving)|diving board|jump(?:ing|ed)? (?:rope|the gun"
+    r"|ship|"
     r"the queue|in the (?:pool|lake|sea)|on the (?:trampoline|bandwagon)|to conclusions)\b",
     r"\bpull(?:ed|ing)? the trigger on\b",
     r"\bshoot (?:me|us) (?:a|an) (?:message|text|email|dm|line|note)\b",
@@ -132,7 +143,7 @@ ABOUT_OTHERS = (
     rf"\b{OTHERS} {_NOT_ME}{{0,8}}(?:suicid\w*|overdos\w*|self harm\w*|selfharm\w*|unaliv\w*|"
     r"killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|cut\w*|burn\w*"
     r"|attempt\w*|hang\w*|jump\w*|driv\w*|drove|shot|shoot\w*|drown\w*|end\w* (?:it all|it|"
-    r"things|his life|her life|their lives?)|wants? to die|wanted "
+    r"things|his life|her life|their lives?)|ready to (?:die|go)|wants? to die|wanted "
     r"to die|wanting to die|(?:not )?wanting to (?:live|be alive|be here|die)|scars?|kill\w*)",
     rf"\b(?:died|dies|death|deaths|lost|losing|loss|killed) (?:{_NOT_ME}{{0,3}})?(?:by|to|from|"
     r"of|through) (?:a |an )?(?:accidental )?(?:drug |opioid |heroin |fentanyl )?(?:suicide|"
@@ -162,6 +173,13 @@ ABOUT_OTHERS = (
     r"\b(?:hang|hanging|hung) (?:a |the )?(?:hammock|swing|curtains?|ham|bunting|lights|shelf|"
     r"picture|painting|washing)\b",
     r"\b(?:the )?death of me\b",
+    r"\bthere (?:was|has been|were|have been|is) (?:a|another|two|three|several|\d+) (?:suicides?|"
+    r"overdoses?)\b|\ba suicide on the (?:train|line|tracks|railway|bridge|underground|tube)\b",
+    r"\bjump\w* (?:in|into) the (?:pool|swimming pool|hot tub|jacuzzi|paddling pool)\b",
+    r"\bkill\w* myself (?:laughing|with laughter)\b",
+    r"\bcould (?:literally |honestly |easily )?sleep (?:forever|for (?:a|days|weeks|ever|a \w+))\b",
+    rf"\b(?:in|on) (?:the |this |that |my )?{_GAME} {_GAME_SAFE}{{0,6}}",
+    rf"\b{_GAME_SAFE}{{0,6}}(?:in|on|playing) (?:the |this |that |my )?{_GAME}\b",
     r"\boverdos\w* on (?:chocolate|sugar|caffeine|coffee|cake|sweets|candy|netflix|tv|carbs|"
     r"cheese|pizza|christmas|social media|tiktok|energy drinks|red bull|vitamins|sun|\w+ lol)\b",
     r"\boverdose (?:symptoms|signs|risks?|treatment|limit|threshold|warning|info|information|advice"

@@ -46,10 +46,11 @@ _DISGUISE = re.compile(r"(?=[a-z0-9@$!|*]*[a-z])[a-z0-9@$!|*]*[0-9@$!|*][a-z0-9@
 _DISGUISABLE = frozenset(_CENSORABLE) | {"dying", "kms"}
 # Letters held for emphasis. Inside a word, letters that double in ordinary words keep two
 # (sleeep -> sleep, killll -> kill) and others keep one (nowww -> now, tireddd -> tired); at the
-# end of a word a doubled e or o keeps two only in words that end that way (see, too).
+# end of a word a held e or o keeps two only in words that end that way (seee -> see, but
+# byeee -> bye, sooo -> so).
 _HELD_DOUBLE = re.compile(r"([lsefo])\1{2,}")
 _HELD_SINGLE = re.compile(r"([a-dghi-kmnp-rt-z])\1{2,}")
-_HELD_END = re.compile(r"\b([a-z]*?)([eo])\2+\b")
+_HELD_END = re.compile(r"\b([a-z]*?)([eo])\2{2,}\b")
 _EE_OO = frozenset(
     [
         "see",
@@ -169,9 +170,9 @@ def normalise(text: str) -> str:
     t = _CENSORED.sub(_uncensor, t)
     t = t.replace("'", "")
     t = _NON_WORD.sub(" ", t)
+    t = _HELD_END.sub(_held_end, t)
     t = _HELD_DOUBLE.sub(r"\1\1", t)
     t = _HELD_SINGLE.sub(r"\1", t)
-    t = _HELD_END.sub(_held_end, t)
     t = _SPELT.sub(_spelt, t)
     t = _WORD_RE.sub(lambda m: _WORDS[m.group(0)], f" {t} ")
     t = _SUICIDE_TYPO.sub("suicide", t)

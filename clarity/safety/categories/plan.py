@@ -14,8 +14,14 @@ _ACTS = (
 _MEANS = rf"(?:{METHOD_ACT}|{_ACTS})"
 # A means named more loosely, a place, and a first-person future: together they are a plan.
 _MEANS_LOOSE = (
-    rf"(?:{_MEANS}|(?:the|my|a|his|her|dads|all (?:my|the)) (?:rope|noose|gun|pistol|pills|tablets"
-    r"|meds|insulin|hose|charcoal|blades?|razors?)\b|jump(?:ing)?\b|hang(?:ing)? myself|drown\w*"
+    rf"(?:{_MEANS}|(?:the|my|a|his|her|dads) (?:rope|noose|gun|pistol|hose|charcoal|blades?"
+    r"|razors?)"
+    r"\b|(?:the|my|all (?:my|the)|all of my) (?:pills|tablets|meds|insulin) (?:i have|i have got|i "
+    r"got|i saved|i have saved|i stockpiled|i have been saving|i collected)\b"
+    r"|(?:i have|i have got|i got|got|with|have) (?:the|my|all the|all my|enough) (?:pills|tablets|"
+    r"meds|insulin|paracetamol)\b"
+    r"|jump(?:ing)?\b(?! (?:into|in(?! front)|on|around|over|rope|up|for|at the chance|the queue|"
+    r"ship))|hang(?:ing)? myself|drown\w*"
     r"|overdos\w*|(?:go|going) over\b(?= *$| the (?:edge|side|railing|top))|cut(?:ting)? deep)"
 )
 _PLACE = (
@@ -58,7 +64,7 @@ RULE = rule(
         r"|end my life|end things|take my life|jump|hang myself|overdose)\b",
         r"\b(?:picked|chosen|chose|choose|decided on|set|fixed|found|scouted|settled on) (?:a|the"
         r"|my) (?:date|day|spot|place|time|bridge|method|way|building|location|tree|beam|cliff)"
-        r"\b(?= *$| to| for| and| already| where| when| i)",
+        r"\b(?= *$| and| already| where| when| i)",
         r"\bit (?:will|is going to) be (?:tonight|tomorrow|on \w+day|this weekend|at the \w+)\b"
         r"(?= *$| when| after| once)",
     ],
