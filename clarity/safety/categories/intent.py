@@ -76,7 +76,9 @@ RULE = rule(
     whole=[
         r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
         r"|no turning back"
-        r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it|"
+        r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it"
+        r"|(?:it is|its) (?:happening )?"
+        r"(?:tonight|today|tomorrow|now)|"
         r"go through with it|going through "
         r"with it)\b)",
     ],

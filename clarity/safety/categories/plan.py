@@ -45,6 +45,9 @@ RULE = rule(
         r"\b(?:cover|muffle|drown out|hide) the (?:sound|noise|shot|bang)\b",
         r"\b(?:date|day|time|spot|place|bridge|method) (?:is )?(?:picked|chosen|set|sorted|decided"
         r"|fixed|planned)\b",
+        r"\b(?:worked out|figured out|know|knew|decided|picked|chosen|chose) (?:exactly )?(?:which|"
+        r"what) (?:bridge|building|spot|place|time|day|night|pills|method|tree|rope|train|cliff|"
+        r"floor|car park)\b",
         r"\bi know (?:exactly )?which (?:pills|bridge|building|tree|beam|spot|place|train|day|"
         r"night|date|rope|method|way)\b",
         rf"\b{FUTURE_TIME}\b(?: [a-z0-9]+){{0,10}}? {_MEANS}",
@@ -69,6 +72,9 @@ RULE = rule(
         r"(?= *$| when| after| once)",
     ],
     whole=[
+        r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)(?=.*\b(?:it is|its|it will"
+        r" be) (?:happening|going to happen|on|set for) (?:tonight|today|tomorrow|this \w+|on \w+|"
+        r"next \w+|soon)\b)",
         rf"(?=.*\b{_MEANS_LOOSE})(?=.*\b(?:{FUTURE_TIME}|{_PLACE})\b)(?=.*\b{_FRAME}\b)",
     ],
     weak=[

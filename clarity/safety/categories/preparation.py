@@ -33,6 +33,8 @@ _FAREWELLS = (
     r"(?:said|saying|say) (?:my )?goodbyes?",
     r"(?:will not|do not) (?:be )?need\w* (?:it|them|anything|my \w+)",
     r"(?:wrote|written|writing) to (?:everyone|everybody|all|my \w+)",
+    r"(?:scheduled|schedule|timed|queued) (?:the |my |some |all the )?(?:messages|texts|emails|"
+    r"posts)",
     r"signed (?:over|away) (?:my \w+|everything)",
     r"(?:deleted|deleting) (?:all )?my (?:accounts?|social media|photos|messages)",
     r"(?:paid|paying) off (?:all )?my (?:debts?|loans?|bills)",
@@ -48,6 +50,12 @@ RULE = rule(
     Level.IMMINENT,
     strong=[
         _AFTER_ME,
+        r"\b(?:written|wrote|writing|recorded|typed) (?:out )?(?:my|all my|the) goodbyes?\b(?! (?:"
+        r"speech|card|party|lunch|drinks|email|present|gift|do|post to the team))",
+        rf"\b(?:bought|buy|buying|got|getting|picked up) (?:a lot of|loads of|lots of|several "
+        rf"boxes of|boxes of|packs of|packets of|\d+ (?:boxes|packs|packets) of|extra) {DRUGS}\b",
+        r"\b(?:list|note|spreadsheet|plan) (?:of|for|about) who (?:gets|will get|should get|can "
+        r"have|takes) (?:my|what)\b",
         r"\bgoodbyes?\b(?: \w+){0,6} (?:without (?:them|him|her|anyone|anybody|people) (?:knowing|"
         r"realising|realizing)|(?:they|he|she|nobody|no one) (?:did not|do not|does not) (?:know|"
         r"realise|realize) (?:it was|its|it is|why))\b",
