@@ -173,6 +173,10 @@ ABOUT_OTHERS = (
     r"\b(?:hang|hanging|hung) (?:a |the )?(?:hammock|swing|curtains?|ham|bunting|lights|shelf|"
     r"picture|painting|washing)\b",
     r"\b(?:the )?death of me\b",
+    r"\b(?:jump|jumping)\b(?: \w+){0,4} (?:i am so |so |for )(?:happy|excited|thrilled|glad|joy)"
+    r"\b",
+    r"\bhang myself (?:a|an|some|the) \w+",
+    r"\b(?:burn\w*|wore|wear\w*|work\w*|ran|run\w*) myself (?:out|into the ground|ragged)\b",
     r"\bthere (?:was|has been|were|have been|is) (?:a|another|two|three|several|\d+) (?:suicides?|"
     r"overdoses?)\b|\ba suicide on the (?:train|line|tracks|railway|bridge|underground|tube)\b",
     r"\bjump\w* (?:in|into) the (?:pool|swimming pool|hot tub|jacuzzi|paddling pool)\b",

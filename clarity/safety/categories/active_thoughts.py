@@ -28,7 +28,8 @@ RULE = rule(
         r"earth|life|planet) (?:for good|forever|early|behind|permanently)?\b(?! (?:of|for a"
         r"|tour|cup))",
         r"\b(?:i|me) (?:should|deserve to|need to|ought to) die\b",
-        r"\b(?:a )?danger to myself\b|\b(?:not|do not feel|never feel) safe (?:with|around|from) "
+        r"\b(?:a )?danger to myself\b(?! (?:in|with|on|when|at|around) )|\b(?:not|do not feel"
+        r"|never feel) safe (?:with|around|from) "
         r"myself\b|\b(?:can not|could not|do not) (?:keep myself safe|trust myself)\b",
         r"\b(?:not being alive|dying|death|not existing|ending it"
         r"|not being here)\b(?: \w+){0,4} (?:"

@@ -44,7 +44,8 @@ RULE = rule(
         r"\bnot (?:be|being) a burden (?:anymore|any longer|much longer|for long)\b",
         r"\b(?:i am|i keep|always|just) (?:ruining|destroying|wrecking) (?:everyones|everybodys|"
         r"their|my familys|my \w+s|everything for everyone) (?:lives?|life)\b",
-        r"\bby (?:just |simply |even )?(?:existing|being alive|being here|being around|being me|"
+        r"\bi (?:\w+ ){0,6}?by (?:just |simply |even )?(?:existing|being alive|being here"
+        r"|being around|being me|"
         r"still being here|living)\b",
         r"\bruin\w* (?:her|his|their|everyones|everybodys|my \w+s?|your) li(?:fe|ves)\b",
         r"\b(?:cry|grieve|mourn|be sad|be upset|miss me)\b(?: \w+){0,6} (?:be )?(?:better off|move"

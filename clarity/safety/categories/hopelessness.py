@@ -14,6 +14,7 @@ from clarity.safety.rules import rule
 
 # What may follow an "I can't ..." for it to be about life rather than a task.
 _LIFE_SENSE = (
+    rf"(?!.*\b(?:new job|quit|resign|new flat|move out|new place|this job|my job)\b)"
     rf"(?: (?:{ANYMORE}|like this|much longer|one more day|another day|living|in this life|"
     r"on my own|without (?:him|her|them|you|my \w+)|alone)|(?= *$)|(?= (?:and|i|please|it is|"
     r"its|so|because|honestly|really|lol|to be honest|everything|nothing|but|help|anyone|"
@@ -25,7 +26,8 @@ RULE = rule(
     Level.PASSIVE,
     strong=[
         r"\b(?:no|not any|not a|lost (?:my|all|the)|see no|(?:can not|do not|could not) see (?:any"
-        r"|a|the)) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of| for)?"
+        r"|a|the)) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of"
+        r"| for\b)?"
         r" (?:living|life|going on|being alive|carrying on|keep going|keeping going|continuing|"
         r"existing|to live|live|my life|trying anymore|anything|tomorrow|another day|the future|me "
         r"being here|me being alive|me "
@@ -57,7 +59,7 @@ RULE = rule(
         + ANYMORE
         + r")?(?= *$| "
         + ANYMORE
-        + r"| and| i| so)",
+        + r"| and\b| i\b| so\b)",
         r"\b(?:nothing|no one|nobody|no reason|not (?:a )?thing) (?:left )?to (?:live|stay|keep"
         r" going|go on|hold on|stick around|get up) for\b",
         r"\b(?:it is|its|it|things|life|nothing|this|i am|i) (?:is |are |will |am )?(?:never|"
@@ -108,17 +110,19 @@ RULE = rule(
         r"make it through) (?:this|the (?:night|week|year))\b",
         r"\b(?:done|finished) living\b|\b(?:being alive|living|existing|life) thing\b",
         r"\b(?:tired|sick|exhausted) of (?:fighting|trying|everything|feeling like this|the "
-        r"pain|being me|being in pain|it all|all of it)(?= *$| " + ANYMORE + r"| and| i| so| every"
+        r"pain|being me|being in pain|it all|all of it)(?= *$| " + ANYMORE + r"| and\b| i\b| so\b"
+        r"| every"
         r"| all the time| constantly| day after day)",
         r"\b(?:do not|dont|no longer|never) (?:want|wish) to (?:go on|carry on|keep going|continue|"
         r"keep living|try anymore|keep trying|be here)\b(?= *$| " + ANYMORE + r"| like this| living"
-        r"| and| i)",
+        r"| and\b| i\b)",
         r"\b(?:life|my life|living|existence|everything|it all) (?:has|holds|had) no (?:meaning"
         r"|point"
         r"|purpose|value)\b",
         r"\blost (?:all|every bit of|any|all my) hope\b(?! (?:in|for|of|that) (?:the|this|that|our"
         r"|humanity|him|her|them)\b)",
-        r"\bnothing (?:left )?to look forward to\b",
+        r"\bnothing (?:left )?to look forward to\b(?= *$| " + ANYMORE + r"| ever| again"
+        r"| in (?:life|my life)| and\b)",
         r"\b(?:can not|do not|cant|dont|never) see (?:things|it|life|anything) (?:ever )?(?:getting"
         r"|get|going to get) better\b",
         r"\bhow (?:much )?(?:more|longer) (?:of this )?i can (?:take|handle|bear|stand|go on|last|"
@@ -132,7 +136,7 @@ RULE = rule(
         r"\b(?:can not|cant|could not) (?:do|live|handle|face) (?:life|this life|my life|living|"
         r"existing)(?: " + ANYMORE + r")?\b",
         r"\b(?:i have|i have got|i got|there is) nothing left(?: to (?:give|lose|live for|fight"
-        r" for))?(?= *$| " + ANYMORE + r"| in me| inside| and| i| to (?:give|lose|live for))",
+        r" for))?(?= *$| " + ANYMORE + r"| in me| inside| and\b| i\b| to (?:give|lose|live for))",
         r"\b(?:i am|i feel) (?:so |completely |totally |just )?(?:hopeless|beyond help|beyond "
         r"saving|a lost cause|broken beyond repair|empty inside)\b(?! (?:at|with|in|when|about)\b)",
         r"\b(?:what|whats) is the point (?:" + ANYMORE + r")\b",

@@ -67,9 +67,9 @@ RULE = rule(
         r"|end my life|end things|take my life|jump|hang myself|overdose)\b",
         r"\b(?:picked|chosen|chose|choose|decided on|set|fixed|found|scouted|settled on) (?:a|the"
         r"|my) (?:date|day|spot|place|time|bridge|method|way|building|location|tree|beam|cliff)"
-        r"\b(?= *$| and| already| where| when| i)",
+        r"\b(?= *$| and\b| already\b| where\b| when\b| i\b)",
         r"\bit (?:will|is going to) be (?:tonight|tomorrow|on \w+day|this weekend|at the \w+)\b"
-        r"(?= *$| when| after| once)",
+        r"(?= *$| when\b| after\b| once)",
     ],
     whole=[
         r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)(?=.*\b(?:it is|its|it will"
@@ -79,7 +79,7 @@ RULE = rule(
     ],
     weak=[
         r"\b(?:i have|i have got|i got|i made|i have made|i am making|i have a|got a) (?:a |the |"
-        r"my )?plan\b(?= *$| now| already| for (?:tonight|tomorrow))",
+        r"my )?plan\b(?= *$| now\b| already\b| for (?:tonight|tomorrow))",
         r"\b(?:set|picked|chose|chosen) (?:a|the) (?:date|day|time|place)\b",
         r"\bi know (?:exactly )?(?:how|where|when)\b",
         r"\b(?:worked|figured) out (?:how|where|when|the details|everything)\b",

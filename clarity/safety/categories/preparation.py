@@ -89,8 +89,9 @@ RULE = rule(
         r"\bcharcoal\b(?: \w+){0,4} (?:tape|duct tape|in the (?:car|bathroom|room|tent))\b|\bnot "
         r"(?:having|for|doing|planning) (?:a|any) (?:bbq|barbecue)\b",
         r"\b(?:i have|i have got|got|gathered|collected|bought|i got) (?:all |everything |all the "
-        r"stuff |all the things )?(?:everything |all )?i need\b(?= *$| now| its| it is| ready| all"
-        r"| hidden| in the| and)",
+        r"stuff |all the things )?(?:everything |all )?i need\b(?= *$| now\b| its| it is| ready"
+        r"| all"
+        r"| hidden| in the| and\b)",
         r"\b(?:it is|its|they are|all|everything is|it is all|its all) (?:\w+ ){0,4}(?:waiting|"
         r"ready|hidden)(?= *$| for me| for tonight)",
         rf"\b{_KEEP} (?:up )?(?:all |some |a lot of |enough |loads of |a stash of |a supply of |"
@@ -140,7 +141,8 @@ RULE = rule(
         r"my family|my \w+) )?(?:for (?:the )?last time|forever|before i (?:go|do it|die|leave))"
         r"\b",
         r"\b(?:put|putting|get|getting|got|have|had) (?:all )?my (?:affairs|things|papers|"
-        r"finances|accounts) in order\b(?= *$| before| so| for| just| now| because| already)",
+        r"finances|accounts) in order\b(?= *$| before\b| so\b| for\b| just\b| now\b| because"
+        r"| already\b)",
         r"\b(?:tested|test|testing|tried|tied|tying|practi[cs]ed|practi[cs]ing|rehears\w*)"
         r" (?:the|a|my) (?:noose|beam|height|fall|dose)\b|\btested the (?:knot|rope)\b",
         r"\b(?:practi[cs]\w*|rehears\w*|tested|testing|tried|trying) (?:\w+ )?(?:tying|to tie|"

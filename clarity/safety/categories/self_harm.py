@@ -55,7 +55,8 @@ RULE = rule(
         r"\b(?:i|me) deserve (?:to be punished|to suffer|to hurt|to feel pain|to be in pain|pain"
         r"|the "
         r"pain|to bleed)\b",
-        r"\bpunish\w* myself (?:by|with|physically)\b",
+        r"\bpunish\w* myself (?:by (?:cutting|hurting|hitting|burning|starving|not eating|"
+        r"scratching)|physically)\b",
         r"\bused to (?:cut|burn|self harm|sh|hurt myself|harm myself|hit myself)\b",
         r"\bscars (?:from|of) (?:cutting|self harm|sh|when i|my \w+ (?:cutting|self harm))\b",
         r"\b(?:i|and|i have|have) (?:cut|burned|burnt|hurt myself|harmed myself|cut myself)"

@@ -33,7 +33,8 @@ RULE = rule(
         r"\bctb\b",
         r"\b(?:catch|catching|caught|take|taking|get on|getting on|board|boarding|ride|riding)"
         r" the (?:bus|train)\b(?= *$| soon| tonight| today| tomorrow| for good| finally| early|"
-        r" already| forever| permanently| and| i| too| now| this| if| when| before| after| to be"
+        r" already| forever| permanently| and\b| i\b| too\b| now\b| this\b| if\b| when\b| before\b"
+        r"| after\b| to be"
         r" honest| honestly| lol| not going to lie| fr| for real| again| ngl)"
         r"(?<!to catch the bus)(?<!to catch the train)",
         r"\b(?:want|ready|going|decided|planning|plan|time|thinking about|thoughts of|think about)"

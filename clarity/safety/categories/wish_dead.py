@@ -28,7 +28,8 @@ RULE = rule(
         r"\bwish(?:ing|ed|es)? (?:i (?:was|were|could be|would|had|could|could just|would just)"
         r"|to be|i could have|that i (?:was|were|had)) (?:just )?(?:dead|gone|never born|not born"
         r"|not here|not alive|not exist\w*|disappear\w*(?! (?:to|on|into|off|under|somewhere|"
-        r"abroad|for (?:a|the|two|three|\d+|some|a few) (?!ever)))|die|died|never existed"
+        r"abroad|when|whenever|every time|from|for (?:a|the|two|three|\d+|some|a few) (?!ever)))"
+        r"|die|died|never existed"
         r"|never been born|"
         r"been born|stop existing|cease to exist|fall asleep and|go to sleep and|sleep and"
         r"|not wake|never wake|be dead|be gone|died instead|be with \w+ again)\b",
