@@ -48,6 +48,11 @@ RULE = rule(
         r"\b(?:worked out|figured out|know|knew|decided|picked|chosen|chose) (?:exactly )?(?:which|"
         r"what) (?:bridge|building|spot|place|time|day|night|pills|method|tree|rope|train|cliff|"
         r"floor|car park)\b",
+        r"\b(?:heading|going|walking|driving|on my way|off) (?:to|towards|down to"
+        r"|up to) the (?:tracks|"
+        r"railway|train tracks|railway line|cliff edge|edge|top floor"
+        r"|rooftop)\b(?: \w+){0,3} (?:right "
+        r"now|now|tonight)\b",
         r"\bi know (?:exactly )?which (?:pills|bridge|building|tree|beam|spot|place|train|day|"
         r"night|date|rope|method|way)\b",
         rf"\b{FUTURE_TIME}\b(?: [a-z0-9]+){{0,10}}? {_MEANS}",

@@ -51,7 +51,8 @@ RULE = rule(
         r"purpose|deliberately|intentionally|to feel something|to feel (?:pain|better|real|alive|"
         r"anything)|to punish myself|(?:until|till|til) (?:it|they|i|my \w+|the skin) (?:bled"
         r"|bleeds?"
-        r"|bleeding|bruised|bruises|broke|cracked|hurt|burned|blistered|scarred))\b",
+        r"|bleeding|bruised|bruises|bruise|bleed|broke|break|cracked|crack|hurt|burned|blistered|"
+        r"scarred))\b",
         r"\b(?:i|me) deserve (?:to be punished|to suffer|to hurt|to feel pain|to be in pain|pain"
         r"|the "
         r"pain|to bleed)\b",
