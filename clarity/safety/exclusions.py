@@ -173,6 +173,8 @@ ABOUT_OTHERS = (
     r"\b(?:hang|hanging|hung) (?:a |the )?(?:hammock|swing|curtains?|ham|bunting|lights|shelf|"
     r"picture|painting|washing)\b",
     r"\b(?:the )?death of me\b",
+    r"\b(?:my )?life is (?:literally )?over\b(?=.*\b(?:lol|haha|lmao|show|series|season|cancelled|"
+    r"canceled|sold out|tickets|game|match|phone|wifi|spoiler\w*)\b)",
     r"\b(?:jump|jumping)\b(?: \w+){0,4} (?:i am so |so |for )(?:happy|excited|thrilled|glad|joy)"
     r"\b",
     r"\bhang myself (?:a|an|some|the) \w+",

@@ -131,7 +131,8 @@ RULE = rule(
         r"living|go on|keep going|carry on|stay alive|live|bother living|keep trying|bother)\b",
         r"\bend of my (?:rope|tether)\b(?! (?:with|about|over|at|because))",
         r"\b(?:can not|could not|do not|never) (?:picture|imagine|see) (?:myself|me) (?:ever )?"
-        r"(?:getting through (?:this|it|the \w+)|making it through|coming out (?:of|the other side)"
+        r"(?:getting through (?:(?:this|it)(?= *$| and\b| alone| anymore| any longer)|the (?:night|"
+        r"week|year|day|pain))|making it through|coming out (?:of|the other side)"
         r"|being happy|getting better|having a future)\b",
         r"\b(?:can not|cant|could not) (?:do|live|handle|face) (?:life|this life|my life|living|"
         r"existing)(?: " + ANYMORE + r")?\b",

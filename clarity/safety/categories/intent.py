@@ -27,6 +27,14 @@ _ACT = (
     r"everyone))"
 )
 
+# Decisions and plans about ordinary life ("decided to finally do it, booking the tattoo").
+_NOT_EVERYDAY = (
+    r"(?!.*\b(?:job|tattoo|book\w*|quit\w*|apply\w*|course|trip|holiday|car|house|flat|move|moving"
+    r"|marathon|exam|interview|haircut|diet|gym|propos\w*|party|surprise|wedding|degree|uni|"
+    r"college|piercing|dye|sign\w* up|enrol\w*|resign\w*|leave him|leave her|break up|breaking up)"
+    r"\b)"
+)
+
 RULE = rule(
     "intent",
     Level.IMMINENT,
@@ -74,7 +82,8 @@ RULE = rule(
         r"from|see|talk to) me (?:again|anymore|after (?:tonight|today))\b",
     ],
     whole=[
-        r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
+        _NOT_EVERYDAY
+        + r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
         r"|no turning back"
         r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it"
         r"|(?:it is|its) (?:happening )?"

@@ -31,8 +31,11 @@ RULE = rule(
         r"\b(?:think\w*|thought|imagin\w*|pictur\w*|tempted|urges?)\b(?: \w+){0,2} (?:about |of "
         r")?(?:just )?(?:stepping|jumping|falling|leaning|walking|throwing myself) (?:off|over|out"
         r"|forward|in front|under)\b",
-        rf"\b(?:standing|stood|sitting|sat|am) (?:on|at) (?:the|a|this|that) (?:edge of (?:the|a)"
-        rf" )?(?:{HIGH_PLACE}|tracks|platform edge|railing)\b",
+        rf"\b(?:i am|i|im) (?:standing|stood|sitting|sat) (?:on|at) (?:the|a|this|that) (?:(?:edge"
+        rf" of (?:the|a) )(?:{HIGH_PLACE}|tracks|platform)|ledge|railing|platform edge|tracks)\b",
+        rf"\b(?:i am|i|im) (?:standing|stood|sitting|sat) (?:on|at) (?:the|a|this|that) "
+        rf"{HIGH_PLACE}\b(?= (?:right now|now|alone|looking down|thinking|and (?:thinking|looking "
+        r"down|staring down|wondering)))",
         rf"\b(?:how|what) (?:\w+ ){{0,3}}(?:{DRUGS}|{HIGH_PLACE}|{WATER}|{VEHICLE}) (?:\w+ ){{0,3}}"
         r"(?:to die|to kill|kill (?:you|a person|someone|me)|lethal|fatal|survive the fall|to "
         r"not wake up|to be fatal|be enough)\b",
@@ -50,11 +53,16 @@ RULE = rule(
         r"\b(?:sat|sitting|held|holding|hold|had|have) (?:with )?(?:the|my|a handful of|all the|a "
         r"bottle of) (?:pills|tablets|blade|razor|knife|rope|gun|noose) (?:in my (?:hand|hands|lap|"
         r"palm)|for (?:an|a|\d+) \w+|and (?:thought|cried|stared))\b",
+        r"\b(?:think\w*|thought|imagin\w*|tempt\w*|urges?|want\w*|what if i)\b(?: \w+){0,3} (?:"
+        r"going|go|climbing|climb|jumping|jump|falling|fall|leaning|lean|stepping|step) (?:over"
+        r"|off)"
+        r" the (?:railing|edge|side|barrier|balcony|ledge)\b",
         r"\b(?:think\w*|thought|imagin\w*|tempt\w*|urges?|want\w*|what if i)\b(?: \w+){0,2} "
         r"(?:letting|let) go of the (?:wheel|railing|steering wheel|edge|rope)\b",
         r"\b(?:keep|kept|been|can not stop|always) (?:looking|staring|glancing) at (?:the|my|that|"
         r"those) (?:\w+ ){0,2}(?:pills|tablets|meds|rope|gun|knife|knives|blades?|razors?|bridge|"
-        r"tracks|noose|belt|bleach|ledge|balcony)\b",
+        r"tracks|noose|belt|bleach|ledge|balcony)\b(?= *$| and\b| again| in\b| on\b| for\b| "
+        r"thinking| every| when| while| at night| all)",
         r"\b(?:high|tall|deep|strong|enough|far|fast|big|lethal)\b(?: \w+){0,2} (?:enough )?to "
         r"(?:actually |definitely |really |surely )?(?:die|kill (?:me|myself|you|a person|someone)"
         r"|be "

@@ -4,6 +4,7 @@ so many words ("I've picked the date", "I know how and where")."""
 from __future__ import annotations
 
 from clarity.safety.assessment import Level
+from clarity.safety.categories.intent import _NOT_EVERYDAY
 from clarity.safety.lexicon import FUTURE_TIME, METHOD_ACT
 from clarity.safety.rules import rule
 
@@ -77,8 +78,8 @@ RULE = rule(
         r"(?= *$| when\b| after\b| once)",
     ],
     whole=[
-        r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)(?=.*\b(?:it is|its|it will"
-        r" be) (?:happening|going to happen|on|set for) (?:tonight|today|tomorrow|this \w+|on \w+|"
+        _NOT_EVERYDAY + r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)"
+        r"(?=.*\b(?:it is|its|it will be) (?:happening|going to happen|on|set for) (?:tonight|today|tomorrow|this \w+|on \w+|"
         r"next \w+|soon)\b)",
         rf"(?=.*\b{_MEANS_LOOSE})(?=.*\b(?:{FUTURE_TIME}|{_PLACE})\b)(?=.*\b{_FRAME}\b)",
     ],

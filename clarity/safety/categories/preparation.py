@@ -96,8 +96,9 @@ RULE = rule(
         r"ready|hidden)(?= *$| for me| for tonight)",
         rf"\b{_KEEP} (?:up )?(?:all |some |a lot of |enough |loads of |a stash of |a supply of |"
         rf"a bottle of )?(?:my |the |of my |his |her |mums |moms |dads |\w+s )?(?:old )?(?:\w+ )?"
-        rf"(?:{DRUGS}|razor blades|blades|razors)\b(?! (?:for (?:the|my) (?:trip|holiday|"
-        r"vacation|flight)|in the (?:cabinet|bathroom) for))",
+        rf"(?:{DRUGS}|razor blades|blades|razors)\b(?! (?:for (?!when|the end|it\b|tonight|later|"
+        r"afterwards|that|the right|weeks|months|days|ages|a while|a (?:week|month|year|few|long)|"
+        r"\d+|two|three|four|the past|the last|some time)|in the (?:cabinet|bathroom) for))",
         r"\b(?:i have|i have got|i got|got|have|there are) (?:enough|a stash of|a stockpile of|a"
         r" supply of|a collection of|saved up) (?:\w+ )?(?:pills|tablets|meds|painkillers|"
         r"paracetamol|sleeping pills)\b",

@@ -58,7 +58,9 @@ RULE = rule(
         r"pain|to bleed)\b",
         r"\bpunish\w* myself (?:by (?:cutting|hurting|hitting|burning|starving|not eating|"
         r"scratching)|physically)\b",
-        r"\bused to (?:cut|burn|self harm|sh|hurt myself|harm myself|hit myself)\b",
+        r"\bused to (?:cut|burn|self harm|sh|hurt myself|harm myself|hit myself)\b(?! (?:my (?:own "
+        r")?(?:hair|nails|fringe|grass|lawn|toenails)|the|hair|class|school|costs|corners|out|back|"
+        r"down|\w+s hair))",
         r"\bscars (?:from|of) (?:cutting|self harm|sh|when i|my \w+ (?:cutting|self harm))\b",
         r"\b(?:i|and|i have|have) (?:cut|burned|burnt|hurt myself|harmed myself|cut myself)"
         r" again\b",
