@@ -79,7 +79,8 @@ RULE = rule(
     ],
     whole=[
         _NOT_EVERYDAY + r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)"
-        r"(?=.*\b(?:it is|its|it will be) (?:happening|going to happen|on|set for) (?:tonight|today|tomorrow|this \w+|on \w+|"
+        r"(?=.*\b(?:it is|its|it will be) (?:happening|going to happen|on|set for) (?:tonight"
+        r"|today|tomorrow|this \w+|on \w+|"
         r"next \w+|soon)\b)",
         rf"(?=.*\b{_MEANS_LOOSE})(?=.*\b(?:{FUTURE_TIME}|{_PLACE})\b)(?=.*\b{_FRAME}\b)",
     ],
