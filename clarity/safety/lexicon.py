@@ -113,3 +113,11 @@ FUTURE_TIME = (
     r"out|away|left)|before (?:anyone|they|my \w+|he|she) (?:\w+ )?(?:wakes?|gets? home|comes "
     r"home|back)|by (?:the end of \w+|{WEEKDAY}|morning|tomorrow|tonight|the weekend))"
 )
+
+# Decisions and plans about ordinary life ("decided to finally do it, booking the tattoo").
+NOT_EVERYDAY = (
+    r"(?!.*\b(?:job|tattoo|book\w*|quit\w*|apply\w*|course|trip|holiday|car|house|flat|move|moving"
+    r"|marathon|exam|interview|haircut|diet|gym|propos\w*|party|surprise|wedding|degree|uni|"
+    r"college|piercing|dye|sign\w* up|enrol\w*|resign\w*|leave him|leave her|break up|breaking up)"
+    r"\b)"
+)

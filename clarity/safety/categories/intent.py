@@ -7,7 +7,7 @@ the active categories, so it stays a crisis at the active level.
 from __future__ import annotations
 
 from clarity.safety.assessment import Level
-from clarity.safety.lexicon import KILL_SELF, METHOD_ACT
+from clarity.safety.lexicon import KILL_SELF, METHOD_ACT, NOT_EVERYDAY
 from clarity.safety.rules import rule
 
 _WILL = (
@@ -25,14 +25,6 @@ _ACT = (
     r"week|by|before)|not be here (?:tomorrow|anymore|by|next)|say (?:my )?(?:final |last )?"
     r"goodbyes?|end myself|do it (?:and|when) (?:no one|nobody|"
     r"everyone))"
-)
-
-# Decisions and plans about ordinary life ("decided to finally do it, booking the tattoo").
-_NOT_EVERYDAY = (
-    r"(?!.*\b(?:job|tattoo|book\w*|quit\w*|apply\w*|course|trip|holiday|car|house|flat|move|moving"
-    r"|marathon|exam|interview|haircut|diet|gym|propos\w*|party|surprise|wedding|degree|uni|"
-    r"college|piercing|dye|sign\w* up|enrol\w*|resign\w*|leave him|leave her|break up|breaking up)"
-    r"\b)"
 )
 
 RULE = rule(
@@ -82,8 +74,7 @@ RULE = rule(
         r"from|see|talk to) me (?:again|anymore|after (?:tonight|today))\b",
     ],
     whole=[
-        _NOT_EVERYDAY
-        + r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
+        NOT_EVERYDAY + r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
         r"|no turning back"
         r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it"
         r"|(?:it is|its) (?:happening )?"

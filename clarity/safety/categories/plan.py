@@ -4,8 +4,7 @@ so many words ("I've picked the date", "I know how and where")."""
 from __future__ import annotations
 
 from clarity.safety.assessment import Level
-from clarity.safety.categories.intent import _NOT_EVERYDAY
-from clarity.safety.lexicon import FUTURE_TIME, METHOD_ACT
+from clarity.safety.lexicon import FUTURE_TIME, METHOD_ACT, NOT_EVERYDAY
 from clarity.safety.rules import rule
 
 _ACTS = (
@@ -78,7 +77,7 @@ RULE = rule(
         r"(?= *$| when\b| after\b| once)",
     ],
     whole=[
-        _NOT_EVERYDAY + r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)"
+        NOT_EVERYDAY + r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)"
         r"(?=.*\b(?:it is|its|it will be) (?:happening|going to happen|on|set for) (?:tonight"
         r"|today|tomorrow|this \w+|on \w+|"
         r"next \w+|soon)\b)",
