@@ -121,6 +121,9 @@ RULE = rule(
         r"|purpose|value)\b",
         r"\blost (?:all|every bit of|any|all my) hope\b(?! (?:in|for|of|that) (?:the|this|that|our"
         r"|humanity|him|her|them)\b)",
+        r"\b(?:no|can not see (?:the|any)|do not see (?:the|any)|never see (?:the"
+        r"|any)) light at the"
+        r" end of the tunnel\b",
         r"\bnothing (?:left )?to look forward to\b(?= *$| " + ANYMORE + r"| ever| again"
         r"| in (?:life|my life)| and\b)",
         r"\b(?:can not|do not|cant|dont|never) see (?:things|it|life|anything) (?:ever )?(?:getting"

@@ -43,6 +43,10 @@ RULE = rule(
         r"\bhow (?:long|much) (?:does it|would it|will it) (?:take|hurt) to (?:die|drown|bleed "
         r"out|suffocate|hang)\b",
         r"\bbleed(?:ing)? out\b",
+        r"\b(?:tracks|bridge|ledge|roof|cliff|pills|rope|edge|platform|river|knife|gun|railing|"
+        r"balcony)\b(?: \w+){0,4} (?:and )?(?:thought|think|thinking|wondered) about (?:it"
+        r"|doing it|"
+        r"jumping|stepping|ending it|using (?:it|them))\b",
         r"\b(?:would|could|might|will|i would) (?:just )?jump\b(?: \w+){0,5} (?:high|up there|"
         r"roof|bridge|ledge|edge|top|balcony|window)\b",
         r"\b(?:going|go|walk\w*|swim\w*|wad\w*) (?:in|into (?:the \w+|it)|out)(?: \w+){0,2} and "

@@ -50,6 +50,12 @@ RULE = rule(
     Level.IMMINENT,
     strong=[
         _AFTER_ME,
+        r"\b(?:written|wrote|finished|left|writing) (?:my|the) (?:note|letter|letters"
+        r"|notes)\b(?= *$"
+        r"| and\b| for (?:my|everyone|them|when|after))",
+        r"\b(?:put|gathered|collected|laid out|counted out|lined up|got) (?:all )?(?:my"
+        r"|the) (?:pills|"
+        r"tablets|meds) (?:in one place|together|out|ready|lined up)\b",
         r"\b(?:written|wrote|writing|recorded|typed) (?:out )?(?:my|all my|the) goodbyes?\b(?! (?:"
         r"speech|card|party|lunch|drinks|email|present|gift|do|post to the team))",
         rf"\b(?:bought|buy|buying|got|getting|picked up) (?:a lot of|loads of|lots of|several "
@@ -72,7 +78,8 @@ RULE = rule(
         r"everything|the rest) (?:of )?(?:my )?(?:\w+ )?(?:stuff|things|belongings|possessions|"
         r"clothes|books|games|records|jewel\w*|money|savings|plants|art|collection|away)?\b",
         r"\b(?:gave|giving|given|give|handed|handing|left|leaving)\b(?: \w+){0,12} (?:permanent\w*|"
-        r"for good|forever|to keep|remember me|does not know why|do not know why|did not (?:ask|"
+        r"for good|forever|to keep (?:it|them|forever)|remember me|does not know why"
+        r"|do not know why|did not (?:ask|"
         r"know) why|no idea why|to remember me by)\b",
         r"\bknowing (?:it|this|that) (?:was|would be|will be|is) the (?:last|final) time\b",
         r"\b(?:hear|see|say|hug|text|call|tell|visit|talk to|speak to|hold|kiss|said|saw|told|"
@@ -94,6 +101,7 @@ RULE = rule(
         r"| hidden| in the| and\b)",
         r"\b(?:it is|its|they are|all|everything is|it is all|its all) (?:\w+ ){0,4}(?:waiting|"
         r"ready|hidden)(?= *$| for me| for tonight)",
+        rf"(?!.*\b(?:in case (?:i|we|you|they) (?:need|get)|dental|surgery|operation)\b)"
         rf"\b{_KEEP} (?:up )?(?:all |some |a lot of |enough |loads of |a stash of |a supply of |"
         rf"a bottle of )?(?:my |the |of my |his |her |mums |moms |dads |\w+s )?(?:old )?(?:\w+ )?"
         rf"(?:{DRUGS}|razor blades|blades|razors)\b(?! (?:for (?!when|the end|it\b|tonight|later|"

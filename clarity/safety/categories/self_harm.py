@@ -43,7 +43,11 @@ RULE = rule(
         rf"across|into|over) my (?:{_BODY}|self)\b",
         r"\b(?:took|take|taking|broke|broken|got|get|getting) (?:the )?blades? (?:out )?(?:of|"
         r"from) (?:my |a |the )?(?:razor|sharpener)\b",
-        r"\bmake(?:s)? (?:myself|me) bleed\b",
+        r"\b(?:make|makes|made|making) (?:myself|me) (?:bleed|bruise|hurt"
+        r"|throw up)\b(?! (?:laughing"
+        r"|from laughing))",
+        r"\b(?:stop|stopping|keep|keeping) myself (?:from )?(?:cutting|hurting myself|burning|self "
+        r"harm\w*|sh)\b|\bcutting (?:tonight|again|today|right now)\b",
         r"\bwear(?:ing)? (?:long sleeves|a hoodie|jumpers|sweaters) (?:to hide|so (?:no one|nobody"
         r"|they|people) (?:can|will|would|does|do) not see)\b",
         r"\b(?:hit|hitting|punch\w*|bang\w*|slam\w*|smash\w*|scratch\w*|bit|bite|biting|burn\w*|"

@@ -13,7 +13,8 @@ from clarity.safety.rules import rule
 _NOT = r"(?<!not )(?<!never )(?<!no )"
 _NOT_WAKE = (
     r"(?:not|never|did not|do not|would not|will not|no longer) (?:want to )?(?:wake up|"
-    r"wake|to wake up|waking up)\b(?! (?:early|at|before|for|on time|in time|late|so|this early"
+    r"wake(?! up)|to wake up|waking up)\b(?! (?:early|at|before|for|on time|in time|late|so"
+    r"|this early"
     r"|until|till|when|to my alarm|in the night))"
 )
 TIRED_OF_LIVING = (
@@ -127,6 +128,11 @@ RULE = rule(
         r"relief|happy|thankful|welcome it|not fight it)\b",
         r"\b(?:died|dead|dying)\b(?: \w+){0,3} (?:is|are|were|was) (?:so )?lucky\b|\blucky (?:to be"
         r" dead|they died|to die|to have died)\b",
+        r"\b(?:do not|never|no longer|really do not) (?:want|wish) to (?:wake up"
+        r"|wake(?! up))\b(?! (?:early|"
+        r"at|before|for|on time|in time|late|so|this early|until|till|when|to my alarm|in the "
+        r"night)\b)",
+        r"\bi (?:\w+ ){0,8}?(?:stop|cease) (?:to )?exist\w*\b",
         r"\bjust waiting (?:to die|for (?:it to end|the end|death|it all to end))\b",
     ],
     weak=[
