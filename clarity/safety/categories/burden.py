@@ -86,6 +86,9 @@ RULE = rule(
         r"\bbetter off with (?:a different|another|someone else as|a new|a better"
         r"|someone better as) "
         r"\w+",
+        r"\b(?:a )?waste of (?:everyones|everybodys|their|your|my \w+s|peoples) (?:time|money"
+        r"|energy"
+        r"|space|love|effort)\b",
         r"\bworld (?:would be|is|will be) (?:a )?better (?:place )?" + _GONE,
         r"\b(?:make|making) (?:everyones|everybodys|their|my familys) li(?:fe|ves) easier " + _GONE,
     ],

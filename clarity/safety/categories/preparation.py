@@ -39,6 +39,8 @@ _FAREWELLS = (
     r"(?:deleted|deleting) (?:all )?my (?:accounts?|social media|photos|messages)",
     r"(?:paid|paying) off (?:all )?my (?:debts?|loans?|bills)",
     r"(?:wrote|written|writing) (?:some |a few )?(?:letters?|notes?)",
+    r"(?:left|leaving) (?:a|my|some) (?:letters?|notes?)",
+    r"(?:a|my|some) (?:letters?|notes?) (?:for|to) (?:my \w+|each|everyone|all|them|her|him)",
     r"(?:affairs|things) in order",
     r"(?:sent|left|gave) (?:\w+ ){0,2}(?:passwords?|bank details|pin)",
 )
@@ -111,8 +113,8 @@ RULE = rule(
         r" supply of|a collection of|saved up) (?:\w+ )?(?:pills|tablets|meds|painkillers|"
         r"paracetamol|sleeping pills)\b",
         rf"\b(?:bought|buy|buying|got|get|getting|ordered|order|ordering|purchased|acquired|hid|"
-        rf"hidden|hiding|have|had|found|borrowed|took|stole|picked up) (?:a|the|some|my|myself a"
-        rf"|dads|my dads|his|a length of) (?:\w+ )?{_MEANS}\b(?! (?:for (?:the|my|a|our) "
+        rf"hidden|hiding|have|had|found|borrowed|took|stole|picked up) (?:(?:a|the|some|my|myself a"
+        rf"|dads|my dads|his|a length of) )?(?:\w+ )?{_MEANS}\b(?! (?:for (?:the|my|a|our) "
         r"(?:tent|climbing|camping|boat|dog|swing|hammock|washing|garden|trip|hunting|range|"
         r"grill|bbq|barbecue|balloons|party|kids|hose|car wash)|licen[cs]e|course|class|show|safe|"
         r"cabinet|case|cleaning|club|range|rack|holder|reel|pipe))",

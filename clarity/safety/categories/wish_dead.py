@@ -39,7 +39,8 @@ RULE = rule(
         r"cease to exist|cease existing|not be around|disappear (?:forever|for good|"
         r"permanently|completely|from (?:this|the) (?:world|earth))|be gone|vanish forever"
         r"|not to exist|not to be here|not to be alive)\b",
-        r"\b(?:do not|dont|never|no longer|not|really do not) (?:want|wish|wanna|feel like|"
+        r"\b(?:do not|dont|never|no longer|not|really do not) (?:even |really |actually |honestly "
+        r")?(?:want|wish|wanna|feel like|"
         r"have the will) (?:to )?(?:live|be alive|exist|be on this earth|be in this world|go on"
         r" living|keep living|carry on living|continue living|stay alive|continue existing|be"
         r" here|be around)\b(?! (?:at|in this (?!world|life)|in (?:that|the) \w+|with (?!myself"
