@@ -33,7 +33,7 @@ def signals(message: str) -> Signals:
     strong: set[str] = set()
     weak: set[str] = set()
     for rule in RULES:
-        if rule.strong.search(text):
+        if rule.strong_in(text):
             strong.add(rule.category)
         elif rule.weak is not None and rule.weak.search(text):
             weak.add(rule.category)

@@ -19,6 +19,16 @@ class Rule:
     level: Level
     strong: re.Pattern[str]
     weak: re.Pattern[str] | None
+    # Signals that are weak once but strong twice in one message (goodbyes add up).
+    twice: re.Pattern[str] | None = None
+
+    def strong_in(self, text: str) -> bool:
+        if self.strong.search(text):
+            return True
+        if self.twice is None:
+            return False
+        found = self.twice.finditer(text)
+        return next(found, None) is not None and next(found, None) is not None
 
 
 def any_of(patterns: Sequence[str]) -> str:
@@ -43,6 +53,7 @@ def rule(
     strong: Sequence[str],
     weak: Sequence[str] = (),
     whole: Sequence[str] = (),
+    twice: Sequence[str] = (),
 ) -> Rule:
     """``whole``: strong patterns matched once from the start of the text, e.g. ``(?=.*a)(?=.*b)``
     for "a and b anywhere"."""
@@ -51,4 +62,5 @@ def rule(
         level=level,
         strong=at_word_starts(strong, whole),
         weak=at_word_starts(weak) if weak else None,
+        twice=at_word_starts(twice) if twice else None,
     )

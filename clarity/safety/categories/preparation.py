@@ -44,8 +44,6 @@ _FAREWELLS = (
     r"(?:affairs|things) in order",
     r"(?:sent|left|gave) (?:\w+ ){0,2}(?:passwords?|bank details|pin)",
 )
-_ANY_FAREWELL = "(?:" + "|".join(_FAREWELLS) + ")"
-_TWO_FAREWELLS = rf".*\b{_ANY_FAREWELL}\b.*\b{_ANY_FAREWELL}\b"
 
 RULE = rule(
     "preparation",
@@ -103,8 +101,8 @@ RULE = rule(
         r"| hidden| in the| and\b)",
         r"\b(?:it is|its|they are|all|everything is|it is all|its all) (?:\w+ ){0,4}(?:waiting|"
         r"ready|hidden)(?= *$| for me| for tonight)",
-        rf"(?!.*\b(?:in case (?:i|we|you|they) (?:need|get)|dental|surgery|operation)\b)"
-        rf"\b{_KEEP} (?:up )?(?:all |some |a lot of |enough |loads of |a stash of |a supply of |"
+        rf"\b{_KEEP}(?!.*\b(?:in case (?:i|we|you|they) (?:need|get)|dental|surgery|operation)\b)"
+        rf" (?:up )?(?:all |some |a lot of |enough |loads of |a stash of |a supply of |"
         rf"a bottle of )?(?:my |the |of my |his |her |mums |moms |dads |\w+s )?(?:old )?(?:\w+ )?"
         rf"(?:{DRUGS}|razor blades|blades|razors)\b(?! (?:for (?!when|the end|it\b|tonight|later|"
         r"afterwards|that|the right|weeks|months|days|ages|a while|a (?:week|month|year|few|long)|"
@@ -162,7 +160,7 @@ RULE = rule(
         r" (?:bridge|cliff|roof|tracks|station) (?:to (?:check|look|see|practi\w+|scout)|and "
         r"(?:looked|stood|checked)|a few times|every (?:night|day))\b",
     ],
-    whole=[_TWO_FAREWELLS],
+    twice=_FAREWELLS,
     weak=[
         r"\b(?:giving|gave|give|given|handing|handed|hand|gifted|gifting|donat\w*) (?:away )?"
         r"(?:\w+ ){0,3}?(?:my|all my|away|all of my)\b",
