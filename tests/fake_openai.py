@@ -55,6 +55,26 @@ class Malformed:
 Step = Reply | Status | Cut | Malformed
 
 
+@dataclass
+class Moderation:
+    """A moderation answer with these self-harm flags (after ``delay`` seconds)."""
+
+    self_harm: bool = False
+    intent: bool = False
+    instructions: bool = False
+    delay: float = 0.0
+
+
+@dataclass
+class Garbage:
+    """A 200 answer whose body is this text, whatever the route expects."""
+
+    body: str
+
+
+ModerationStep = Moderation | Status | Garbage
+
+
 class StreamCut(Exception):
     pass
 
@@ -66,6 +86,10 @@ class FakeOpenAI:
     requests: list[dict[str, Any]] = field(default_factory=list)
     authorizations: list[str] = field(default_factory=list)
     base_url: str = ""
+    # /v1/moderations follows its own script, one entry per request.
+    moderation_script: list[ModerationStep] = field(default_factory=list)
+    moderation_default: ModerationStep = field(default_factory=Moderation)
+    moderation_requests: list[dict[str, Any]] = field(default_factory=list)
 
     def app(self) -> Quart:
         app = Quart("fake_openai")
@@ -96,6 +120,24 @@ class FakeOpenAI:
             )
             response.timeout = None
             return response
+
+        @app.post("/v1/moderations")
+        async def moderations() -> Response:
+            body = await request.get_json()
+            self.moderation_requests.append(body)
+            self.authorizations.append(request.headers.get("Authorization", ""))
+            step = (
+                self.moderation_script.pop(0) if self.moderation_script else self.moderation_default
+            )
+            if isinstance(step, Status):
+                error = {"error": {"message": f"upstream trouble with {body.get('input')!r}"}}
+                return Response(
+                    json.dumps(error), status=step.status, content_type="application/json"
+                )
+            if isinstance(step, Garbage):
+                return Response(step.body, content_type="application/json")
+            await asyncio.sleep(step.delay)
+            return Response(json.dumps(_moderation(step)), content_type="application/json")
 
         return app
 
@@ -128,6 +170,27 @@ def _chunk(
         "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}],
     }
     return f"data: {json.dumps(payload)}\n\n".encode()
+
+
+def _moderation(step: Moderation) -> dict[str, Any]:
+    flags = {
+        "self-harm": step.self_harm or step.intent or step.instructions,
+        "self-harm/intent": step.intent,
+        "self-harm/instructions": step.instructions,
+        "harassment": False,
+        "violence": False,
+    }
+    return {
+        "id": "modr-fake",
+        "model": "omni-moderation-latest",
+        "results": [
+            {
+                "flagged": any(flags.values()),
+                "categories": flags,
+                "category_scores": {name: 0.9 if on else 0.01 for name, on in flags.items()},
+            }
+        ],
+    }
 
 
 @asynccontextmanager

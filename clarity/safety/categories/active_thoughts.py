@@ -1,0 +1,43 @@
+"""Non-specific active suicidal thoughts (C-SSRS 2): thoughts of killing oneself, suicide named.
+
+Negation is not honoured here: "I won't kill myself" still counts, because the words are on
+the person's mind and a false alarm costs only a caring reply.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import KILL_SELF
+from clarity.safety.rules import rule
+
+RULE = rule(
+    "active_thoughts",
+    Level.ACTIVE,
+    strong=[
+        r"\b" + KILL_SELF,
+        r"\bthoughts? (?:of|about) (?:ending (?:it|my life|things|everything)|killing myself|"
+        r"taking my life|not being alive|self destruct\w*)\b",
+        r"\bthinking (?:about|of) (?:ending (?:it|my life|things|everything)|killing myself|"
+        r"taking my life|how to die|ways to die)\b",
+        r"\b(?:want|wanna|wanting|need|going|plan\w*|ready|decided|tempted|urge|urges) to "
+        r"(?:end (?:my life|it all|everything)|die by my own hand)\b",
+        r"\bkill me\b(?= *$| please| now(?! lol)| already)",
+        r"\b(?:make|made|let|want) (?:it|the pain|everything|this|all of it) (?:all )?(?:stop|end)"
+        r" (?:for good|forever|permanently)\b",
+        r"\b(?:leave|leaving|exit|exiting|quit|quitting|escape|escaping) (?:this|the) (?:world|"
+        r"earth|life|planet) (?:for good|forever|early|behind|permanently)?\b(?! (?:of|for a"
+        r"|tour|cup))",
+        r"\b(?:i|me) (?:should|deserve to|need to|ought to) die\b",
+        r"\b(?:a )?danger to myself\b(?! (?:in|with|on|when|at|around) )|\b(?:not|do not feel"
+        r"|never feel) safe (?:with|around|from) "
+        r"myself\b|\b(?:can not|could not|do not) (?:keep myself safe|trust myself)\b",
+        r"\b(?:not being alive|dying|death|not existing|ending it"
+        r"|not being here)\b(?: \w+){0,4} (?:"
+        r"and )?(?:actually )?(?:do|doing|act|acting) (?:something )?(?:about it|on it)\b",
+        r"\b(?:think\w*|thought\w*) (?:about|of) (?:actually )?(?:doing it myself"
+        r"|actually doing it|"
+        r"going through with it|acting on (?:it|them|these thoughts|the thoughts))\b",
+        r"\b(?:i have|i) (?:no|little|zero) (?:will|desire|wish) to (?:live|be alive|exist|go on)"
+        r"\b",
+    ],
+)

@@ -1,0 +1,95 @@
+"""Perceived burdensomeness (passive): others would be better off without me."""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.rules import rule
+
+_GONE = (
+    r"(?:without me|with me gone|with me out of (?:the|their) (?:way|picture|lives)|(?:when|once"
+    r"|after|if) (?:i am|i was|i were) (?:gone|dead|not (?:here|around)|no longer (?:here|"
+    r"around))|if i (?:was not|were not|did not|never|was no longer|were no longer) (?:here|"
+    r"around|alive|exist\w*|born|in (?:their|the) (?:lives|picture|way)|in them|in it"
+    r"|out of (?:the|their) "
+    r"(?:picture|way|lives)|part of "
+    r"(?:it|their lives))|if i (?:died|"
+    r"disappeared|left for good|was out of (?:the|their) (?:picture|way|lives)|was dead|were dead"
+    r"|vanished|stopped existing|just disappeared|"
+    r"was gone|were gone|did not exist|had never been born|just went away))"
+)
+
+RULE = rule(
+    "burden",
+    Level.PASSIVE,
+    strong=[
+        r"\b(?:better|happier|easier|lighter|simpler|freer|more peaceful|fine|okay|ok|alright"
+        r"|good)(?: off)?(?: for "
+        r"(?:everyone|them|all|him|her|you|everybody))? " + _GONE,
+        r"\b(?:i am|i feel|i feel like|i have become|always|just|i was|i will always be|being)"
+        r" (?:\w+ )?(?:a|such a|nothing but a|the|only a|just a|an) (?:huge |big |massive |"
+        r"constant |total )?(?:burden|waste of space|waste of oxygen|waste of air|waste of "
+        r"life|drain on (?:everyone|them|my \w+))\b",
+        r"\bburden (?:to|on|for) (?:everyone|everybody|my \w+|them|you|people|the people|all|"
+        r"those|others|the world|anyone|society)\b",
+        r"\b(?:no one|nobody|noone|not a single person|not one person) (?:would|will|is going to"
+        r"|going to|would even|will even) (?:miss|notice|care|even notice|even care|even miss|"
+        r"cry|come to my funeral|remember me)\b",
+        r"\b(?:would not|will not|would never|will never|wouldnt) (?:even )?(?:miss|notice|care)"
+        r"(?: about)? (?:me|if i|when i|that i)\b",
+        r"\b(?:they|everyone|everybody|people|my \w+) (?:would|will|would all|will all) be "
+        r"(?:relieved|glad|happy|happier|fine|okay|better) (?:if|when|once) i\b",
+        r"\bdo (?:everyone|everybody|them|the world|you all|my family|all of you|you) a "
+        r"(?:favou?r|kindness)\b(?! and (?:bring|get|buy|make|cook|pick))",
+        r"\b(?:stop|no longer|will not|never) (?:being|be) a burden\b",
+        r"\bnot (?:be|being) a burden (?:anymore|any longer|much longer|for long)\b",
+        r"\b(?:i am|i keep|always|just) (?:ruining|destroying|wrecking) (?:everyones|everybodys|"
+        r"their|my familys|my \w+s|everything for everyone) (?:lives?|life)\b",
+        r"\bi (?:\w+ ){0,6}?by (?:just |simply |even )?(?:existing|being alive|being here"
+        r"|being around|being me|"
+        r"still being here|living)\b",
+        r"\bruin\w* (?:her|his|their|everyones|everybodys|my \w+s?|your) li(?:fe|ves)\b",
+        r"\b(?:cry|grieve|mourn|be sad|be upset|miss me)\b(?: \w+){0,6} (?:be )?(?:better off|move"
+        r" on|get over it|be fine|forget me)\b",
+        r"\b(?:i|just|i just|i am just|i am) (?:take|taking|waste|wasting|use|using) up (?:space"
+        r"|air"
+        r"|oxygen|room|resources)\b",
+        r"\b(?:doing|did|done) (?:everyone|everybody|them|the world|you all|my family|all of you|"
+        r"you|him|her) a (?:favou?r|kindness)\b",
+        r"\b(?:regret|regrets|regretted) (?:ever )?(?:having|having had|had) me\b",
+        r"\bif i (?:was not|were not|was no longer|were no longer|was gone|were gone|died|"
+        r"disappeared|did not exist) (?:here |around |alive )?(?:\w+ ){0,3}(?:could|would|can|"
+        r"will|might) (?:finally |just )?(?:start over|move on|be happy|be free|be happier|live|"
+        r"have|get|find|stop worrying|relax|breathe)\b",
+        r"\b(?:easier|better|happier|simpler|calmer|nicer|freer) (?:life|lives|time|future)\b"
+        r"(?: \w+){0,2} " + _GONE,
+        r"\bi (?:ruin|wreck|spoil|destroy|mess up|make worse|make) (?:everything|everyones|"
+        r"everybodys|it|things)(?: \w+)? (?:for|with|worse for) (?:everyone|everybody|them|my \w+"
+        r"|all|people)\b",
+        r"\bdeserve\w* (?:better|more|so much better)(?: \w+){0,2} than (?:me|having (?:to (?:deal "
+        r"with|look after|put up with) )?me|(?:a|an|this) (?:\w+ )?(?:mess|failure|wreck|burden|"
+        r"loser))\b|\bdeserve\w* better than (?:\w+ ){0,6}(?:deal with|put up with|look after) "
+        r"me\b",
+        r"\b(?:dragging|drag|bringing|bring|pulling|holding|weighing) (?:everyone|everybody|them|"
+        r"my \w+|people|you all|you|the people i love|those around me) (?:down|back)\b",
+        r"\bi (?:only |just |always |constantly )?(?:make|making) (?:things|everything|life|it|"
+        r"everyones lives?|everyones life) (?:so much |even )?(?:harder|worse|more difficult) for "
+        r"(?:everyone|everybody|them|my \w+|people|the people|all)\b",
+        r"\b(?:everyone|everybody|they|people|my \w+|them) (?:would|will|could) (?:all |honestly |"
+        r"just )?be (?:better off|happier|fine|okay|ok)(?= *$| honestly| to be honest| really| "
+        r"anyway| if| then)",
+        r"\b(?:cause|causing|bring|bringing|give|giving) (?:\w+ )?(?:pain|problems|trouble|grief|"
+        r"stress|misery|hurt) (?:to|for) (?:everyone|everybody|the people i love|those around me|"
+        r"my \w+|people|all)\b",
+        r"\bin the way of (?:everyones|their|everybodys|my \w+s) (?:happiness|life|lives|future)\b|"
+        r"\b(?:i am|im) (?:just |always )?in (?:everyones|everybodys|their) way\b",
+        r"\b(?:glad|happy|relieved|better) to be rid of\b(?= *$| me)|\bbe rid of me\b",
+        r"\bbetter off with (?:a different|another|someone else as|a new|a better"
+        r"|someone better as) "
+        r"\w+",
+        r"\b(?:a )?waste of (?:everyones|everybodys|their|your|my \w+s|peoples) (?:time|money"
+        r"|energy"
+        r"|space|love|effort)\b",
+        r"\bworld (?:would be|is|will be) (?:a )?better (?:place )?" + _GONE,
+        r"\b(?:make|making) (?:everyones|everybodys|their|my familys) li(?:fe|ves) easier " + _GONE,
+    ],
+)

@@ -1,0 +1,162 @@
+"""Hopelessness about life itself (passive): no point going on, can't go on.
+
+Phrases about a task ("no point going on with this meeting", "can't do this job anymore") are
+left out by requiring a life sense: the end of the message, "anymore", "like this", or a
+life word after the phrase.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.categories.wish_dead import TIRED_OF_LIVING
+from clarity.safety.lexicon import ANYMORE
+from clarity.safety.rules import rule
+
+# What may follow an "I can't ..." for it to be about life rather than a task.
+_LIFE_SENSE = (
+    rf"(?!.*\b(?:new job|quit|resign|new flat|move out|new place|this job|my job)\b)"
+    rf"(?: (?:{ANYMORE}|like this|much longer|one more day|another day|living|in this life|"
+    r"on my own|without (?:him|her|them|you|my \w+)|alone)|(?= *$)|(?= (?:and|i|please|it is|"
+    r"its|so|because|honestly|really|lol|to be honest|everything|nothing|but|help|anyone|"
+    r"someone|why|what|life|every|all|at all|the pain|it hurts|whats)\b))"
+)
+
+RULE = rule(
+    "hopelessness",
+    Level.PASSIVE,
+    strong=[
+        r"\b(?:no|not any|not a|lost (?:my|all|the)|see no|(?:can not|do not|could not) see (?:any"
+        r"|a|the)) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of"
+        r"| for\b)?"
+        r" (?:living|life|going on|being alive|carrying on|keep going|keeping going|continuing|"
+        r"existing|to live|live|my life|trying anymore|anything|tomorrow|another day|the future|me "
+        r"being here|me being alive|me "
+        r"being around|me existing|me living|me staying|waking up|getting"
+        r" up|any of (?:it|this)|it all|being here|staying|stay|fighting|to keep going|go on|"
+        r"carry on|to keep living|keep living|to stay|to go on living|to continue)\b(?! (?:with"
+        r"|about|at|on|to|in (?:the|this) (?!life|world)))",
+        r"\bwhat is (?:even |really )?the point(?: of| in)? (?:even )?(?:living|life|going on"
+        r"|being alive"
+        r"|anything|existing|"
+        r"me|waking up|getting up|any of (?:it|this)|it all|trying anymore|even trying$|carrying"
+        r" on|being here|of me|anymore|any more|of anything)\b",
+        r"\b(?:can not|could not|cant|will not be able to|unable to|not able to) (?:go on|carry"
+        r" on|keep going|keep on going|keep doing this|do this|do it|take it|take this|take "
+        r"much more|take any more|live like this|live with (?:this|it|myself)|handle (?:it|"
+        r"this|life|anything)|cope|face (?:it|another day|tomorrow|life|anyone|the day|the "
+        r"world)|be here|keep fighting|fight (?:it|this|anymore)|bear (?:it|this)|stand (?:it|"
+        r"this|myself|being alive|living)|survive (?:this|another day)|live|exist|breathe|get "
+        r"up (?:again|anymore))" + _LIFE_SENSE,
+        r"\b(?:life|living|my life|this life|everything|existence|existing|it all|being alive)"
+        r" (?:is|feels|seems|has become|has been|became|just feels) (?:so |completely |totally "
+        r"|utterly |already |basically |pretty much |kind of |just "
+        r"|like )?(?:\w+ and )?(?:pointless"
+        r"|meaningless|hopeless|not worth (?:it|living)|worthless|empty"
+        r" and pointless|a waste|over|unbearable|too much)\b",
+        r"\bnot worth living\b",
+        r"\b(?:life|living|my life|this life|it) (?:is not|isnt|am not|is no longer) worth "
+        r"(?:living|it|the pain|the effort|fighting for)(?: "
+        + ANYMORE
+        + r")?(?= *$| "
+        + ANYMORE
+        + r"| and\b| i\b| so\b)",
+        r"\b(?:nothing|no one|nobody|no reason|not (?:a )?thing) (?:left )?to (?:live|stay|keep"
+        r" going|go on|hold on|stick around|get up) for\b",
+        r"\b(?:it is|its|it|things|life|nothing|this|i am|i) (?:is |are |will |am )?(?:never|"
+        r"not ever) (?:going to|gonna|will|ever)? ?get(?:ting|s)? better\b",
+        r"\bnothing (?:is )?(?:ever )?(?:will|is going to|going to|ever) (?:ever )?(?:change|get "
+        r"better|help|improve)\b",
+        r"\b(?:do not|have no|have not got|lost the|no) (?:have )?(?:the )?(?:strength|energy|will|"
+        r"fight)(?: left)? (?:left )?to (?:keep fighting|fight|go on|keep going|carry on|live|try)"
+        r"\b",
+        r"\b(?:can not|do not|could not|cannot) (?:see|find) (?:a|any) way out\b(?! (?:of|in|for|"
+        r"at|from|on) (?:the|this|that|our|his|her|my) (?!pain|life|hell|darkness|situation)\w)",
+        r"\bnothing (?:matters|helps|makes sense) (?:" + ANYMORE + r")\b",
+        r"\b(?:i see|i can see|there is|i have|i have got|there is just) no (?:way out|future|"
+        r"hope|light|end to (?:this|it)|escape|other way)\b(?! (?:of|in|for|at|from|on) (?:the|"
+        r"this|that|our|his|her|my) (?!pain|life|hell|darkness|situation|head|mind))",
+        r"\b(?:gave|give|giving|given) up on (?:life|living|everything|myself|it all|ever getting"
+        r" better|the future|being happy|being alive|me)\b",
+        r"\b(?:ready|want|going|about) to give up(?= *$| on (?:life|everything|living|myself)|"
+        r" completely| for good| forever)",
+        r"\b(?:done|finished|through) with (?:life|living|everything|it all|this life|being "
+        r"alive|existing|this world|the world|all of it|fighting|trying)\b",
+        r"\b(?:too tired|too exhausted|too weak|no energy left|no strength left) to (?:go on|keep"
+        r" going|carry on|live|fight|keep fighting|try anymore|keep trying|exist)\b",
+        TIRED_OF_LIVING,
+        r"\b(?:run out of|ran out of|running out of|no more|not many|no|out of) (?:reasons?|will|"
+        r"hope|strength|energy) to (?:stay|live|keep going|go on|keep living|fight|carry on"
+        r"|be here|"
+        r"stick around|exist|stay alive)\b",
+        r"\b(?:can not|could not|do not|never|can never) (?:picture|imagine|see) (?:myself|me) "
+        r"(?:still )?(?:being )?(?:alive|here|around|living|making it|surviving|getting old"
+        r"|growing "
+        r"old|old|at \d+|in (?:a|five|ten|\d+) years?)\b",
+        r"\b(?:life|living|my life|this life|being alive|it) (?:is |will |was |has )?(?:never|not|"
+        r"no longer|not ever)(?: \w+){0,3} worth (?:it|living|the (?:pain|effort|struggle))\b"
+        r"(?! (?:for (?:the|this|that) (?!me)|to))",
+        r"\bhow (?:much )?longer (?:i can|can i|i will be able to|i am going to be able to"
+        r"|i could) "
+        r"(?:keep (?:going|doing this|living|fighting|this up|it up)|go on|carry on|do this|take "
+        r"(?:it|this)|hold on|last|survive|live like this)\b(?! (?:job|work|course|degree|commute|"
+        r"shift|project|diet|schedule|routine|jobs))",
+        r"\bnothing (?:left )?(?:for me|here for me)(?: here| in this world| anymore| any more)\b",
+        r"\b(?:gave|give|giving|given) up on (?:my life|myself|everything|living)\b",
+        r"\b(?:not|never|do not think i am|do not think i was) (?:meant|supposed|built"
+        r"|made) to (?:survive|make it|live|be alive|be here"
+        r"|last|get through)\b",
+        r"\b(?:will not|am not going to|not going to|do not think i will"
+        r"|never going to) (?:survive|"
+        r"make it through) (?:this|the (?:night|week|year))\b",
+        r"\b(?:done|finished) living\b|\b(?:being alive|living|existing|life) thing\b",
+        r"\b(?:tired|sick|exhausted) of (?:fighting|trying|everything|feeling like this|the "
+        r"pain|being me|being in pain|it all|all of it)(?= *$| " + ANYMORE + r"| and\b| i\b| so\b"
+        r"| every"
+        r"| all the time| constantly| day after day)",
+        r"\b(?:do not|dont|no longer|never) (?:want|wish) to (?:go on|carry on|keep going|continue|"
+        r"keep living|try anymore|keep trying|be here)\b(?= *$| " + ANYMORE + r"| like this| living"
+        r"| and\b| i\b)",
+        r"\b(?:life|my life|living|existence|everything|it all) (?:has|holds|had) no (?:meaning"
+        r"|point"
+        r"|purpose|value)\b",
+        r"\blost (?:all|every bit of|any|all my) hope\b(?! (?:in|for|of|that) (?:the|this|that|our"
+        r"|humanity|him|her|them)\b)",
+        r"\b(?:no|can not see (?:the|any)|do not see (?:the|any)|never see (?:the"
+        r"|any)) light at the"
+        r" end of the tunnel\b",
+        r"\bnothing (?:left )?to look forward to\b(?= *$| " + ANYMORE + r"| ever| again"
+        r"| in (?:life|my life)| and\b)",
+        r"\b(?:can not|do not|cant|dont|never) see (?:things|it|life|anything) (?:ever )?(?:getting"
+        r"|get|going to get) better\b",
+        r"\bhow (?:much )?(?:more|longer) (?:of this )?i can (?:take|handle|bear|stand|go on|last|"
+        r"survive)\b(?! (?:job|work|course|degree|commute|shift|project|diet|weather|noise|heat))",
+        r"\b(?:do not|dont|can not|cannot) see (?:why|how) i (?:should|would|could|can) (?:keep "
+        r"living|go on|keep going|carry on|stay alive|live|bother living|keep trying|bother)\b",
+        r"\bend of my (?:rope|tether)\b(?! (?:with|about|over|at|because))",
+        r"\b(?:can not|could not|do not|never) (?:picture|imagine|see) (?:myself|me) (?:ever )?"
+        r"(?:getting through (?:(?:this|it)(?= *$| and\b| alone| anymore| any longer)|the (?:night|"
+        r"week|year|day|pain))|making it through|coming out (?:of|the other side)"
+        r"|being happy|getting better|having a future)\b",
+        r"\b(?:can not|cant|could not) (?:do|live|handle|face) (?:life|this life|my life|living|"
+        r"existing)(?: " + ANYMORE + r")?\b",
+        r"\b(?:i have|i have got|i got|there is) nothing left(?: to (?:give|lose|live for|fight"
+        r" for))?(?= *$| " + ANYMORE + r"| in me| inside| and\b| i\b| to (?:give|lose|live for))",
+        r"\b(?:i am|i feel) (?:so |completely |totally |just )?(?:hopeless|beyond help|beyond "
+        r"saving|a lost cause|broken beyond repair|empty inside)\b(?! (?:at|with|in|when|about)\b)",
+        r"\b(?:what|whats) is the point (?:" + ANYMORE + r")\b",
+        r"\bi can not (?:anymore|do it anymore|do this anymore|keep going)\b",
+        r"\b(?:it will|things will|life will|it is) never (?:change|improve|be ok|be okay|end)\b",
+        r"\bno (?:way|hope) (?:out|left)(?= *$| for me| " + ANYMORE + r")",
+    ],
+    whole=[
+        r"(?=.*\bwhat is (?:even )?the point\b(?: " + ANYMORE + r")?(?: *$))(?=.*\b(?:never|nothing"
+        r"|no one|nobody|anymore|again|always|hopeless|alone)\b)",
+    ],
+    weak=[
+        r"\bwhat is the point\b(?= *$)",
+        r"\bi give up\b(?= *$)",
+        r"\bi am done\b(?= *$| with (?:it|this))",
+        r"\bi am so tired\b",
+        r"\bi can not\b(?= *$)",
+    ],
+)

@@ -1,0 +1,107 @@
+"""Intent (C-SSRS 4, imminent): the person has decided, or says they are going to act.
+
+A negated intent ("I'm not going to kill myself") is not intent, but its act is still read by
+the active categories, so it stays a crisis at the active level.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import KILL_SELF, METHOD_ACT, NOT_EVERYDAY
+from clarity.safety.rules import rule
+
+_WILL = (
+    r"(?<!not )(?<!never )(?<!if i )(?<!scared )(?<!afraid )(?<!worried )(?<!terrified )"
+    r"(?<!scared that )(?<!afraid that )(?<!worried that )(?<!hoping i )(?<!hope i )(?<!wish i )"
+    r"(?<!hoping i just )(?<!hope i just )(?<!hoping that i )(?:going to|about to|decided to"
+    r"|have decided to|i have "
+    r"decided to|made up my mind to|made my mind up to|ready to|finally going to|determined to"
+    r"|i will|i shall|i am|ill|will|gonna|its time to|time to|it is time to|i intend to|intend "
+    r"to|intending to|tonight i|today i|tomorrow i|i must|i need to|have to|going to finally)"
+    r"(?: (?:just|finally|really|actually|definitely|literally|probably))?"
+)
+_ACT = (
+    rf"(?:{KILL_SELF}|{METHOD_ACT}|die (?:tonight|today|tomorrow|soon|this "
+    r"week|by|before)|not be here (?:tomorrow|anymore|by|next)|say (?:my )?(?:final |last )?"
+    r"goodbyes?|end myself|do it (?:and|when) (?:no one|nobody|"
+    r"everyone))"
+)
+
+RULE = rule(
+    "intent",
+    Level.IMMINENT,
+    strong=[
+        rf"\b{_WILL} {_ACT}",
+        r"\b(?:i am|i have|i) (?:made|making|come to|reached) (?:the|my|a) (?:decision|choice) "
+        r"to (?:die|end|kill|take my|go through with it)\w*",
+        r"\b(?:i have|i) decided (?:that )?(?:i (?:am going to|will|want to) )?(?:die|end it|end"
+        r" my life|kill myself|go through with it|not be here|it is time)\b",
+        r"\b(?:going|ready|about) to go through with it\b",
+        r"\b(?:i am|i) going through with it\b",
+        r"\b(?:can not|could not|will not) promise (?:that )?(?:i will|ill|i am going to|i would) "
+        r"(?:be alive|be here|be around|stay safe|survive|make it|still be)\b",
+        r"\bnothing (?:you|anyone|anybody|they|he|she|people) (?:can |could |will |would )?(?:say|"
+        r"do) (?:will|can|could|is going to) (?:change my mind|stop me)\b",
+        r"\bno one (?:can|will|is going to|could) stop me\b",
+        r"\b(?:i am|i) (?:going to|gonna|will) die (?:tonight|today|tomorrow|soon|by my own)\b",
+        r"\b(?:ready|decided) to die\b",
+        r"\bthis is (?:my|the) (?:last|final) (?:night|day|message|goodbye|post)\b(?! (?:at|of|in|"
+        r"before|before the)\b)",
+        r"\blast time (?:you will|you are going to|anyone will|anyone is going to) (?:hear from|see"
+        r"|talk to) me\b",
+        r"\b(?:my|the) last (?:night|day) (?:alive|on earth|on this earth|in this world)\b",
+        r"\b(?:by|after) (?:tonight|tomorrow|the weekend|this weekend|friday|morning) i (?:will|"
+        r"am going to|will not|ill|am) (?:be )?(?:gone|dead|not be here|not be around|at peace|"
+        r"free)\b",
+        r"\bi (?:will|ill|am going to) (?:be )?(?:gone|dead|not be here|not be alive|at peace"
+        r"|free|in a better place) (?:by|before|tonight|tomorrow|soon|by the time)\b",
+        r"(?<!hoping )(?<!hope )(?<!wish )(?<!pray )(?<!hoping i )(?<!hope i )(?<!hoping i just )"
+        r"(?<!hope i just )\bi (?:will not|wont) be (?:here|alive|around) (?:tomorrow|by tomorrow"
+        r"|by morning|by "
+        r"the (?:end|time)|next week|after tonight|much longer|to see)\b",
+        r"\bsee you on the other side\b",
+        r"\b(?:i am|i|i will|ill) (?:actually|really|seriously|finally|definitely|truly) (?:going "
+        r"to |gonna |doing |will )?(?:do it|go through with it|doing it)\b",
+        r"\bdo it (?:this time|for real|for good)\b",
+        r"\bnot (?:bluffing|joking|kidding) (?:anymore|this time)\b",
+        r"\b(?:not going to|will not|not gonna|i am not going to) be (?:here|around|alive) "
+        r"(?:much longer|for (?:much )?longer|for long|tomorrow|by tomorrow|next week|anymore"
+        r"|after "
+        r"(?:tonight|today|this))\b",
+        r"\b(?:tell|telling|told|let|letting) (?:someone|somebody|you|anyone|people|you all|"
+        r"everyone) (?:know )?before i (?:do it|go|die|leave|end it|kill myself)\b",
+        r"\b(?:you|they|no one|nobody|anyone) (?:will not|will never|is not going to|wont) (?:hear "
+        r"from|see|talk to) me (?:again|anymore|after (?:tonight|today))\b",
+    ],
+    whole=[
+        NOT_EVERYDAY + r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
+        r"|no turning back"
+        r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it"
+        r"|(?:it is|its) (?:happening )?"
+        r"(?:tonight|today|tomorrow|now)|"
+        r"go through with it|going through "
+        r"with it)\b)",
+    ],
+    weak=[
+        r"\b(?:tonight|today|tomorrow|this) is (?:the|my) (?:night|day)\b",
+        r"\b(?:i am|i) (?:ready|done waiting|ready now|ready to go)\b(?= *$| now| to go)",
+        r"\b(?:i have|i) (?:decided|made (?:up )?my (?:mind|decision)|made a decision)\b",
+        r"\bno (?:turning|going) back\b",
+        r"\b(?:it is|its) (?:time|decided|settled)\b(?= *$)",
+        r"\b(?:i am|i) (?:going to|gonna|will|ill) do it\b",
+        r"\b(?:i am|i) doing it\b",
+        r"\b(?:i will|ill) be (?:gone|at peace|free|with \w+|out of (?:your|everyones|their) "
+        r"(?:way|hair|lives))\b",
+        r"\b(?:it|this|everything|all this|the pain) (?:will|is going to|ill|gonna) (?:all )?be "
+        r"over soon\b",
+        r"\b(?:you|they|no one|nobody) (?:will not|wont|will never) have to (?:worry about|deal "
+        r"with|see|put up with) me\b",
+        r"\b(?:this is|so this is) (?:it|the end|goodbye)\b",
+        r"\bknow what i (?:have|need|got) to do\b",
+        r"\bnot be (?:here|around) (?:tomorrow|for long|much longer|next week)\b",
+        r"\b(?:right|perfect|good|best) (?:time|moment|night|day)\b",
+        r"\btonight\b",
+        r"\bsort (?:it|this|everything) out myself\b",
+        r"\b(?:my )?(?:last|final) (?:message|meal|sunset|goodbye|night alive|day alive)\b",
+    ],
+)

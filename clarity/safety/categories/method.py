@@ -1,0 +1,98 @@
+"""Thoughts with a method, no plan (C-SSRS 3): a means named, often without the word "kill"
+(all the pills, jumping off a bridge, a train, a rope, a gun, driving into a wall, drowning),
+and questions about lethal means."""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import DRUGS, HIGH_PLACE, METHOD_ACT, VEHICLE, WATER
+from clarity.safety.rules import rule
+
+_MEANS_NOUN = (
+    rf"(?:(?:the |a |that |my )?(?:rope|noose|gun|pistol|pills|tablets|bottle of \w+|{HIGH_PLACE}"
+    rf"|train tracks|tracks|train|razor|razors|blade|blades|knife|bleach|exhaust|ledge|drop|"
+    r"edge|fall|height|water)|jumping|hanging|drowning|overdos\w*|crashing|falling|the car)"
+)
+
+RULE = rule(
+    "method",
+    Level.ACTIVE,
+    strong=[
+        r"\b" + METHOD_ACT,
+        r"\b(?:think\w*|thought|dream\w*|fantasi\w*|obsess\w*|picture|picturing|imagin\w*|"
+        r"fixat\w*|google\w*|research\w*|look\w* up|search\w*|can not stop thinking|keep "
+        r"thinking) (?:about |of |up |for |how )?(?:\w+ ){0,3}?" + _MEANS_NOUN + r"\b"
+        r"(?! (?:design|project|game|club|tickets?|ride|trip|holiday|in the garden|for (?:the|"
+        r"my|a) (?!end)))",
+        r"\b(?:urge|urges|tempted|temptation|want|wanting|need|could|should|might|what if i|"
+        r"i could just) (?:to )?(?:just )?(?:jump|drown|hang|overdose|step off|let go(?: of "
+        r"the (?:railing|wheel|edge))?|swerve|fall)\b(?= *$| off| from| in front| into| over|"
+        r" now| right now| again)",
+        r"\b(?:think\w*|thought|imagin\w*|pictur\w*|tempted|urges?)\b(?: \w+){0,2} (?:about |of "
+        r")?(?:just )?(?:stepping|jumping|falling|leaning|walking|throwing myself) (?:off|over|out"
+        r"|forward|in front|under)\b",
+        rf"\b(?:i am|i|im) (?:standing|stood|sitting|sat) (?:on|at) (?:the|a|this|that) (?:(?:edge"
+        rf" of (?:the|a) )(?:{HIGH_PLACE}|tracks|platform)|ledge|railing|platform edge|tracks)\b",
+        rf"\b(?:i am|i|im) (?:standing|stood|sitting|sat) (?:on|at) (?:the|a|this|that) "
+        rf"{HIGH_PLACE}\b(?= (?:right now|now|alone|looking down|thinking|and (?:thinking|looking "
+        r"down|staring down|wondering)))",
+        rf"\b(?:how|what) (?:\w+ ){{0,3}}(?:{DRUGS}|{HIGH_PLACE}|{WATER}|{VEHICLE}) (?:\w+ ){{0,3}}"
+        r"(?:to die|to kill|kill (?:you|a person|someone|me)|lethal|fatal|survive the fall|to "
+        r"not wake up|to be fatal|be enough)\b",
+        r"\b(?:lethal|fatal|overdose) (?:dose|amount|level)s?\b",
+        r"\bhow (?:long|much) (?:does it|would it|will it) (?:take|hurt) to (?:die|drown|bleed "
+        r"out|suffocate|hang)\b",
+        r"\bbleed(?:ing)? out\b",
+        r"\b(?:tracks|bridge|ledge|roof|cliff|pills|rope|edge|platform|river|knife|gun|railing|"
+        r"balcony)\b(?: \w+){0,4} (?:and )?(?:thought|think|thinking|wondered) about (?:it"
+        r"|doing it|"
+        r"jumping|stepping|ending it|using (?:it|them))\b",
+        r"\b(?:would|could|might|will|i would) (?:just )?jump\b(?: \w+){0,5} (?:high|up there|"
+        r"roof|bridge|ledge|edge|top|balcony|window)\b",
+        r"\b(?:going|go|walk\w*|swim\w*|wad\w*) (?:in|into (?:the \w+|it)|out)(?: \w+){0,2} and "
+        r"(?:not|never) (?:coming|come|came) (?:out|back|up)\b",
+        r"\b(?:keep|kept|been|can not stop|always|i|started) (?:eyeing|eying|eyeballing) (?:the|my|"
+        r"that|those) (?:\w+ ){0,2}(?:pills|tablets|meds|rope|gun|knife|knives|blades?|razors?|"
+        r"bridge|tracks|noose|belt|bleach|ledge|balcony|medicine cabinet|pill bottles?|medicine)\b",
+        r"\b(?:sat|sitting|held|holding|hold|had|have) (?:with )?(?:the|my|a handful of|all the|a "
+        r"bottle of) (?:pills|tablets|blade|razor|knife|rope|gun|noose) (?:in my (?:hand|hands|lap|"
+        r"palm)|for (?:an|a|\d+) \w+|and (?:thought|cried|stared))\b",
+        r"\b(?:think\w*|thought|imagin\w*|tempt\w*|urges?|want\w*|what if i)\b(?: \w+){0,3} (?:"
+        r"going|go|climbing|climb|jumping|jump|falling|fall|leaning|lean|stepping|step) (?:over"
+        r"|off)"
+        r" the (?:railing|edge|side|barrier|balcony|ledge)\b",
+        r"\b(?:think\w*|thought|imagin\w*|tempt\w*|urges?|want\w*|what if i)\b(?: \w+){0,2} "
+        r"(?:letting|let) go of the (?:wheel|railing|steering wheel|edge|rope)\b",
+        r"\b(?:keep|kept|been|can not stop|always) (?:looking|staring|glancing) at (?:the|my|that|"
+        r"those) (?:\w+ ){0,2}(?:pills|tablets|meds|rope|gun|knife|knives|blades?|razors?|bridge|"
+        r"tracks|noose|belt|bleach|ledge|balcony)\b(?= *$| and\b| again| in\b| on\b| for\b| "
+        r"thinking| every| when| while| at night| all)",
+        r"\b(?:high|tall|deep|strong|enough|far|fast|big|lethal)\b(?: \w+){0,2} (?:enough )?to "
+        r"(?:actually |definitely |really |surely )?(?:die|kill (?:me|myself|you|a person|someone)"
+        r"|be "
+        r"fatal|be lethal|not survive|end it|do the job)\b",
+        r"\bhow (?:high|tall|far|deep|many|much|long|fast)\b(?: \w+){0,8} (?:for it to|to) (?:"
+        r"definitely |actually |really )?(?:work|be fatal|be lethal|die|kill|not survive|be quick|"
+        r"be painless)\b",
+        r"\b(?:gun|pistol|rifle|shotgun|knife|knives|rope|pills|blade|blades|razor|razors|tablets|"
+        r"meds|belt|bleach)\b(?: \w+){0,10} (?:thinking|think|thought|wondering|wonder) (?:about"
+        r"|of)"
+        r" (?:using|taking|grabbing|getting|swallowing) (?:it|them|one|some)\b",
+        r"\b(?:belt|rope|beam|cord|scarf|ceiling|door|rail|hook|branch|banister|bar|tie|sheet|cable"
+        r"|curtain rail|tree)\w*(?: \w+){0,3} (?:hold|support|take|bear) my weight\b",
+        r"\b(?:gun|pistol|rifle|shotgun|revolver)\b(?: \w+){0,8} (?:use|using|turn|turning|point|"
+        r"pointing|put|putting) (?:it|that|the gun|one) (?:on|at|to) (?:myself|my head)\b",
+        r"\b(?:swallow\w*|take|taking|took|down|downing|drink|drinking|neck|necking) (?:the|a) "
+        r"(?:whole|entire|full) (?:bottle|box|pack|packet|strip|jar|tub|blister)\b",
+    ],
+    weak=[
+        r"\b(?:the|a|that) (?:rope|noose|bridge|ledge|tracks|train tracks|cliff|roof|gun|pills"
+        r"|bottle)\b(?= *$| is| was| again| tonight| now| looks| keeps| near| by| at| in my)",
+        r"\bhow (?:high|tall|deep|far|many|much|long)\b",
+        r"\benough\b",
+        r"\bcount(?:ed|ing)? (?:them|my \w+|the \w+)\b|\b(?:there is|there are|i have|i have got"
+        r"|got) (?:about |around |like |over |nearly )?\d+\b",
+        r"\b(?:guns?|ropes?|pills|tablets|knife|knives|blades?|razors?|bridge|tracks|train|cliffs?"
+        r"|roof|balcony|ledge|noose|belt|bleach)\b",
+    ],
+)

@@ -1,0 +1,99 @@
+"""Plan (C-SSRS 5, imminent): a means with a place or a time still to come, or a plan said in
+so many words ("I've picked the date", "I know how and where")."""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import FUTURE_TIME, METHOD_ACT, NOT_EVERYDAY
+from clarity.safety.rules import rule
+
+_ACTS = (
+    r"(?:kill(?:ing)? myself|end(?:ing)? (?:my (?:own )?life|it all)|tak(?:e|ing) my (?:own )?life"
+    r"|commit(?:ting)? suicide)"
+)
+_MEANS = rf"(?:{METHOD_ACT}|{_ACTS})"
+# A means named more loosely, a place, and a first-person future: together they are a plan.
+_MEANS_LOOSE = (
+    rf"(?:{_MEANS}|(?:the|my|a|his|her|dads) (?:rope|noose|gun|pistol|hose|charcoal|blades?"
+    r"|razors?)"
+    r"\b|(?:the|my|all (?:my|the)|all of my) (?:pills|tablets|meds|insulin) (?:i have|i have got|i "
+    r"got|i saved|i have saved|i stockpiled|i have been saving|i collected)\b"
+    r"|(?:i have|i have got|i got|got|with|have) (?:the|my|all the|all my|enough) (?:pills|tablets|"
+    r"meds|insulin|paracetamol)\b"
+    r"|jump(?:ing)?\b(?! (?:into|in(?! front)|on|around|over|rope|up|for|at the chance|the queue|"
+    r"ship))|hang(?:ing)? myself|drown\w*"
+    r"|overdos\w*|(?:go|going) over\b(?= *$| the (?:edge|side|railing|top))|cut(?:ting)? deep)"
+)
+_PLACE = (
+    r"(?:bridge|cliffs?|woods|forest|lake|river|sea|beach|car park|parking (?:garage|lot)|top floor"
+    r"|roof|rooftop|tracks|station|hotel(?: room)?|motel|bath|bathtub|garage|shed|attic|loft|barn"
+    r"|balcony|quarry|reservoir|motorway bridge)"
+)
+_FRAME = (
+    r"(?:going to|will|ill|i am \w+ing|then i|doing it|do it|plan\w*|decided|ready|booked|bringing"
+    r"|waiting)"
+)
+_THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
+
+RULE = rule(
+    "plan",
+    Level.IMMINENT,
+    strong=[
+        r"\b(?:so|where|somewhere) (?:that )?(?:no one|nobody|noone|they|my \w+|nobody else) "
+        r"(?:finds|find|can find|will find|would find|stops|can stop|will stop|could stop|"
+        r"interrupts|hears|will hear|can hear)(?: me)?\b",
+        r"\b(?:cover|muffle|drown out|hide) the (?:sound|noise|shot|bang)\b",
+        r"\b(?:date|day|time|spot|place|bridge|method) (?:is )?(?:picked|chosen|set|sorted|decided"
+        r"|fixed|planned)\b",
+        r"\b(?:worked out|figured out|know|knew|decided|picked|chosen|chose) (?:exactly )?(?:which|"
+        r"what) (?:bridge|building|spot|place|time|day|night|pills|method|tree|rope|train|cliff|"
+        r"floor|car park)\b",
+        r"\b(?:heading|going|walking|driving|on my way|off) (?:to|towards|down to"
+        r"|up to) the (?:tracks|"
+        r"railway|train tracks|railway line|cliff edge|edge|top floor"
+        r"|rooftop)\b(?: \w+){0,3} (?:right "
+        r"now|now|tonight)\b",
+        r"\bi know (?:exactly )?which (?:pills|bridge|building|tree|beam|spot|place|train|day|"
+        r"night|date|rope|method|way)\b",
+        rf"\b{FUTURE_TIME}\b(?: [a-z0-9]+){{0,10}}? {_MEANS}",
+        rf"\b(?:do|doing|end|ending) {_THE_ACT} (?:\w+ ){{0,3}}?(?:when (?:everyone|they|my \w+"
+        r"|the house|nobody|no one|everybody|the kids|he|she)(?: \w+){0,3} (?:asleep|goes to "
+        r"sleep|go to sleep|gone|out|away|at work|leaves?|left|empty|alone)|once (?:everyone|"
+        r"they|my \w+)(?: \w+){0,3} (?:asleep|gone|out|away|left)|at (?:the|that) (?:bridge|"
+        r"station|tracks|cliff|park|woods|forest|lake|river|beach|car park|garage|roof))",
+        r"\b(?:i have|i have got|i got|i made|i have made|i am making|made|got|have|had|there is)"
+        rf" (?:a|the|my|an actual|a real|a proper|a whole) plan (?:to|for|of) (?:how to )?"
+        rf"(?:{_MEANS}|die|do it|end|go|not be here|how)",
+        r"\bplan(?:ned|ning)? (?:out )?(?:my|the|a|our) (?:suicide|death|exit|way out|last day"
+        r"|final day|goodbye|overdose|end)\b",
+        r"\b(?:plan|planned|planning|planning out|worked out|figured out|decided|know|knew|"
+        r"thought about) (?:exactly )?(?:how|where|when)(?: and (?:how|where|when))*(?: i (?:will"
+        r"|would|am going to|could|should|ill|want to)| to)? (?:do it|end it|die|kill myself"
+        r"|end my life|end things|take my life|jump|hang myself|overdose)\b",
+        r"\b(?:picked|chosen|chose|choose|decided on|set|fixed|found|scouted|settled on) (?:a|the"
+        r"|my) (?:date|day|spot|place|time|bridge|method|way|building|location|tree|beam|cliff)"
+        r"\b(?= *$| and\b| already\b| where\b| when\b| i\b)",
+        r"\bit (?:will|is going to) be (?:tonight|tomorrow|on \w+day|this weekend|at the \w+)\b"
+        r"(?= *$| when\b| after\b| once)",
+    ],
+    whole=[
+        NOT_EVERYDAY + r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)"
+        r"(?=.*\b(?:it is|its|it will be) (?:happening|going to happen|on|set for) (?:tonight"
+        r"|today|tomorrow|this \w+|on \w+|"
+        r"next \w+|soon)\b)",
+        rf"(?=.*\b{_MEANS_LOOSE})(?=.*\b(?:{FUTURE_TIME}|{_PLACE})\b)(?=.*\b{_FRAME}\b)",
+    ],
+    weak=[
+        r"\b(?:i have|i have got|i got|i made|i have made|i am making|i have a|got a) (?:a |the |"
+        r"my )?plan\b(?= *$| now\b| already\b| for (?:tonight|tomorrow))",
+        r"\b(?:set|picked|chose|chosen) (?:a|the) (?:date|day|time|place)\b",
+        r"\bi know (?:exactly )?(?:how|where|when)\b",
+        r"\b(?:worked|figured) out (?:how|where|when|the details|everything)\b",
+        rf"\bdo it {FUTURE_TIME}\b",
+        r"\bwhen (?:everyone|they|my \w+) (?:is|are) asleep\b",
+        r"\b(?:heading|going|on my way|driving|walking|leaving|head|go|went|off) (?:there|to the "
+        r"(?:bridge|cliffs?|station|tracks|roof|lake|river|sea|beach|woods|car park|hotel))\b",
+        r"\b(?:out|up|standing|sat|sitting|here|now) (?:on|at) (?:the|my) (?:balcony|roof|bridge|"
+        r"ledge|platform|tracks|edge|cliff|car park|top floor)\b",
+    ],
+)

@@ -1,0 +1,201 @@
+"""Preparatory behaviour (C-SSRS 6, imminent): gathering the means (saving pills, buying a rope
+or a gun), goodbye notes, a will, giving possessions away, goodbyes.
+
+Several of these are ordinary on their own (giving a guitar away, "said my goodbyes" after a
+move): those are weak signals, which count only after recent risk in the conversation.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import DRUGS
+from clarity.safety.rules import rule
+
+_AFTER_ME = (
+    r"(?:(?:for )?(?:when|after|once) (?:i am|i have) (?:gone|dead|no longer (?:here|around)|not"
+    r" (?:here|around))(?! (?:on|for (?:a|the) \w+|to \w+|away))|(?:to (?:read|open|watch|see|find|"
+    r"have)|for (?:them|everyone|my \w+)) after(?:wards)?(?= *$)|(?:for )?(?:when|after) i (?:die"
+    r"|am gone|go(?= *$| for good| forever)|leave for good|do it)|for"
+    r" afterwards|in case (?:something|anything) happens to me|after i am gone)"
+)
+_KEEP = (
+    r"(?:sav\w*|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid|hidden|hiding|hide|"
+    r"squirrel\w* away|put (?:aside|away)|set aside|storing|stored|gather\w*|build\w* up|"
+    r"stock\w* up on|been (?:saving|keeping))"
+)
+_MEANS = r"(?:rope|noose|gun|pistol|handgun|firearm|revolver|bullets|ammo|charcoal|helium|hose)"
+
+# Goodbyes add up: two of these in one message count on their own (the same one twice too:
+# "gave my dog away, gave my guitar away").
+_FAREWELLS = (
+    r"(?:giv\w*|gave|handed|rehom\w*) (?:\w+ ){0,3}?(?:away|my (?:dog|cat|pets?|things|stuff))",
+    r"cancel\w* (?:everything|all|my \w+)",
+    r"(?:said|saying|say) (?:my )?goodbyes?",
+    r"(?:will not|do not) (?:be )?need\w* (?:it|them|anything|my \w+)",
+    r"(?:wrote|written|writing) to (?:everyone|everybody|all|my \w+)",
+    r"(?:scheduled|schedule|timed|queued) (?:the |my |some |all the )?(?:messages|texts|emails|"
+    r"posts)",
+    r"signed (?:over|away) (?:my \w+|everything)",
+    r"(?:deleted|deleting) (?:all )?my (?:accounts?|social media|photos|messages)",
+    r"(?:paid|paying) off (?:all )?my (?:debts?|loans?|bills)",
+    r"(?:wrote|written|writing) (?:some |a few )?(?:letters?|notes?)",
+    r"(?:left|leaving) (?:a|my|some) (?:letters?|notes?)",
+    r"(?:a|my|some) (?:letters?|notes?) (?:for|to) (?:my \w+|each|everyone|all|them|her|him)",
+    r"(?:affairs|things) in order",
+    r"(?:sent|left|gave) (?:\w+ ){0,2}(?:passwords?|bank details|pin)",
+)
+
+RULE = rule(
+    "preparation",
+    Level.IMMINENT,
+    strong=[
+        _AFTER_ME,
+        r"\b(?:written|wrote|finished|left|writing) (?:my|the) (?:note|letter|letters"
+        r"|notes)\b(?= *$"
+        r"| and\b| for (?:my|everyone|them|when|after))",
+        r"\b(?:put|gathered|collected|laid out|counted out|lined up|got) (?:all )?(?:my"
+        r"|the) (?:pills|"
+        r"tablets|meds) (?:in one place|together|out|ready|lined up)\b",
+        r"\b(?:written|wrote|writing|recorded|typed) (?:out )?(?:my|all my|the) goodbyes?\b(?! (?:"
+        r"speech|card|party|lunch|drinks|email|present|gift|do|post to the team))",
+        rf"\b(?:bought|buy|buying|got|getting|picked up) (?:a lot of|loads of|lots of|several "
+        rf"boxes of|boxes of|packs of|packets of|\d+ (?:boxes|packs|packets) of|extra) {DRUGS}\b",
+        r"\b(?:list|note|spreadsheet|plan) (?:of|for|about) who (?:gets|will get|should get|can "
+        r"have|takes) (?:my|what)\b",
+        r"\bgoodbyes?\b(?: \w+){0,6} (?:without (?:them|him|her|anyone|anybody|people) (?:knowing|"
+        r"realising|realizing)|(?:they|he|she|nobody|no one) (?:did not|do not|does not) (?:know|"
+        r"realise|realize) (?:it was|its|it is|why))\b",
+        r"(?<!thank you )(?<!birthday )(?<!christmas )(?<!cover )(?<!love )(?<!apology )(?<!sick )"
+        r"\b(?:note|letter|letters|notes) (?:for|to) (?:my family|my kids|my children|everyone|my "
+        r"parents|my wife|my husband|my partner|my loved ones|the people i love|each of them|my "
+        r"mum and dad|my mom and dad|my friends)\b",
+        r"\b(?:giving|gave|give|given|handing|handed|selling|sold)\b(?: \w+){0,10} (?:because i |"
+        r"as i |since i )?(?:will not|wont|do not|dont|would not) (?:be )?need\w* (?:it|them"
+        r"|any of it"
+        r"|anything"
+        r"|those|these|my \w+)\b",
+        r"\b(?:giving|gave|give|given|handing|handed|gifting|gifted) (?:away )?(?:all|most|"
+        r"everything|the rest) (?:of )?(?:my )?(?:\w+ )?(?:stuff|things|belongings|possessions|"
+        r"clothes|books|games|records|jewel\w*|money|savings|plants|art|collection|away)?\b",
+        r"\b(?:gave|giving|given|give|handed|handing|left|leaving)\b(?: \w+){0,12} (?:permanent\w*|"
+        r"for good|forever|to keep (?:it|them|forever)|remember me|does not know why"
+        r"|do not know why|did not (?:ask|"
+        r"know) why|no idea why|to remember me by)\b",
+        r"\bknowing (?:it|this|that) (?:was|would be|will be|is) the (?:last|final) time\b",
+        r"\b(?:hear|see|say|hug|text|call|tell|visit|talk to|speak to|hold|kiss|said|saw|told|"
+        r"hugged|visited|called|texted)\b(?: \w+){0,6} (?:one last time|one final time)\b",
+        r"\b(?:playlist|songs?|music|plans?|arrangements|outfit|readings?|flowers|speech|eulogy|"
+        r"hymns?) for my (?:own )?funeral\b|\bplan\w* (?:out )?my (?:own )?funeral\b",
+        r"\bfrom (?:\d+|several|different|multiple|a few|two|three|four|five) (?:different )?"
+        r"(?:shops|stores|pharmacies|chemists|places|supermarkets)\b",
+        r"\bso (?:that )?(?:no one|nobody|noone|they|the (?:pharmacist|chemist|cashier)) (?:would|"
+        r"will|could|can|does|did) (?:not )?(?:ask|notice|question|suspect|know|get suspicious)\b",
+        r"\b(?:whoever|the person who|the one who|someone who|whoever it is that) (?:finds|will "
+        r"find|found) (?:me|my body)\b|\bwhen (?:they|someone|somebody|my \w+) (?:find|finds) "
+        r"(?:me|my body)\b",
+        r"\bcharcoal\b(?: \w+){0,4} (?:tape|duct tape|in the (?:car|bathroom|room|tent))\b|\bnot "
+        r"(?:having|for|doing|planning) (?:a|any) (?:bbq|barbecue)\b",
+        r"\b(?:i have|i have got|got|gathered|collected|bought|i got) (?:all |everything |all the "
+        r"stuff |all the things )?(?:everything |all )?i need\b(?= *$| now\b| its| it is| ready"
+        r"| all"
+        r"| hidden| in the| and\b)",
+        r"\b(?:it is|its|they are|all|everything is|it is all|its all) (?:\w+ ){0,4}(?:waiting|"
+        r"ready|hidden)(?= *$| for me| for tonight)",
+        rf"\b{_KEEP}(?!.*\b(?:in case (?:i|we|you|they) (?:need|get)|dental|surgery|operation)\b)"
+        rf" (?:up )?(?:all |some |a lot of |enough |loads of |a stash of |a supply of |"
+        rf"a bottle of )?(?:my |the |of my |his |her |mums |moms |dads |\w+s )?(?:old )?(?:\w+ )?"
+        rf"(?:{DRUGS}|razor blades|blades|razors)\b(?! (?:for (?!when|the end|it\b|tonight|later|"
+        r"afterwards|that|the right|weeks|months|days|ages|a while|a (?:week|month|year|few|long)|"
+        r"\d+|two|three|four|the past|the last|some time)|in the (?:cabinet|bathroom) for))",
+        r"\b(?:i have|i have got|i got|got|have|there are) (?:enough|a stash of|a stockpile of|a"
+        r" supply of|a collection of|saved up) (?:\w+ )?(?:pills|tablets|meds|painkillers|"
+        r"paracetamol|sleeping pills)\b",
+        rf"\b(?:bought|buy|buying|got|get|getting|ordered|order|ordering|purchased|acquired|hid|"
+        rf"hidden|hiding|have|had|found|borrowed|took|stole|picked up) (?:(?:a|the|some|my|myself a"
+        rf"|dads|my dads|his|a length of) )?(?:\w+ )?{_MEANS}\b(?! (?:for (?:the|my|a|our) "
+        r"(?:tent|climbing|camping|boat|dog|swing|hammock|washing|garden|trip|hunting|range|"
+        r"grill|bbq|barbecue|balloons|party|kids|hose|car wash)|licen[cs]e|course|class|show|safe|"
+        r"cabinet|case|cleaning|club|range|rack|holder|reel|pipe))",
+        rf"\b(?:the|a|my) (?:{_MEANS}|pills|tablets) (?:is|are) (?:ready|waiting|hidden|in my (?:"
+        r"bag|car|room|drawer|pocket|closet|wardrobe))\b",
+        r"\b(?:this is|these are|here are|here is|writing|wrote|written|left|leaving) (?:my |a )?"
+        r"(?:last|final) (?:message|words|note|letter|post|goodbye|video)s?\b",
+        r"\b(?:suicide|goodbye|farewell|good bye) (?:note|letter|message|video|email|"
+        r"text|post|words)s?\b(?! (?:in|from|of) (?:the|a) (?:book|film|movie|show|series|game))",
+        rf"\b(?:wrote|written|writing|write|left|leaving|leave|drafted|finished|recorded|"
+        rf"recording) (?:a |my |some |the |letters? |notes? )?(?:\w+ )?(?:letters?|notes?|"
+        rf"messages?|videos?)(?: \w+){{0,3}} {_AFTER_ME}",
+        r"\b(?:wrote|written|made|updated|finished|sorted|drafted|drew up|drawn up|signed|did|done"
+        r"|finalised|finalized) "
+        r"(?:out |up )?(?:a|my) (?:last )?will\b(?! (?:power|to|not|be|have|get|go|make|do|"
+        r"help|never))",
+        r"\b(?:giving|gave|give|given|handing|handed|hand) (?:away )?(?:all (?:of )?my|"
+        r"everything|most of my|my (?:most )?(?:precious|favourite|favorite|special|valuable)"
+        r"|all my) ?(?:\w+ )?(?:things|stuff|belongings|possessions|clothes|books|games|"
+        r"records|jewel\w*|things away|stuff away|away)?\b(?:(?: \w+){0,4} (?:away|to (?:my |"
+        r"friends|people|family|everyone|charity)|because i (?:will not|wont) need))",
+        rf"\bgiv\w* (?:my|all my|away my) \w+(?: \w+)? (?:away )?(?:\w+ ){{0,4}}?(?:so (?:they|"
+        rf"she|he|you) (?:have|has) something to remember me by|{_AFTER_ME}|because i (?:will"
+        r" not|wont) need)",
+        rf"\b(?:sorted|arranged|organi[sz]ed|planned|found someone|asked \w+|made arrangements|"
+        rf"made sure|figured out|decided) (?:\w+ ){{0,6}}?{_AFTER_ME}",
+        rf"\b(?:who|someone to|somebody to) (?:gets|will get|should get|can have|takes|will take"
+        rf"|look after|will look after|feed|will feed|care for|take care of) (?:\w+ ){{0,4}}?"
+        rf"{_AFTER_ME}",
+        r"\b(?:goodbye|bye|farewell) (?:forever|for good|for the last time|world|cruel world|"
+        r"everyone forever)\b",
+        r"\b(?:this is|it is|its) (?:my )?(?:final )?goodbye\b",
+        r"\b(?:said|saying|say|written|wrote|texted|sent) (?:my )?(?:final|last) goodbyes?\b",
+        r"\b(?:said|saying|say|made|making) (?:my )?goodbyes? (?:to (?:everyone|everybody|all|"
+        r"my family|my \w+) )?(?:for (?:the )?last time|forever|before i (?:go|do it|die|leave))"
+        r"\b",
+        r"\b(?:put|putting|get|getting|got|have|had) (?:all )?my (?:affairs|things|papers|"
+        r"finances|accounts) in order\b(?= *$| before\b| so\b| for\b| just\b| now\b| because"
+        r"| already\b)",
+        r"\b(?:tested|test|testing|tried|tied|tying|practi[cs]ed|practi[cs]ing|rehears\w*)"
+        r" (?:the|a|my) (?:noose|beam|height|fall|dose)\b|\btested the (?:knot|rope)\b",
+        r"\b(?:practi[cs]\w*|rehears\w*|tested|testing|tried|trying) (?:\w+ )?(?:tying|to tie|"
+        r"tie) (?:the|a) (?:knot|noose|rope)\b",
+        r"\b(?:went|go|going|been going|visited|checked out|scouted) (?:to |back to )?(?:the|a)"
+        r" (?:bridge|cliff|roof|tracks|station) (?:to (?:check|look|see|practi\w+|scout)|and "
+        r"(?:looked|stood|checked)|a few times|every (?:night|day))\b",
+    ],
+    twice=_FAREWELLS,
+    weak=[
+        r"\b(?:giving|gave|give|given|handing|handed|hand|gifted|gifting|donat\w*) (?:away )?"
+        r"(?:\w+ ){0,3}?(?:my|all my|away|all of my)\b",
+        r"\b(?:found|finding|find|need to find|looking for) (?:a )?(?:new )?(?:home|someone|"
+        r"owner) (?:for|to (?:take|have)) (?:my )?(?:cat|dog|pets?|rabbit|hamster|bird|fish)\b",
+        r"\brehom\w*\b",
+        r"\b(?:who|someone to|somebody to) (?:gets|will get|should get|can have|takes|will take"
+        r"|look after|looks after|will look after|feeds|will feed|care for|take care of|have)"
+        r" (?:my|the) \w+",
+        r"\bsorted (?:out )?(?:who|my (?:affairs|things|stuff|finances|accounts|will|papers))",
+        r"\b(?:said|saying|say|made|making|sent|texted|written|wrote) (?:my |some |all my |our )?"
+        r"goodbyes?\b",
+        r"\b(?:will not|wont|do not|dont|not going to|no longer) need (?:it|them|this|that|these|"
+        r"those|my \w+|any of (?:it|this|them|my \w+)|anything|money|stuff|things)\b",
+        r"\bcancel\w* (?:all )?(?:my )?(?:subscriptions?|appointments?|therapy|plans|sessions"
+        r"|memberships?|phone contract)\b",
+        r"\b(?:affairs|things) in order\b",
+        r"\b(?:thank you|thanks) for (?:everything|listening|being there|all|trying|all this time|"
+        r"putting up with me|being (?:my|a) friend|always)\b",
+        r"\b(?:please )?(?:take care of|look after|tell) (?:my \w+|everyone|them|her|him|mum|"
+        r"mom|dad) (?:for me|that i love|i love|i am sorry|im sorry)\b",
+        r"\bi love you all\b|\bi am sorry for everything\b|\bforgive me\b",
+        r"\bwhen i am gone\b|\bafter i am gone\b|\bonce i am gone\b",
+        r"\b(?:wrote|written|writing|write|left|leaving) (?:a |some |the |a few |\d+ )?(?:letters?|"
+        r"notes?)\b",
+        r"\b(?:wrote|written|writing|write|left|leaving) (?:a |some |the )?(?:letters?|notes?)"
+        r" (?:for|to) (?:my|each|everyone|all)\b",
+        r"\b(?:my|a|the) will\b(?= *$| is (?:done|ready|sorted|written|signed)| sorted| done)",
+        r"\bpaid off (?:all )?my (?:debts?|loans?)\b",
+        r"\bdeleted (?:all )?my (?:accounts?|social media|photos|messages)\b",
+        r"\b(?:sent|left|gave|shared|wrote down|written down|leaving|sending|giving) (?:\w+ ){0,2}"
+        r"(?:passwords?|bank details|pin numbers?|pins|account details|logins?)\b",
+        r"\b(?:cleaned|tidied|cleaning|tidying) (?:up )?(?:my |the )?(?:whole )?(?:flat|room|house|"
+        r"apartment|place)\b",
+        r"\b(?:went|been|go|going|stopped) (?:to|at|by) the (?:pharmacy|chemist|chemists|drugstore|"
+        r"hardware (?:store|shop)|gun (?:store|shop)|garden centre)\b",
+    ],
+)

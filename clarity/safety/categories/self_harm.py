@@ -1,0 +1,101 @@
+"""Self-harm and past attempts (active): cutting, burning, hitting oneself, and attempts.
+
+Accidents ("cut myself shaving", "burnt myself on the oven") are masked in ``exclusions.py``.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import KILL_SELF
+from clarity.safety.rules import rule
+
+_BODY = r"(?:arms?|wrists?|legs?|thighs?|skin|stomach|hips?|body|belly|chest|ankles?|forearms?)"
+_HARM = (
+    r"(?:cut\w*|slic\w*|scratch\w*|burn\w*|hit|hitting|hits|punch\w*|bruis\w*|carv\w*|harm\w*|"
+    r"hurt\w*|injur\w*|stab\w*|starv\w*|bit|bite|biting|pinch\w*|mutilat\w*|slap\w*|scald\w*"
+    r"|choke|choking)"
+)
+
+RULE = rule(
+    "self_harm",
+    Level.ACTIVE,
+    strong=[
+        rf"\b{_HARM} myself\b",
+        rf"\b(?:cut\w*|slic\w*|scratch\w*|burn\w*|carv\w*|scald\w*|stab\w*) (?:into )?(?:my |"
+        rf"both )?{_BODY}\b(?! (?:on|with|while|when|during|from|in|at) (?:the |a |my )?(?:oven"
+        r"|stove|iron|pan|kettle|glass|paper|door|fence|bike|fall|accident|cooking|sun|gym|work"
+        r"|kitchen|game|match))",
+        r"\bself ?(?:harm\w*|injur\w*|mutilat\w*|destruct\w*|hat\w* and cut\w*)\b",
+        r"\bselfharm\w*",
+        r"\b(?:started|start|stop|stopped|quit|relaps\w*|back to|resist\w*|urges? to|crav\w*|"
+        r"went back to|been|keep|kept|clean from|addicted to|going back to|return\w* to) "
+        r"(?:cutting|cut|burning|self harm\w*|hurting myself|harming myself|hitting myself|"
+        r"the blade|the razor)\b(?! (?:back|down|costs|corners|class|ties|carbs|sugar|the))",
+        r"\b(?:urges?|want|wanna|need|needed|wanted|going|tempted|itching|craving) to (?:cut|burn"
+        r"|hurt|bleed)\b(?= *$| again| so bad| tonight| deep\w*| myself| right now| it| every)",
+        r"\b(?:fresh|new|deep|open|bleeding|infected|hidden|hide my|hiding my|my) (?:cuts|scars|"
+        r"wounds|self harm scars|burns)\b(?! (?:from|on the|after (?:the|my) (?:surgery|operation"
+        r"|accident|fall)))",
+        rf"\b(?:cuts|scars|wounds|marks|burns|bruises) (?:all )?(?:on|up|down|across) (?:my |both "
+        rf")?{_BODY}\b(?! (?:from (?:the |a |my )?(?:surgery|operation|accident|fall|cat|dog|"
+        r"chickenpox|acne|sport|rugby|football|bike)))",
+        r"\b(?:razor|blade|blades|knife|scissors|sharpener|lighter|compass|glass) (?:on|to|against|"
+        rf"across|into|over) my (?:{_BODY}|self)\b",
+        r"\b(?:took|take|taking|broke|broken|got|get|getting) (?:the )?blades? (?:out )?(?:of|"
+        r"from) (?:my |a |the )?(?:razor|sharpener)\b",
+        r"\b(?:make|makes|made|making) (?:myself|me) (?:bleed|bruise|hurt"
+        r"|throw up)\b(?! (?:laughing"
+        r"|from laughing))",
+        r"\b(?:stop|stopping|keep|keeping) myself (?:from )?(?:cutting|hurting myself|burning|self "
+        r"harm\w*|sh)\b|\bcutting (?:tonight|again|today|right now)\b",
+        r"\bwear(?:ing)? (?:long sleeves|a hoodie|jumpers|sweaters) (?:to hide|so (?:no one|nobody"
+        r"|they|people) (?:can|will|would|does|do) not see)\b",
+        r"\b(?:hit|hitting|punch\w*|bang\w*|slam\w*|smash\w*|scratch\w*|bit|bite|biting|burn\w*|"
+        r"cut\w*|dig\w*|pull\w*|starv\w*|hurt\w*|scrap\w*|pick\w*|slap\w*)\b(?: \w+){0,8} (?:on "
+        r"purpose|deliberately|intentionally|to feel something|to feel (?:pain|better|real|alive|"
+        r"anything)|to punish myself|(?:until|till|til) (?:it|they|i|my \w+|the skin) (?:bled"
+        r"|bleeds?"
+        r"|bleeding|bruised|bruises|bruise|bleed|broke|break|cracked|crack|hurt|burned|blistered|"
+        r"scarred))\b",
+        r"\b(?:i|me) deserve (?:to be punished|to suffer|to hurt|to feel pain|to be in pain|pain"
+        r"|the "
+        r"pain|to bleed)\b",
+        r"\bpunish\w* myself (?:by (?:cutting|hurting|hitting|burning|starving|not eating|"
+        r"scratching)|physically)\b",
+        r"\bused to (?:cut|burn|self harm|sh|hurt myself|harm myself|hit myself)\b(?! (?:my (?:own "
+        r")?(?:hair|nails|fringe|grass|lawn|toenails)|the|hair|class|school|costs|corners|out|back|"
+        r"down|\w+s hair))",
+        r"\bscars (?:from|of) (?:cutting|self harm|sh|when i|my \w+ (?:cutting|self harm))\b",
+        r"\b(?:i|and|i have|have) (?:cut|burned|burnt|hurt myself|harmed myself|cut myself)"
+        r" again\b",
+        r"\brelaps\w* (?:and|by) (?:cut|burn|hurt|harm|sh)\w*\b",
+        r"\b(?:carv\w*|etch\w*|scratch\w*|cut\w*) (?:\w+ ){1,3}(?:into|onto|on|in) my (?:arms?|"
+        r"wrists?|legs?|thighs?|skin|stomach|hips?|body|chest|forearms?)\b",
+        r"\b(?:cutting|cut|burning|burn|scratching|sh|self harm\w*)\b(?: \w+){0,5} (?:where|so)"
+        r" (?:nobody|no one|noone|people|they) (?:can not |will not |would not )?(?:see|notice|"
+        r"sees|notices|can see)\b",
+        r"\b(?:swallowed|took|taken|downed|necked)\b(?: \w+){0,5} (?:pills|tablets|meds|"
+        r"paracetamol|painkillers)\b(?: \w+){0,6} (?:ended up in|woke up in|taken to|rushed to) "
+        r"(?:hospital|the hospital|a e|a and e|the er|er|icu|intensive care|resus)\b",
+        # past attempts
+        r"\b(?:tried|attempted|try|trying|attempt(?:ed|ing)?|survived|failed) (?:to )?(?:"
+        + KILL_SELF
+        + r"|hang myself|overdose|od|unalive myself|jump|kms|suicide|drown myself|die)\b",
+        r"\b(?:my|a|last|previous|failed|first|second|third|prior|past|an) (?:suicide "
+        r"|suicidal )?attempts?\b(?! (?:at|on|in|to (?!kill|end|take|die))\b)",
+        r"\b(?:took|taken|had|did|survived) (?:an|another|a) (?:overdose|od)\b",
+        r"\boverdosed\b",
+        r"\b(?:pumped my stomach|stomach pumped|had my stomach pumped)\b",
+        r"\b(?:sectioned|psych ward|psychiatric ward|hospitali[sz]ed) (?:after|because|when|for)"
+        r" (?:i|my|the) (?:tried|attempt|overdose|took|cut|hurt)\w*\b",
+    ],
+    weak=[
+        r"\b(?:did|done|do|doing) it again\b",
+        r"\b(?:got|get|getting|took|take|grabbed|have|had) (?:the|my|a|some) (?:lighter|razor|"
+        r"blade|blades|knife|scissors|sharpener)\b",
+        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few) (?:days?|weeks?|months?"
+        r"|years?) (?:clean|free)\b",
+        r"\b(?:relapsed|i relapsed)\b",
+        r"\b(?:razor|blades?|lighter)\b(?= *$| again| tonight| is| in my)",
+    ],
+)

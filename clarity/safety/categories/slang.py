@@ -1,0 +1,65 @@
+"""Slang and euphemisms for suicide and self-harm (active): kms, unalive, sewerslide, ctb /
+catch the bus, sh, sleep forever, off / top / neck myself, self-delete, and the like.
+
+"Catch the bus" is read as slang only when the sentence has no journey in it (the bus "to"
+somewhere, "home", "at 8") - see the masks in ``exclusions.py``.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.rules import rule
+
+RULE = rule(
+    "slang",
+    Level.ACTIVE,
+    strong=[
+        r"\bkms\b",
+        r"\bsh (?:again|urges?|scars?|relapse\w*|marks|wounds|cuts|tonight|"
+        r"is|was|free|clean)\b",
+        r"\b(?:relaps\w*(?: on| into| with| to)?|clean from|urges? to|do|did|doing|started|"
+        r"start|back to|stop|stopped|quit|resist\w*|crav\w*|went back to|been|into) sh\b",
+        r"\bsh (?:day|night|session|episode|thoughts|habit|problem|history|stuff|kit|box)\b",
+        r"\b(?:did|done|doing) sh\b|\bsh (?:last night|yesterday|earlier|today)\b",
+        r"\bkys\b(?: \w+){0,6} (?:myself|to me)\b|\b(?:tell|told|telling|say|said|saying) "
+        r"(?:to )?myself (?:to )?kys\b",
+        r"\b(?:my \w+ (?:is|are|looks like|look like) (?:a )?barcodes?|barcod\w* (?:again|arms?|"
+        r"thighs?|wrists?|legs?|cuts|scars)|barcode (?:cuts|scars|arms?))\b",
+        r"\b(?:styro\w*|hit beans|to beans|beans deep|fat layer|hit fat|subq|hit bone)\b",
+        r"\b(?:went|cut|go|going|gone) deeper than (?:usual|ever|before|last time|normal"
+        r"|i meant)\b",
+        r"\bun ?aliv\w*|\bunaliving\b",
+        r"\bsewer ?slid\w*|\bsewer side\b|\bsewer slide\b|\bsuwuicide\b|\bsooicide\b",
+        r"\bctb\b",
+        r"\b(?:catch|catching|caught|take|taking|get on|getting on|board|boarding|ride|riding)"
+        r" the (?:bus|train)\b(?= *$| soon| tonight| today| tomorrow| for good| finally| early|"
+        r" already| forever| permanently| and\b| i\b| too\b| now\b| this\b| if\b| when\b| before\b"
+        r"| after\b| to be"
+        r" honest| honestly| lol| not going to lie| fr| for real| again| ngl)"
+        r"(?<!to catch the bus)(?<!to catch the train)",
+        r"\b(?:want|ready|going|decided|planning|plan|time|thinking about|thoughts of|think about)"
+        r" (?:to )?(?:catch|catching) the bus\b",
+        r"\b(?:sleep|sleeping|rest|resting|nap) (?:forever|for good|for eternity|eternally|"
+        r"permanently)\b|\b(?:eternal|forever|permanent|endless|the big|the long) (?:sleep|rest|"
+        r"nap)\b",
+        r"\bgo to sleep (?:forever|for good|permanently)\b",
+        r"\b(?:off|offing|top|topping|neck|necking|do|delete|yeet|unalive|erase|remove|uninstall"
+        r"|end|kms) myself\b"
+        r"(?! (?:from|out of|off) (?:the|this|my|that) (?:group|chat|list|team|project|"
+        r"account|app|server|email))",
+        r"\bdo myself in\b",
+        r"\bself ?delet\w*",
+        r"\btoaster bath\b",
+        r"\b(?:want to|going to|to|might|gonna|i will|ill|should|thinking of|thinking about) "
+        r"rope\b(?! (?:in|off|together|them|him|her|you|me in))|\broping\b(?! (?:in|off))",
+        r"\b(?:alt f4|uninstall|log off|logout|log out|clock out|check out|checking out|exit)"
+        r" (?:life|irl|from life|of life|permanently|for good|forever|early)\b",
+        r"\bsui\b|\bsuey\b|\bsuicidey\b",
+        r"\b(?:commit|committing) (?:die|sleep|toaster|neck|rope|unalive|self delete)\b",
+        r"\b(?:game end|gameend|end game) (?:myself|me)\b",
+        r"\bkms\w*\b|\bkys myself\b",
+        r"\b(?:want|wanna|going|ready) to (?:go to the|join the) (?:other side|void)\b",
+        r"\bbecome an? (?:hero|ghost|statistic)\b",
+        r"\bnot (?:be|being) (?:around|here) (?:for much longer|much longer|for long)\b",
+    ],
+)

@@ -1,0 +1,143 @@
+"""Wish to be dead (C-SSRS 1, passive): wishing to be dead, not to exist, not to wake up.
+
+"I don't want to die" states the opposite of this wish and is not matched; any stronger
+statement in the same message (kill myself, can't go on) is still read by its own category.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.assessment import Level
+from clarity.safety.lexicon import ANYMORE
+from clarity.safety.rules import rule
+
+_NOT = r"(?<!not )(?<!never )(?<!no )"
+_NOT_WAKE = (
+    r"(?:not|never|did not|do not|would not|will not|no longer) (?:want to )?(?:wake up|"
+    r"wake(?! up)|to wake up|waking up)\b(?! (?:early|at|before|for|on time|in time|late|so"
+    r"|this early"
+    r"|until|till|when|to my alarm|in the night))"
+)
+TIRED_OF_LIVING = (
+    r"\b(?:tired|sick|exhausted|weary) of (?:living|being alive|existing|life|waking up|this life"
+    r"|being here)\b(?! (?:in|with|at|near|next to|so far|on|under|without (?:a|my) \w+ )\b)"
+)
+
+RULE = rule(
+    "wish_dead",
+    Level.PASSIVE,
+    strong=[
+        r"\bwish(?:ing|ed|es)? (?:i (?:was|were|could be|would|had|could|could just|would just)"
+        r"|to be|i could have|that i (?:was|were|had)) (?:just )?(?:dead|gone|never born|not born"
+        r"|not here|not alive|not exist\w*|disappear\w*(?! (?:to|on|into|off|under|somewhere|"
+        r"abroad|when|whenever|every time|from|for (?:a|the|two|three|\d+|some|a few) (?!ever)))"
+        r"|die|died|never existed"
+        r"|never been born|"
+        r"been born|stop existing|cease to exist|fall asleep and|go to sleep and|sleep and"
+        r"|not wake|never wake|be dead|be gone|died instead|be with \w+ again)\b",
+        _NOT + r"\b(?:want|wanna|wanting|wants|long|longing|need|needing|wish|wishing|yearn\w*)"
+        r" (?:to )?(?:just )?(?:die|be dead|not exist|not be alive|not be here|stop existing|"
+        r"cease to exist|cease existing|not be around|disappear (?:forever|for good|"
+        r"permanently|completely|from (?:this|the) (?:world|earth))|be gone|vanish forever"
+        r"|not to exist|not to be here|not to be alive)\b",
+        r"\b(?:do not|dont|never|no longer|not|really do not) (?:even |really |actually |honestly "
+        r")?(?:want|wish|wanna|feel like|"
+        r"have the will) (?:to )?(?:live|be alive|exist|be on this earth|be in this world|go on"
+        r" living|keep living|carry on living|continue living|stay alive|continue existing|be"
+        r" here|be around)\b(?! (?:at|in this (?!world|life)|in (?:that|the) \w+|with (?!myself"
+        r"|this)|for (?:the|this|that)|near|next to|on this (?!earth)|without (?:my|a)|like that"
+        r"|there|here))",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying|want|wanting|rather|would be (?:nice|good|"
+        r"easier|better) if i|(?:be|is|it would be) (?:ok|okay|fine|alright) if i|if only i"
+        r"|what if i|i could|mind if i|care if i|would not mind|do not mind"
+        r"|would mind) (?:\w+ ){0,4}?" + _NOT_WAKE,
+        r"\b(?:go|went|going) to sleep and " + _NOT_WAKE,
+        r"\b(?:fall|falling|fell) asleep(?: forever| for good| one night| tonight)? and "
+        + _NOT_WAKE,
+        r"\bsleep and " + _NOT_WAKE,
+        r"\b(?:i would|id|i) (?:rather|sooner) (?:be dead|die|not exist|not be alive|not be here)"
+        r"\b(?! than (?!live|living|go on|keep|continue|feel|be alive|wake|face|spend|carry on|"
+        r"be here|deal))",
+        r"\bbetter off dead\b",
+        r"\b(?:would not|do not|dont|did not) (?:mind|care)(?: \w+){0,2} if i (?:died|was dead"
+        r"|were dead|did not wake up|never woke up|got hit|disappeared|stopped existing|was gone"
+        r"|die|do not wake|never wake)\b",
+        r"\b(?:hope|hoping|wish|pray|praying) (?:that )?(?:i|something|someone|a \w+|god)"
+        r" (?:\w+ ){0,3}?(?:die|dies|died|kills? me|takes? me|get hit|gets? me|hits? me|do not "
+        r"survive|never come back|crash|end me)\b",
+        r"\b(?:someone|somebody|something|god|cancer|a car|a bus|a truck|a train|the universe)"
+        r" (?:would|could|to|will|should) (?:just )?(?:kill|take|end|hit) me\b",
+        r"\bget hit by a (?:bus|car|truck|lorry|train)\b",
+        r"\b(?:not|stop) (?:to )?exist(?:ing)? " + ANYMORE,
+        r"\bdo not want to be (?:here|alive|around) " + ANYMORE,
+        r"\bthinking (?:about|of) (?:dying|death|being dead|not existing|not being here)\b",
+        r"\b(?:i want|i wish|wish|want) (?:it|everything) (?:all )?(?:to|would) (?:end|stop|be "
+        r"over)(?: forever| for good| permanently)?(?= *$| forever| for good| permanently)",
+        r"\bwant to be with (?:my )?(?:late|dead) \w+\b",
+        TIRED_OF_LIVING,
+        r"\bi do not want to be alive\b",
+        r"\b(?:easier|better|nicer|nice|ok|okay|fine|a relief|relieved|peaceful|good|simpler|"
+        r"grateful|happy|glad|worst thing)\b(?: \w+){0,4} if (?:i|god|someone|something|a \w+|my"
+        r" \w+|the \w+)\b(?: \w+){0,4}? (?:just )?(?:stopped existing|stop existing|did not exist|"
+        r"was not here|were not here|died|was dead|were dead|disappeared|did not wake up|never woke"
+        r" up|took me|did not stop|hit me|went down|crashed|did not survive|was gone|were gone)\b",
+        r"\bif (?:i|god|someone|something|a \w+|my \w+|the \w+)\b(?: \w+){0,3}? (?:just )?(?:died|"
+        r"was dead|took me|did not wake up|never woke up|stopped existing|disappeared|did not stop|"
+        r"hit me|went down|crashed|did not survive|was gone)\b(?: \w+){0,8} (?:relieved|grateful|"
+        r"glad|happy|fine|ok|okay|easier|better|a relief|at peace|not mind|not care|worst thing|"
+        r"thankful|blessing)\b",
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)\b(?: that)? (?:i|my \w+|the \w+|something|"
+        r"someone|a \w+|god)\b(?: \w+){0,6}? (?:just go|go down|goes down|crash|crashes|never come "
+        r"back|do not make it|does not make it|not make it|end it for me|die|dies|take me|takes me)"
+        r"\b",
+        r"\b(?:disappointed|sad|upset|annoyed|angry|gutted|frustrated|hate that|sorry)\b(?: \w+)"
+        r"{0,4} (?:i am |i )?(?:still (?:alive|here|breathing)|woke up again|survived the night)\b",
+        r"\b(?:jealous|envious|envy)\b(?: \w+){0,4} (?:dead|died|who die|who died|are dead|"
+        r"dying|do not wake up)\b",
+        r"\b(?:do not|dont|did not|could not) (?:really )?care (?:if|whether) i (?:live|die|wake "
+        r"up|make it|survive|am alive)\b",
+        r"\bwish\w* (?:i could|to) (?:just )?(?:fade (?:out|away)|vanish|not be anyone|be no one|be"
+        r" nobody|not be anything|stop being|evaporate|melt away)\b",
+        r"\bso (?:that )?i (?:do not|dont|would not|will not|never) wake up\b",
+        r"\b(?:hope|hopes|hoped|hoping|wish|wishing|pray\w*)\b(?: \w+){0,3} (?:the )?(?:cancer|"
+        r"illness|disease|tumou?r|heart attack|accident|plane|flight|car|bus|train|virus)\b(?: \w+)"
+        r"{0,4} (?:comes back|come back|gets me|kills me|takes me|spreads|crashes|goes down|hits me"
+        r"|wins|finishes me)\b",
+        r"\b(?:jealous|envious|envy)\b(?: \w+){0,4} (?:get to die|got to die|die young|died young|"
+        r"are gone|passed away|die in their sleep)\b",
+        r"\bif (?:i|a \w+|god|something|someone)\b(?: \w+){0,3}? (?:died|hit me|took me|killed me|"
+        r"did not wake up)\b(?: \w+){0,4} (?:not|never) (?:even )?(?:be )?(?:sad|upset|bothered|"
+        r"mind|care|fight it|be the worst)\b",
+        r"\blying if i (?:said|told you|say) i (?:did not|do not|never) (?:want|wish"
+        r"|think about)\w*"
+        r" (?:to )?(?:die|be dead|dying|death|not wake up)\b",
+        r"\b(?:relief|peaceful|nice|easier|better|bliss|a mercy|a blessing) to (?:just )?(?:not "
+        r"exist|not be here|not be alive|not wake up|die|be dead|stop existing|disappear"
+        r"|be gone)\b",
+        r"\b(?:hope|hopes|hoping|wish|wishing|pray\w*)\b(?: that)? (?:i|something|someone) (?:\w+ )"
+        r"{0,2}?(?:get|got|have|be|am) (?:in |into )?(?:an accident|a crash|a car crash|hit"
+        r"|run over"
+        r"|sick and die|cancer|a heart attack|killed|murdered|shot|stabbed)\b",
+        r"\b(?:death|dying|being dead|not existing|not waking up)\b(?: \w+){0,3} (?:would be|is|"
+        r"sounds|seems|feels like|would feel like) (?:a |such a |so |like a )?(?:relief|peaceful|"
+        r"nice|welcome|better|mercy|blessing|easier|the answer|gift|freedom|escape)\b",
+        r"\b(?:hope|hoping|wish|wishing|pray\w*)\b(?: that)? i (?:just )?(?:will not|would not|"
+        r"wont) (?:be (?:here|around|alive)|wake up|make it)\b",
+        r"\b(?:hope|hoping|wish|wishing|pray\w*)\b(?: that)? (?:that is|this is|it is) (?:it"
+        r"|the end)"
+        r"\b(?= *$| for me| forever)",
+        r"\b(?:terminal|cancer|tumou?r|incurable|fatal)\b(?: \w+){0,6} (?:relieved|glad|grateful|a "
+        r"relief|happy|thankful|welcome it|not fight it)\b",
+        r"\b(?:died|dead|dying)\b(?: \w+){0,3} (?:is|are|were|was) (?:so )?lucky\b|\blucky (?:to be"
+        r" dead|they died|to die|to have died)\b",
+        r"\b(?:do not|never|no longer|really do not) (?:want|wish) to (?:wake up"
+        r"|wake(?! up))\b(?! (?:early|"
+        r"at|before|for|on time|in time|late|so|this early|until|till|when|to my alarm|in the "
+        r"night)\b)",
+        r"\bi (?:\w+ ){0,8}?(?:stop|cease) (?:to )?exist\w*\b",
+        r"\bjust waiting (?:to die|for (?:it to end|the end|death|it all to end))\b",
+    ],
+    weak=[
+        r"\bwant to (?:sleep|rest|go to sleep|be done|stop|disappear|go away|be gone|not feel|feel "
+        r"nothing|not be here|not be anything)\b",
+    ],
+)

@@ -1,0 +1,209 @@
+"""Everyday language that only sounds like risk, masked out before any rule runs.
+
+Each entry is a phrase, not a word: masking "killing me" after "this deadline is" leaves "and i
+want to die" in the same message to be read. A masked span is replaced by `` | ``, which no
+rule can match across, so that the words either side never join into a new phrase. Masks that
+speak of other people (news, fiction, grief) stop at "i", "me" or "my": "my mum found out about
+my suicide attempt" keeps its risk.
+"""
+
+from __future__ import annotations
+
+from clarity.safety.rules import at_word_starts
+
+# Words that end a span about someone else: past them the message is about the user again.
+_NOT_ME = r"(?:(?!(?:i|me|my|myself|i am|im|ive|mine)\b)[a-z0-9]+ )"
+OTHERS = (
+    r"(?:he|she|they|his|her|their|him|them|someone|somebody|a (?:man|woman|guy|girl|boy|kid|teen"
+    r"|teenager|student|celebrity|singer|actor|rapper|character|classmate|colleague|patient)"
+    r"|the (?:\w+ )?(?:man|woman|guy|girl|boy|kid|teen|teenager|student|singer|actor|rapper"
+    r"|character|victim|patient|driver|author|star|hero|villain|protagonist|narrator|soldier)"
+    r"|(?:my|our|a|his|her|their) (?:friend|best friend|brother|sister|mum|mom|dad|father|mother"
+    r"|uncle|aunt|auntie|cousin|grandpa|grandma|grandad|granddad|grandfather|grandmother|nan|son"
+    r"|daughter|husband|wife|partner|ex|boyfriend|girlfriend|colleague|coworker|neighbour"
+    r"|neighbor|classmate|teacher|student|client|patient|flatmate|roommate|child|kid|niece"
+    r"|nephew|stepdad|stepmum|stepmom|friends|parents|mate|fiance|fiancee|housemate)s?"
+    r"|(?<!of )(?:people|persons?|men|women|teens|teenagers|kids|students|patients|clients|"
+    r"someone|soldiers|veterans|users|callers|young people|victims))"
+)
+_MEDIA = (
+    r"(?:article|documentary|book|film|movie|show|series|episode|podcast|novel|story|report|news"
+    r"|study|research|essay|paper|lecture|class|talk|play|song|album|poem|video|post|thread"
+    r"|chapter|scene|game|campaign|charity|fundraiser|walk|run|training|course|module|statistics"
+    r"|stats|data|headline|case|anime|manga|comic|tv|netflix|lyrics?|dissertation|thesis|project"
+    r"|presentation|assignment|posters?|workshop|webinar|seminar|shift|screenplay|script|piece)"
+)
+
+_GAME = (
+    r"(?:game|games|minecraft|fortnite|roblox|gta|zelda|elden ring|skyrim|sims|cod|warzone|apex|"
+    r"valorant|overwatch|league|dota|lobby|server|ranked|dark souls|call of duty|halo|pubg)"
+)
+# Words a gaming mask never reaches across: the user's own risk stays readable.
+_GAME_SAFE = (
+    r"(?:(?!(?:myself|kill\w*|suicid\w*|die|dying|dead|end\w*|want|wanna|going|real|life|irl)\b)"
+    r"[a-z0-9]+ )"
+)
+
+IDIOMS = (
+    # kill: performing well, switching off, passing time, hyperbole about things and other people
+    r"\bkill(?:s|ed|ing)? (?:it|them all|the (?:lights?|engine|music|mood|vibe|process|tab|app"
+    r"|bug|power|game|boss|spider|fly|flies|weeds?|germs)|time|some time|two birds)\b",
+    r"\b(?:is|are|was|were|keeps?|kept|be|been) (?:literally |actually |honestly |really |slowly "
+    r")?killing (?:me|my \w+)\b",
+    r"\bkilling me (?:softly|with)\b",
+    r"\b(?:going to|will|would|is going to|gonna|might|could|is to) (?:literally |actually )?kill "
+    r"(?:me|us)\b(?! myself)",
+    r"\bkill me now\b(?= (?:lol|haha|ha|ugh|another|this|that|please lol))",
+    r"\b(?:could|would|i will|ill|going to|gonna) kill (?:for|him|her|them|you|that)\b",
+    r"\bmakes? me want to (?:kill|die)\b(?= (?:lol|haha|laughing|of))",
+    # die / dying / dead
+    r"\b(?:die|dying|died|dead) (?:of|from|with|laughing|inside lol) (?:laughter|laughing|"
+    r"embarrassment|shame|boredom|the heat|heat|cold|thirst|hunger|curiosity|cringe|cuteness|"
+    r"excitement|jealousy|happiness|exhaustion|old age|suspense|anticipation)\b",
+    r"\b(?:dying|die|dead|died) laughing\b",
+    r"\bdying to (?:see|try|know|meet|go|get|hear|read|watch|eat|tell|find out|visit|play|have|do"
+    r"|ask|show|talk|catch up)\b",
+    r"\bto die for\b",
+    r"\bdie hard\b",
+    r"\bdie alone\b",
+    r"\b(?:would|could|will|i would|id) die for (?:you|her|him|them|my \w+|a|this|that|some)\b",
+    r"\bdie (?:my|her|his|your|the) (?:hair|clothes|shirt|jeans|beard|eyebrows)\b",
+    r"\b(?:i am|i was) (?:so |literally |actually )?(?:dead|dying|deceased)\b(?= (?:lol|haha|"
+    r"lmao|lmfao|hahaha|omg|xd))",
+    r"\b(?:battery|phone|laptop|car|plant|plants|fish|goldfish|hamster|engine|wifi|server|"
+    r"game|character|avatar) (?:is |was |has |just |finally )?(?:died|dead|dying|die)\b",
+    r"\b(?:dead|bone) tired\b",
+    r"\bdeadlines?\b",
+    r"\bdead ?end\b",
+    r"\bover my dead body\b",
+    # hurt / cut / burn / hang / rope / jump / shoot / trigger, in their everyday senses
+    r"\b(?:accidentally|by accident) (?:cut|burnt|burned|hurt|injured|hit|shot|stabbed) myself\b",
+    r"\b(?:cut|burnt|burned|hurt|injured|hit|bruised|scratched|stabbed) myself (?:shaving|cooking"
+    r"|chopping|slicing|gardening|by accident|accidentally|at the gym|at work|at football|"
+    r"playing \w+|running|lifting|skiing|skating|training|working out|exercising|climbing|"
+    r"falling|tripping|on (?:a|the|some) (?!purpose)\w+|with (?:a|the) (?:kitchen )?(?:knife|"
+    r"door|hammer|saw|scissors|stapler) (?:while|when|by|making|cooking)|while \w+ing|"
+    r"making \w+|in the kitchen|again at work)\b",
+    r"\bcut (?:the (?:cord|onions?|cake|grass|lawn|tension|crap|power|check|deal|rope)|to the "
+    r"chase|corners|costs|ties|class|my losses|our losses|my (?:hair|nails|fringe|bangs|"
+    r"losses|toenails|finger|thumb)|back|down|it out|it close|(?:him|her|them) off|"
+    r"out (?:sugar|carbs|coffee|alcohol|meat|dairy))\b",
+    r"\bcutting (?:the (?:cord|onions?|cake|grass|lawn)|corners|costs|back|down|edge|board|"
+    r"ties|class|it close|my (?:hair|nails))\b",
+    r"\btie(?:d|s|ing)? the knot\b",
+    r"\bhang(?:ing|s)? (?:out|in there|on|up|around|tight|over|(?:a|the|some|my|these|those|our) "
+    r"(?:pictures?|paintings?|shel(?:f|ves)|mirrors?|washing|laundry|clothes|curtains?|frames?|"
+    r"clock|coats?|lights|decorations|door|tv|art|posters?|blinds|bunting|hammock|swing))\b",
+    r"\bhung ?over\b",
+    r"\b(?:jump|skipping|skip|tow|climbing|tent|washing|clothes|rope) ?ropes?\b(?! around)",
+    r"\bropes? (?:course|swing|bridge|access|for (?:the|my|a) (?:tent|swing|boat|hammock|"
+    r"climbing|dog|camping|trailer|clothesline|washing|garden|kids|tyre|tire))\b",
+    r"\b(?:learn|learning|know|knows|show me|showed me|showing me) the ropes\b",
+    r"\bropes? (?:in|into) (?:a|the) (?:deal|project|plan|scheme)\b",
+    r"\brope (?:you|him|her|them|me) in\b",
+    r"\bbungee(?: jump\w*)?|cliff (?:jumping|diving)|diving board|jump(?:ing|ed)? (?:rope|the gun"
+    r"|ship|"
+    r"the queue|in the (?:pool|lake|sea)|on the (?:trampoline|bandwagon)|to conclusions)\b",
+    r"\bpull(?:ed|ing)? the trigger on\b",
+    r"\bshoot (?:me|us) (?:a|an) (?:message|text|email|dm|line|note)\b",
+    r"\bshoot(?:ing)? myself in the foot\b",
+    r"\b(?:hunting|target|paintball|nerf|water|glue|staple) (?:gun|rifle|pistol)s?\b",
+    r"\b(?:gun|rifle|shotgun)s? (?:for|at) (?:hunting|the range|sport|target|deer|the club)\b",
+    r"\bin front of (?:the|a) (?:train|bus) station\b",
+    r"\bcatch(?:ing)? the (?:bus|train) (?:to(?! be honest)|home|into|from|back|at|every|this"
+    r"|in the|with)\b",
+    r"\bovers?leep\w*|sleep (?:in|on it|over)\b",
+    r"\b(?:take|taking|took|forgot|forget|forgetting|remember|remembered) (?:to take )?my "
+    r"(?:pills|meds|medication|tablets|vitamins)(?! all| at once| together)\b",
+    r"\b(?:blood|burning|burn|cut|ice|power|drowning|drown)(?: out)? (?:pressure|calories|"
+    r"bridge|sauce|notice|cream|noise|the noise|my sorrows|in (?:work|paperwork|emails))\b",
+    r"\bdrowning in (?:work|paperwork|emails|homework|debt|assignments|laundry|tasks)\b",
+    r"\b(?:the|this|our|my) (?:show|game|party|match) must go on\b",
+    r"\bno point (?:in )?(?:arguing|asking|trying to explain|waiting|complaining|worrying)\b",
+    r"\bbanging my head against (?:a|the) (?:brick )?wall\b",
+    r"\bsuicide (?:squad|doors?|mission|run|sprints?|drills?|bomb\w*|attack\w*|king|note "
+    r"(?:in|from) the (?:book|film|movie|show))\b",
+    r"\bsuicide (?:prevention|awareness|research|statistics|stats|rates?|figures|hotline "
+    r"volunteer)\b",
+    r"\b(?:wrote|made|did|drew up|updated|sorted|write|make|do) (?:a|our) will (?:with|together|"
+    r"after|because|since|now that|when we|for the (?:house|baby|kids))\b",
+    r"\b(?:eats?|ate|eating) (?:a|my) (?:whole|entire) (?:cake|pizza|tub|pack)\b",
+    # gaming
+    r"\b(?:killed|kill|kills|killing) myself (?:with|on|in) (?:my own |a |the )?(?:grenade|"
+    r"rocket|c4|explosive|fall damage|lava|barrel|sticky|game|minecraft|fortnite|level)\b",
+    r"\b(?:kill|kills|killed|killing|killstreak|kill streak|killcam|kill count|k d|kd|headshots?"
+    r"|respawn\w*|spawn\w*|one shot|oneshot)\b(?= (?:in|on) (?:the )?(?:game|match|round|level"
+    r"|lobby|ranked|raid|fortnite|minecraft|warzone|valorant|apex|cod|overwatch|roblox))",
+    r"\bi (?:died|keep dying|kept dying) (?:to|on|in) (?:the|that|this) (?:boss|level|game|raid"
+    r"|match|round|dungeon)\b",
+)
+
+# Other people: news, fiction and grief. These stop at the user's own words (see _NOT_ME).
+ABOUT_OTHERS = (
+    rf"\b{OTHERS} {_NOT_ME}{{0,8}}(?:suicid\w*|overdos\w*|self harm\w*|selfharm\w*|unaliv\w*|"
+    r"killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|cut\w*|burn\w*"
+    r"|attempt\w*|hang\w*|jump\w*|driv\w*|drove|shot|shoot\w*|drown\w*|end\w* (?:it all|it|"
+    r"things|his life|her life|their lives?)|ready to (?:die|go)|wants? to die|wanted "
+    r"to die|wanting to die|(?:not )?wanting to (?:live|be alive|be here|die)|scars?|kill\w*)",
+    rf"\b(?:died|dies|death|deaths|lost|losing|loss|killed) (?:{_NOT_ME}{{0,3}})?(?:by|to|from|"
+    r"of|through) (?:a |an )?(?:accidental )?(?:drug |opioid |heroin |fentanyl )?(?:suicide|"
+    r"overdose)\b",
+    rf"\b{_MEDIA} (?:{_NOT_ME}{{0,3}})?(?:about|on|of|for|where|in which|that) {_NOT_ME}{{0,3}}"
+    r"(?:suicid\w*|self harm\w*|overdos\w*|killing (?:himself|herself|themselves)|hang\w*|"
+    r"unaliv\w*|kills? (?:himself|herself|themselves))",
+    r"\b(?:suicide|suicides|overdose|overdoses) (?:in|of|on) (?:the|this|that) (?:book|film|"
+    r"movie|show|novel|series|game|episode|play|song|news|story)\b",
+    r"\b(?:opioid|drug|fentanyl|heroin|teen|youth|male|veteran|murder) (?:overdose|suicide)s?\b",
+    r"\b(?:suicide|self harm|overdose)s? (?:is|was|remains|are) (?:the|a) (?:leading|biggest|main|"
+    r"second|major|common|top)\b",
+    r"\bself harm (?:\w+ )?(?:rates?|admissions|charity|charities|statistics|stats|figures"
+    r"|awareness|"
+    r"services|team|nurse|training|policy|research|prevention|support group)\b",
+    r"\b(?:after|following|about) (?:a|the) (?:suicide|overdose)\b",
+    r"\b(?:after|following) (?:an|his|her|their) overdose\b",
+    r"\b(?:shoot|shot|shooting) myself in the foot\b",
+    r"\b(?:nearly|almost|accidentally) (?:\w+ )?(?:killed|electrocuted|cut|burned|burnt|hurt|"
+    r"stabbed|poisoned|gassed|drowned) myself (?:changing|fixing|repairing|installing|wiring|"
+    r"replacing|putting|taking|doing|on (?:the|a|my) \w+|with (?:the|a) \w+|while|when|cooking|"
+    r"falling|tripping|at)\b",
+    r"\bclay (?:shooting|pigeon\w*)\b|\b(?:lend|lending|lent|borrow\w*) (?:me )?(?:his|her|my "
+    r"\w+s) (?:gun|shotgun|rifle)\b",
+    r"\bmy will (?:now|since|because|as|after|before) (?:the|that|we|our|i am getting|i got)\b",
+    r"\b(?:pill|pills|meds|medication|tablet) (?:organi[sz]er|box|reminder|dispenser|schedule)\b",
+    r"\b(?:hang|hanging|hung) (?:a |the )?(?:hammock|swing|curtains?|ham|bunting|lights|shelf|"
+    r"picture|painting|washing)\b",
+    r"\b(?:the )?death of me\b",
+    r"\b(?:my )?life is (?:literally )?over\b(?=.*\b(?:lol|haha|lmao|show|series|season|cancelled|"
+    r"canceled|sold out|tickets|game|match|phone|wifi|spoiler\w*)\b)",
+    r"\b(?:jump|jumping)\b(?: \w+){0,4} (?:i am so |so |for )(?:happy|excited|thrilled|glad|joy)"
+    r"\b",
+    r"\bhang myself (?:a|an|some|the) \w+",
+    r"\b(?:burn\w*|wore|wear\w*|work\w*|ran|run\w*) myself (?:out|into the ground|ragged)\b",
+    r"\bthere (?:was|has been|were|have been|is) (?:a|another|two|three|several|\d+) (?:suicides?|"
+    r"overdoses?)\b|\ba suicide on the (?:train|line|tracks|railway|bridge|underground|tube)\b",
+    r"\bjump\w* (?:in|into) the (?:pool|swimming pool|hot tub|jacuzzi|paddling pool)\b",
+    r"\bkill\w* myself (?:laughing|with laughter)\b",
+    r"\bcould (?:literally |honestly |easily )?sleep (?:forever|for (?:a|days|weeks|ever|a \w+))\b",
+    rf"\b(?:in|on) (?:the |this |that |my )?{_GAME} {_GAME_SAFE}{{0,6}}",
+    rf"\b{_GAME_SAFE}{{0,6}}(?:in|on|playing) (?:the |this |that |my )?{_GAME}\b",
+    r"\boverdos\w* on (?:chocolate|sugar|caffeine|coffee|cake|sweets|candy|netflix|tv|carbs|"
+    r"cheese|pizza|christmas|social media|tiktok|energy drinks|red bull|vitamins|sun|\w+ lol)\b",
+    r"\boverdose (?:symptoms|signs|risks?|treatment|limit|threshold|warning|info|information|advice"
+    r"|in (?:dogs?|cats?|pets?|children|kids|babies|toddlers))\b",
+    r"\bsleep (?:forever|all day) (?:on (?:sundays|weekends|\w+days)|this weekend|after (?:this|"
+    r"the|that) \w+|in (?:this|the) (?:bed|hotel))\b",
+    r"\b(?:\w+ )?suicides\b(?! attempts?)",
+    r"\bjump\w* (?:in|into|off) (?:the|a) (?:\w+ )?(?:lake|pool|sea|river|water|ocean|waves)\b(?="
+    r" (?:with|for a swim|to cool|for fun|on holiday|at|in (?:the )?summer|together|naked|fully))",
+    r"\b(?:one|the|for the) last time before (?:he|she|they|my \w+) (?:died|passed|went)\b",
+    r"\b(?:overdose|suicide) (?:deaths|crisis|epidemic|rates?|numbers|cases|cluster)\b",
+    r"\b(?:his|her|their) (?:own )?(?:suicide|overdose|attempt|death)\b",
+    r"\b(?:himself|herself|themselves)\b",
+)
+
+MASK = at_word_starts(IDIOMS + ABOUT_OTHERS)
+
+
+def mask(text: str) -> str:
+    """``text`` (normalised) with everyday and other-people phrases replaced by `` | ``."""
+    return MASK.sub(" | ", text)

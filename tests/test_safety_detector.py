@@ -1,0 +1,141 @@
+"""The crisis detector against sentence tables written apart from its rules.
+
+``tests/data/safety/{crisis,negatives,context}.tsv`` come from a helper who never saw the rules;
+``own_*.tsv`` are the sentences the rules were first developed against. Every crisis sentence
+must be flagged with its category among the categories and at exactly its level; every
+negative must be ``Level.NONE``; every conversation must end as expected.
+"""
+
+from __future__ import annotations
+
+import csv
+import time
+from pathlib import Path
+
+import pytest
+
+from clarity.safety import Assessment, Level, assess
+from clarity.safety.categories import CATEGORIES
+
+DATA = Path(__file__).parent / "data" / "safety"
+HISTORY_SEPARATOR = " || "
+
+
+def _rows(*names: str) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for name in names:
+        with (DATA / name).open(newline="", encoding="utf-8") as f:
+            rows.extend(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return rows
+
+
+def _id(text: str) -> str:
+    return text[:60]
+
+
+CRISIS = _rows("crisis.tsv", "own_crisis.tsv")
+NEGATIVES = _rows("negatives.tsv", "own_negatives.tsv")
+CONTEXT = _rows("context.tsv", "own_context.tsv")
+
+
+@pytest.mark.parametrize("row", CRISIS, ids=[f"{r['category']}:{_id(r['text'])}" for r in CRISIS])
+def test_crisis_sentence_is_flagged_with_its_category_and_level(row: dict[str, str]) -> None:
+    result = assess(row["text"])
+    assert (row["category"] in result.categories, result.level) == (True, Level(row["level"])), (
+        sorted(result.categories)
+    )
+
+
+@pytest.mark.parametrize("row", NEGATIVES, ids=[f"{r['kind']}:{_id(r['text'])}" for r in NEGATIVES])
+def test_ordinary_sentence_is_not_flagged(row: dict[str, str]) -> None:
+    result = assess(row["text"])
+    assert result.level is Level.NONE, sorted(result.categories)
+
+
+def _expected_matches(expected: str, result: Assessment) -> bool:
+    """``expected`` is ``none``, a level, a category, or ``crisis``."""
+    expected = expected.strip().lower()
+    if expected in {"none", "no", "false", "ok", "safe", "not crisis"}:
+        return not result.crisis
+    if expected in {"crisis", "yes", "true"}:
+        return result.crisis
+    if expected in {level.value for level in Level}:
+        return result.level is Level(expected)
+    assert expected in CATEGORIES, f"unknown expectation {expected!r}"
+    return expected in result.categories
+
+
+@pytest.mark.parametrize(
+    "row", CONTEXT, ids=[f"{r['expected']}:{_id(r['message'])}" for r in CONTEXT]
+)
+def test_conversation_ends_as_expected(row: dict[str, str]) -> None:
+    history = [m for m in row["history"].split(HISTORY_SEPARATOR) if m.strip()]
+    result = assess(row["message"], history)
+    assert _expected_matches(row["expected"], result), (result.level, sorted(result.categories))
+
+
+def test_history_alone_never_flags_an_ordinary_message() -> None:
+    crisis_history = [r["text"] for r in CRISIS[-3:]]
+    for row in NEGATIVES:
+        assert not assess(row["text"], crisis_history).crisis or _weak_only(row["text"])
+
+
+def _weak_only(text: str) -> bool:
+    # A negative that carries a weak signal (e.g. "we said our goodbyes") may become a crisis
+    # after crisis history: that is the design, not a false alarm.
+    from clarity.safety.detector import signals
+
+    return bool(signals(text).weak)
+
+
+def test_levels_are_ordered_and_crisis_means_above_none() -> None:
+    assert Level.NONE < Level.PASSIVE < Level.ACTIVE < Level.IMMINENT
+    assert [level.value for level in Level] == ["none", "passive", "active", "imminent"]
+    assert not assess("I'm sad about my breakup").crisis
+    assert assess("i want to die").crisis
+
+
+@pytest.mark.parametrize(
+    ("message", "level"),
+    [
+        ("I won't hurt myself", Level.ACTIVE),
+        ("i'm not going to kill myself", Level.ACTIVE),
+        ("i am going to kill myself", Level.IMMINENT),
+        ("im scared ill kill myself one day", Level.ACTIVE),
+    ],
+)
+def test_a_negated_act_still_counts_but_is_not_intent(message: str, level: Level) -> None:
+    assert assess(message).level is level
+
+
+def test_a_disguised_spelling_is_read_and_counts_as_slang() -> None:
+    assert assess("i want to k1ll myself").categories == {"active_thoughts", "slang"}
+    assert assess("i want to kill myself").categories == {"active_thoughts"}
+
+
+def test_a_weak_signal_counts_only_after_recent_risk() -> None:
+    message = "gave my guitar to my brother today"
+    assert not assess(message).crisis
+    assert not assess(message, ["this meeting is killing me"]).crisis
+    assert assess(message, ["i can't go on anymore"]).categories == {"preparation"}
+    older = ["i can't go on anymore", "ok", "thanks", "hm"]
+    assert not assess(message, older).crisis  # only the last three messages are read
+
+
+def test_assessment_holds_no_text() -> None:
+    result = assess("i want to kill myself tonight with the pills in my drawer")
+    assert set(vars(result)) == {"categories", "level"}
+    assert result.categories <= CATEGORIES
+
+
+def test_time_per_message(capsys: pytest.CaptureFixture[str]) -> None:
+    """Prints the detector's time per message over every table (no assertion: a figure)."""
+    messages = [r["text"] for r in CRISIS + NEGATIVES] + [r["message"] for r in CONTEXT]
+    started = time.perf_counter()
+    rounds = 5
+    for _ in range(rounds):
+        for message in messages:
+            assess(message)
+    per_message = (time.perf_counter() - started) / (rounds * len(messages))
+    with capsys.disabled():
+        print(f"\nsafety detector: {per_message * 1e6:.0f} µs/message ({len(messages)} messages)")
