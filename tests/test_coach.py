@@ -6,9 +6,9 @@ import pytest
 
 from clarity.coach import CoachTurn
 from clarity.coach.emotion import detect_emotion
-from clarity.coach.safety import shows_crisis
 from clarity.coach.scripted import REPLIES, ScriptedCoach, split_words
 from clarity.models import Emotion, SolveStep
+from clarity.safety import assess
 
 EMOTIONS = [
     # anxious
@@ -116,12 +116,12 @@ NOT_CRISIS = [
 
 @pytest.mark.parametrize("message", CRISIS)
 def test_crisis_language_is_detected(message: str) -> None:
-    assert shows_crisis(message)
+    assert assess(message).crisis
 
 
 @pytest.mark.parametrize("message", NOT_CRISIS)
 def test_ordinary_language_is_not_a_crisis(message: str) -> None:
-    assert not shows_crisis(message)
+    assert not assess(message).crisis
 
 
 def test_crisis_tables_are_big_enough() -> None:

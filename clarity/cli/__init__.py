@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import secrets
 import sys
 import uuid
@@ -129,6 +130,36 @@ def create_user(email: str, password: str) -> None:
         finally:
             await close_database(database)
         console.print(f"created {user.email} ({user.id})")
+
+    _run(run())
+
+
+@main.command("crisis-report")
+@click.option("--since", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day (UTC).")
+@click.option("--until", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day (UTC).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def crisis_report(since: Any, until: Any, as_json: bool) -> None:
+    """Crisis referrals by day and level (counts only, for the SB 243 report)."""
+    from clarity.services.crisis_records import referral_counts
+
+    async def run() -> None:
+        database = await open_database(Settings.from_env())
+        try:
+            rows = await referral_counts(
+                since.date() if since else None, until.date() if until else None
+            )
+        finally:
+            await close_database(database)
+        if as_json:
+            for row in rows:
+                click.echo(
+                    json.dumps({"day": row.day.isoformat(), "level": row.level, "count": row.count})
+                )
+            return
+        console.print(f"{'day':<12}{'level':<10}{'referrals':>9}")
+        for row in rows:
+            console.print(f"{row.day.isoformat():<12}{row.level:<10}{row.count:>9}")
+        console.print(f"{'total':<22}{sum(row.count for row in rows):>9}")
 
     _run(run())
 

@@ -1,6 +1,7 @@
 """The crisis-support reply, as a coach of its own: chosen instead of the configured coach when
-the user's message shows a risk of self-harm, before anything is generated. Safety stays on our
-side: such a message never reaches a model."""
+the user's message shows a risk of self-harm (``clarity.safety``), before anything is generated;
+and the check-in that follows it in the session's next exchange. Safety stays on our side: such
+a message never reaches a model."""
 
 from __future__ import annotations
 
@@ -27,3 +28,23 @@ class CrisisCoach:
 
 
 CRISIS_COACH = CrisisCoach()
+
+# The exchange after a crisis reply: a check-in before coaching resumes (the step stays).
+CHECK_IN_REPLY = (
+    "Thank you for coming back to this. Before we carry on: how are you feeling right now, and "
+    "are you safe? If those thoughts come back or feel too strong, the services I shared are "
+    "there at any hour, and so is someone you trust. Whenever you're ready, tell me where you'd "
+    "like to pick up and we'll take it from there."
+)
+_CHECK_IN_WORDS = tuple(split_words(CHECK_IN_REPLY))
+
+
+class CheckInCoach:
+    uses_history = False
+
+    async def reply(self, turn: CoachTurn) -> AsyncIterator[str]:
+        for word in _CHECK_IN_WORDS:
+            yield word
+
+
+CHECK_IN_COACH = CheckInCoach()

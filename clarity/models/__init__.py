@@ -2,6 +2,7 @@
 
 from clarity.models.accounts import Plan, SignIn, UsageCounter, User
 from clarity.models.idempotency import IdempotencyKey, IdempotencyState
+from clarity.models.safety import CrisisReferral
 from clarity.models.solve import (
     Emotion,
     MessageRole,
@@ -13,6 +14,7 @@ from clarity.models.solve import (
 )
 
 __all__ = [
+    "CrisisReferral",
     "Emotion",
     "IdempotencyKey",
     "IdempotencyState",

@@ -7,18 +7,33 @@ import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
+
+import orjson
 
 from clarity.cancellation import finish_despite_cancellation
 from clarity.coach import HistoryEntry
 from clarity.coach.emotion import detect_emotion
-from clarity.coach.safety import shows_crisis
 from clarity.errors import APIError
-from clarity.models import Emotion, IdempotencyKey, MessageStatus, SolveMessage, SolveStep, User
+from clarity.models import (
+    Emotion,
+    IdempotencyKey,
+    MessageRole,
+    MessageStatus,
+    SolveMessage,
+    SolveStep,
+    User,
+)
+from clarity.safety.assessment import NO_RISK, Assessment
 from clarity.services import reply_locks, reply_store
 
 log = logging.getLogger(__name__)
 
 HISTORY_MESSAGES = 20
+# The user's previous messages the crisis detector reads with the new one (and the messages read
+# to find them: theirs and the coach's alternate).
+SAFETY_HISTORY = 3
+SAFETY_WINDOW = 2 * SAFETY_HISTORY
 
 
 @dataclass(slots=True, kw_only=True)
@@ -33,10 +48,15 @@ class Exchange:
     user_message_id: uuid.UUID
     user_message_at: datetime
     emotion: Emotion
-    crisis: bool
+    # The user's previous messages in the session, oldest first (read with this one for risk).
+    recent_user_messages: tuple[str, ...]
+    # The session's previous reply was the crisis reply: this one checks in first.
+    after_crisis: bool
     history: list[HistoryEntry]
     # The Idempotency-Key this exchange answers, if any: completed with the reply.
     idempotency: IdempotencyKey | None = None
+    # The message's crisis assessment (categories and level, never text), made by the reply.
+    safety: Assessment = NO_RISK
 
 
 async def begin_exchange(
@@ -63,8 +83,8 @@ async def begin_exchange(
         recent = (
             await SolveMessage.filter(session_id=session_id)
             .order_by("-created_at", "-id")
-            .limit(HISTORY_MESSAGES if load_history else 1)
-            .values("role", "content", "step", "status", "created_at")
+            .limit(max(HISTORY_MESSAGES if load_history else 0, SAFETY_WINDOW))
+            .values("role", "content", "step", "status", "outcome", "created_at")
         )
         if recent and recent[0]["status"] == MessageStatus.GENERATING:
             # We hold the lock, so nothing runs it: its process died and the lease lapsed.
@@ -75,7 +95,6 @@ async def begin_exchange(
             else []
         )
         emotion = detect_emotion(content)
-        crisis = shows_crisis(content)
         user_message_id, user_message_at = await reply_store.store_exchange(
             session_id=session_id,
             reply_id=reply_id,
@@ -87,9 +106,6 @@ async def begin_exchange(
     except BaseException:
         await finish_despite_cancellation(_abandon(session_id, reply_id))
         raise
-    if crisis:
-        # Never log the message itself.
-        log.warning("crisis support shown (session %s)", session_id)
     return Exchange(
         session_id=session_id,
         reply_id=reply_id,
@@ -98,7 +114,10 @@ async def begin_exchange(
         user_message_id=user_message_id,
         user_message_at=user_message_at,
         emotion=emotion,
-        crisis=crisis,
+        recent_user_messages=tuple(
+            m["content"] for m in reversed(recent) if m["role"] == MessageRole.USER
+        )[-SAFETY_HISTORY:],
+        after_crisis=_was_crisis_reply(recent),
         history=history,
         idempotency=idempotency_key,
     )
@@ -109,3 +128,12 @@ async def _abandon(session_id: uuid.UUID, reply_id: uuid.UUID) -> None:
     already stored as generating is interrupted, and the lock released."""
     await reply_store.interrupt_orphans(session_id)
     await reply_locks.release(session_id, reply_id)
+
+
+def _was_crisis_reply(recent: list[dict[str, Any]]) -> bool:
+    """Whether the session's latest reply (``recent`` is newest first) was the crisis reply."""
+    reply = next((m for m in recent if m["role"] == MessageRole.COACH), None)
+    if reply is None or not reply["outcome"]:
+        return False
+    data = orjson.loads(reply["outcome"]).get("data", {})
+    return bool((data.get("safety") or {}).get("crisis"))

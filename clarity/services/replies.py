@@ -20,12 +20,14 @@ from tortoise.transactions import in_transaction
 
 from clarity.cancellation import finish_despite_cancellation
 from clarity.coach import Coach, CoachTurn
-from clarity.coach.crisis import CRISIS_COACH
+from clarity.coach.crisis import CHECK_IN_COACH, CRISIS_COACH
 from clarity.errors import is_database_unavailable
 from clarity.live import LiveReplies, LiveReply, RedisReplies
 from clarity.models import MessageStatus, SessionStatus, SolveSession
+from clarity.safety.moderation import Moderator, assess_with_second_opinion
 from clarity.schemas.sessions import DoneEvent, Resource, Safety, StartEvent
 from clarity.services import idempotency, reply_locks, reply_store
+from clarity.services.crisis_records import record_referral
 from clarity.services.exchanges import Exchange
 from clarity.services.reply_locks import LeaseKeeper
 from clarity.services.reply_stops import StopWatcher
@@ -49,6 +51,9 @@ class ReplyRuntime:
     stops: StopWatcher
     idle_timeout: float  # a coach silent this long fails the reply
     crisis_resources: tuple[Resource, ...]
+    # A moderation model's second opinion on crisis risk, and how long it may take.
+    moderator: Moderator | None = None
+    moderation_deadline: float = 0.5
 
 
 def start_reply(exchange: Exchange, runtime: ReplyRuntime) -> LiveReply:
@@ -71,7 +76,7 @@ async def run_reply(exchange: Exchange, reply: LiveReply, runtime: ReplyRuntime)
     runtime.leases.hold(exchange.reply_id)
     runtime.stops.watch(runtime.live)
     try:
-        coach = CRISIS_COACH if exchange.crisis else runtime.coach
+        coach = await _coach_for(exchange, runtime)
         async for delta in _deltas(exchange, coach, runtime.idle_timeout):
             parts.append(delta)
             reply.token(delta)
@@ -104,6 +109,36 @@ async def run_reply(exchange: Exchange, reply: LiveReply, runtime: ReplyRuntime)
         _log_outcome(exchange, outcome, parts, started)
 
 
+async def _coach_for(exchange: Exchange, runtime: ReplyRuntime) -> Coach:
+    """The crisis reply when the message shows risk, a check-in right after a crisis reply, the
+    configured coach otherwise."""
+    exchange.safety = await assess_with_second_opinion(
+        exchange.content,
+        exchange.recent_user_messages,
+        runtime.moderator,
+        runtime.moderation_deadline,
+    )
+    if exchange.safety.crisis:
+        # Categories and level only: never the message.
+        log.warning(
+            "crisis support shown (session %s): %s, %s",
+            exchange.session_id,
+            exchange.safety.level.value,
+            ",".join(sorted(exchange.safety.categories)),
+            extra={
+                "event": "crisis",
+                "level": exchange.safety.level.value,
+                "categories": sorted(exchange.safety.categories),
+            },
+        )
+        try:
+            await record_referral(exchange.safety.level)
+        except Exception as error:  # the count is a record; the reply must still go out
+            log.warning("crisis referral not counted: %s", type(error).__name__)
+        return CRISIS_COACH
+    return CHECK_IN_COACH if exchange.after_crisis else runtime.coach
+
+
 async def _deltas(exchange: Exchange, coach: Coach, idle_timeout: float) -> AsyncIterator[str]:
     turn = CoachTurn(
         step=exchange.step,
@@ -131,10 +166,12 @@ async def _deltas(exchange: Exchange, coach: Coach, idle_timeout: float) -> Asyn
 
 
 async def _complete(exchange: Exchange, text: str, runtime: ReplyRuntime) -> DoneEvent:
-    """Store the complete reply and advance the session (unless it was a crisis reply)."""
+    """Store the complete reply and advance the session (unless it was a crisis reply or the
+    check-in after one)."""
+    crisis = exchange.safety.crisis
     async with in_transaction():
         # Released before `done` goes out, so the client's next message is never refused.
-        if exchange.crisis:  # a crisis reply does not move the session on
+        if crisis or exchange.after_crisis:  # not coaching: the session stays on its step
             status, current_step = await reply_locks.release_and_read(
                 exchange.session_id, exchange.reply_id
             )
@@ -150,9 +187,7 @@ async def _complete(exchange: Exchange, text: str, runtime: ReplyRuntime) -> Don
             emotion_detected=exchange.emotion.value,
             session_status=status.value,
             safety=(
-                Safety(crisis=True, resources=list(runtime.crisis_resources))
-                if exchange.crisis
-                else None
+                Safety(crisis=True, resources=list(runtime.crisis_resources)) if crisis else None
             ),
         )
         if not await reply_store.end_reply(exchange.reply_id, text, MessageStatus.COMPLETE, done):
@@ -233,6 +268,6 @@ def _log_outcome(exchange: Exchange, outcome: str, parts: list[str], started: fl
             "pieces": len(parts),
             "chars": chars,
             "duration_ms": round(duration_ms, 1),
-            "crisis": exchange.crisis,
+            "crisis": exchange.safety.level.value,
         },
     )
