@@ -11,7 +11,7 @@ from clarity.auth import Passwords
 from clarity.blueprints import auth, docs, me, ops, sessions
 from clarity.coach import make_coach
 from clarity.config import ConfigError, Settings
-from clarity.db import close_database, open_database
+from clarity.db import close_database, open_database, pending_migrations, ping
 from clarity.errors import REQUEST_ID_HEADER, register_error_handlers, request_id
 from clarity.extensions import AppState, make_auth, make_schema
 from clarity.live import LiveReplies, RedisReplies
@@ -82,6 +82,14 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
     @app.before_serving
     async def connect() -> None:
         state.database = await open_database(settings)
+        # A database that answers but was never migrated would answer every request with a 500:
+        # refuse to start, saying what to run. (One that does not answer yet is /ready's 503.)
+        if await ping(state.database) and (pending := await pending_migrations(state.database)):
+            await close_database(state.database)
+            raise ConfigError(
+                f"the database has {len(pending)} migration(s) not applied: run `clarity "
+                "migrate` (or `make migrate`) first"
+            )
 
     @app.after_serving
     async def disconnect() -> None:

@@ -8,6 +8,7 @@ import json
 import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
+from pathlib import Path
 
 import httpx
 import pytest
@@ -16,7 +17,7 @@ from httpx_sse import aconnect_sse
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
 from tests import databases
-from tests.live import hypercorn_server, server_env
+from tests.live import hypercorn_process, hypercorn_server, server_env
 
 pytestmark = pytest.mark.live
 
@@ -117,3 +118,13 @@ async def test_a_body_that_trickles_in_too_slowly_is_refused_with_408(
     assert b"application/problem+json" in head
     assert json.loads(body.split(b"\r\n\r\n")[-1] or body)["code"] == "request_timeout"
     assert 0.8 < waited < 5
+
+
+@pytest.mark.skipif(databases.ON_POSTGRES, reason="an empty SQLite file is the newcomer's case")
+def test_a_server_on_an_unmigrated_database_refuses_to_start_and_says_what_to_run(
+    tmp_path: Path,
+) -> None:
+    env = server_env(f"sqlite://{tmp_path / 'empty.db'}")
+    with pytest.raises(RuntimeError) as refused, hypercorn_process(env, startup_timeout=20):
+        pass
+    assert "migration(s) not applied: run `clarity migrate`" in str(refused.value)

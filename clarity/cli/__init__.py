@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import secrets
 import sys
 import uuid
@@ -21,7 +22,13 @@ from clarity.cli.chat import run_chat
 from clarity.cli.client import ApiClient, ApiError
 from clarity.cli.demo import DemoFailure, walk
 from clarity.config import ConfigError, Settings
-from clarity.db import MIGRATIONS_DIR, apply_migrations, close_database, open_database, ping
+from clarity.db import (
+    apply_migrations,
+    close_database,
+    open_database,
+    pending_migrations,
+    ping,
+)
 from clarity.errors import APIError
 from clarity.logs import configure_logging
 from clarity.schemas.accounts import RegisterRequest
@@ -92,7 +99,8 @@ def serve(
     from clarity.serve import serve as run_workers
 
     try:
-        configure_logging(Settings.from_env())
+        settings = Settings.from_env()
+        configure_logging(settings)
     except ConfigError as error:  # refused here once, not once per worker
         raise click.ClickException(error.reason) from None
     config = Config.from_toml(config_path)
@@ -103,6 +111,13 @@ def serve(
         config.workers = workers
     if graceful_timeout is not None:
         config.graceful_timeout = graceful_timeout
+    if config.workers > 1 and not settings.redis_url:
+        logging.getLogger("clarity.serve").warning(
+            "%d workers without CLARITY_REDIS_URL: a client that reconnects through another "
+            "worker gets its reply once it is stored, not live, and rate limits are counted "
+            "per worker",
+            config.workers,
+        )
     try:
         sys.exit(run_workers(config))
     except ValueError as error:
@@ -203,7 +218,7 @@ async def _check() -> int:
             report(False, "the database does not answer (is it running? is the URL right?)")
             return problems
         report(True, "the database answers")
-        pending = await _pending_migrations(database)
+        pending = await pending_migrations(database)
         report(
             not pending,
             "migrations up to date"
@@ -214,18 +229,6 @@ async def _check() -> int:
     finally:
         await close_database(database)
     return problems
-
-
-async def _pending_migrations(database: Any) -> list[str]:
-    files = sorted(p.name for p in (MIGRATIONS_DIR / "models").glob("*.py"))
-    try:
-        rows = await database.db().execute_query_dict(
-            "SELECT version FROM aerich WHERE app = 'models'"
-        )
-    except Exception:  # no aerich table: nothing applied yet
-        return files
-    applied = {row["version"] for row in rows}
-    return [name for name in files if name not in applied]
 
 
 @main.command()

@@ -105,6 +105,19 @@ async def ping(context: TortoiseContext) -> bool:
     return True
 
 
+async def pending_migrations(context: TortoiseContext) -> list[str]:
+    """The migration files not applied to the database yet (all of them on an empty one)."""
+    files = sorted(p.name for p in (MIGRATIONS_DIR / "models").glob("*.py"))
+    try:
+        rows = await context.db().execute_query_dict(
+            "SELECT version FROM aerich WHERE app = 'models'"
+        )
+    except Exception:  # no aerich table: nothing applied yet
+        return files
+    applied = {row["version"] for row in rows}
+    return [name for name in files if name not in applied]
+
+
 async def apply_migrations(settings: Settings) -> list[str]:
     """Apply pending aerich migrations to the configured database; return the ones applied.
 
