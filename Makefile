@@ -42,7 +42,7 @@ js-clients:
 
 # The benchmark (SQLite by default; BENCH_ARGS="--database-url postgres://..." for PostgreSQL).
 bench: install
-	$(BIN)/python -m clarity.bench $(BENCH_ARGS)
+	$(BIN)/python -m tests.bench $(BENCH_ARGS)
 
 # The reliability suite alone, ending with its table (CI runs it with everything else).
 reliability: install

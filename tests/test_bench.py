@@ -20,7 +20,7 @@ def test_the_benchmark_prints_and_writes_its_table(tmp_path: Path) -> None:
     output = tmp_path / "bench.txt"
     result = subprocess.run(
         [
-            sys.executable, "-m", "clarity.bench", "--burst", "20", "--hold", "20",
+            sys.executable, "-m", "tests.bench", "--burst", "20", "--hold", "20",
             "--seconds", "0.5", "--growth-rows", "2000", "--output", str(output),
         ],
         capture_output=True, text=True, timeout=300,

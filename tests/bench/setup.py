@@ -30,7 +30,7 @@ def serve(app: str, env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    process = subprocess.Popen(  # noqa: S603 - our own hypercorn
+    process = subprocess.Popen(
         [
             str(HYPERCORN),
             "--config",

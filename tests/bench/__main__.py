@@ -1,7 +1,7 @@
-"""Benchmark Clarity against a floor, on one box: `make bench` (python -m clarity.bench).
+"""Benchmark Clarity against a floor, on one box: `make bench` (python -m tests.bench).
 
-Clarity, the floor (clarity/bench/floor.py: raw ASGI, no framework, no database) and Quart
-alone (clarity/bench/quart_floor.py: the same routes in bare Quart) each run
+Clarity, the floor (tests/bench/floor.py: raw ASGI, no framework, no database) and Quart
+alone (tests/bench/quart_floor.py: the same routes in bare Quart) each run
 under hypercorn with the project's hypercorn.toml on a loopback port; this process seeds data
 through the API and drives the load. SQLite by default, PostgreSQL with --database-url. Prints a
 table and writes it to bench-results.txt.
@@ -20,8 +20,8 @@ from typing import Any
 
 import aiohttp
 
-from clarity.bench.load import json_load, percentile, rss_bytes, stream
-from clarity.bench.setup import (
+from tests.bench.load import json_load, percentile, rss_bytes, stream
+from tests.bench.setup import (
     clarity_env,
     drop_database,
     fresh_database,
@@ -212,8 +212,8 @@ async def run(args: argparse.Namespace) -> None:
                 env = clarity_env(database, coach_token_delay=str(delay))
                 with (
                     serve("clarity.app:create_app()", env) as (url, _),
-                    serve("clarity.bench.floor:app", floor_env) as (floor, _),
-                    serve("clarity.bench.quart_floor:app", floor_env) as (bare, _),
+                    serve("tests.bench.floor:app", floor_env) as (floor, _),
+                    serve("tests.bench.quart_floor:app", floor_env) as (bare, _),
                 ):
                     if "burst" in args.phases:
                         for n in args.burst:
@@ -225,8 +225,8 @@ async def run(args: argparse.Namespace) -> None:
                     slow_floor = {"FLOOR_TOKEN_DELAY": "1"}
                     with (
                         serve("clarity.app:create_app()", env) as (url, server),
-                        serve("clarity.bench.floor:app", slow_floor) as (floor, floor_server),
-                        serve("clarity.bench.quart_floor:app", slow_floor) as (bare, bare_server),
+                        serve("tests.bench.floor:app", slow_floor) as (floor, floor_server),
+                        serve("tests.bench.quart_floor:app", slow_floor) as (bare, bare_server),
                     ):
                         await hold(
                             http,

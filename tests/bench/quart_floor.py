@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 
 from quart import Quart, Response, request
 
-from clarity.bench.floor import DELAY, DONE_EVENT, TINY, WORDS, token_event
+from tests.bench.floor import DELAY, DONE_EVENT, TINY, WORDS, token_event
 
 app = Quart(__name__)
 

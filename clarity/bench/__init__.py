@@ -1,1 +1,0 @@
-"""The benchmark: `make bench` (python -m clarity.bench). See README, "Performance"."""

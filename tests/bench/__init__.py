@@ -1,0 +1,1 @@
+"""The benchmark: `make bench` (python -m tests.bench). See README, "Performance"."""
