@@ -7,15 +7,15 @@ from typing import Any
 
 from quart import Quart, Response
 
-from clarity.auth import Passwords
 from clarity.blueprints import auth, docs, me, ops, sessions
-from clarity.coach import make_coach
+from clarity.coach.factory import make_coach
 from clarity.config import ConfigError, Settings
 from clarity.db import close_database, open_database, pending_migrations, ping
 from clarity.errors import REQUEST_ID_HEADER, register_error_handlers, request_id
 from clarity.extensions import AppState, make_auth, make_schema
 from clarity.live import LiveReplies, RedisReplies
 from clarity.logs import configure_logging, log_requests
+from clarity.passwords import Passwords
 from clarity.ratelimits import init_rate_limits
 from clarity.requests import ClarityRequest
 from clarity.schemas.sessions import Resource

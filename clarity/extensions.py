@@ -23,8 +23,8 @@ from clarity.openapi import BEARER_SCHEME, ClarityOpenAPIProvider
 if TYPE_CHECKING:
     from tortoise.context import TortoiseContext
 
-    from clarity.auth import Passwords
     from clarity.config import Settings
+    from clarity.passwords import Passwords
     from clarity.services.replies import ReplyRuntime
 
 TOKEN_SALT = "clarity-bearer-token"

@@ -13,7 +13,7 @@ from quart import Quart
 from quart.typing import TestClientProtocol as Client
 
 from clarity.app import create_app
-from clarity.auth import Passwords
+from clarity.passwords import Passwords
 from tests.support import DEFAULT_PASSWORD, assert_problem
 
 DECOMPOSED = "jose\u0301@example.com"  # e + combining acute accent

@@ -195,7 +195,7 @@ async def send_message(session_id: str, data: MessageRequest) -> Response:
             data.content,
             client_step=SolveStep(data.step) if data.step else None,
             lease=state.settings.reply_lock_lease_seconds,
-            idempotency_key=claim,
+            idempotency=claim,
             load_history=getattr(state.replies.coach, "uses_history", True),
         )
     reply = start_reply(exchange, state.replies)

@@ -17,7 +17,6 @@ import httpx
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
-from clarity.auth import Passwords
 from clarity.cli.chat import run_chat
 from clarity.cli.client import ApiClient, ApiError
 from clarity.cli.demo import DemoFailure, walk
@@ -31,6 +30,7 @@ from clarity.db import (
 )
 from clarity.errors import APIError
 from clarity.logs import configure_logging
+from clarity.passwords import Passwords
 from clarity.schemas.accounts import RegisterRequest
 from clarity.services import accounts
 

@@ -10,7 +10,6 @@ from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from clarity.config import Settings
 from clarity.models import Emotion, MessageRole, SolveStep
 
 
@@ -38,20 +37,3 @@ class Coach(Protocol):
     def reply(self, turn: CoachTurn) -> AsyncIterator[str]:
         """Yield the reply as text deltas that concatenate to the whole reply."""
         ...
-
-
-def make_coach(settings: Settings) -> Coach:
-    """The coach ``CLARITY_COACH`` names (imported lazily: each pulls its own dependencies)."""
-    if settings.coach == "openai":
-        from clarity.coach.openai_coach import OpenAICoach
-
-        return OpenAICoach(
-            model=settings.coach_model,
-            base_url=settings.coach_base_url,
-            api_key=settings.coach_api_key,
-            timeout=settings.coach_timeout,
-            history_chars=settings.coach_history_chars,
-        )
-    from clarity.coach.scripted import ScriptedCoach
-
-    return ScriptedCoach(token_delay=settings.coach_token_delay)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -13,10 +12,8 @@ from tortoise.transactions import in_transaction
 from clarity.clock import utcnow
 from clarity.errors import APIError
 from clarity.models import SignIn, User
+from clarity.passwords import Passwords
 from clarity.schemas.accounts import normalise_email
-
-if TYPE_CHECKING:
-    from clarity.auth import Passwords
 
 log = logging.getLogger(__name__)
 

@@ -66,7 +66,7 @@ async def begin_exchange(
     *,
     client_step: SolveStep | None,
     lease: float,
-    idempotency_key: IdempotencyKey | None = None,
+    idempotency: IdempotencyKey | None = None,
     load_history: bool = True,
 ) -> Exchange:
     """Lock the session for one reply and store the user's message; refuse with 404/409."""
@@ -119,7 +119,7 @@ async def begin_exchange(
         )[-SAFETY_HISTORY:],
         after_crisis=_was_crisis_reply(recent),
         history=history,
-        idempotency=idempotency_key,
+        idempotency=idempotency,
     )
 
 
