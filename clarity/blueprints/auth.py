@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
 from quart import Blueprint
@@ -12,6 +13,7 @@ from clarity.blueprints.shapes import account
 from clarity.extensions import app_state
 from clarity.models import SignIn
 from clarity.openapi import errors, no_content
+from clarity.passwords import Passwords
 from clarity.ratelimits import LOGIN_LIMITS, REGISTER_LIMITS, limited
 from clarity.schemas.accounts import LoginRequest, RegisterRequest, TokenResponse
 from clarity.services import accounts
@@ -31,15 +33,7 @@ async def register(data: RegisterRequest) -> tuple[TokenResponse, int]:
     The email is trimmed, lower-cased and validated; the password is 8-128 characters.
     409 `email_taken` when the address already has an account.
     """
-    state = app_state()
-    sign_in = await accounts.register(
-        state.passwords,
-        email=data.email,
-        password=data.password,
-        device_id=data.device_id,
-        token_ttl=timedelta(days=state.settings.token_ttl_days),
-    )
-    return _token_response(sign_in), 201
+    return await _token_response(accounts.register, data), 201
 
 
 @blueprint.post("/auth/login")
@@ -52,15 +46,7 @@ async def login(data: LoginRequest) -> TokenResponse:
 
     401 `invalid_credentials` for an unknown email and a wrong password alike.
     """
-    state = app_state()
-    sign_in = await accounts.log_in(
-        state.passwords,
-        email=data.email,
-        password=data.password,
-        device_id=data.device_id,
-        token_ttl=timedelta(days=state.settings.token_ttl_days),
-    )
-    return _token_response(sign_in)
+    return await _token_response(accounts.log_in, data)
 
 
 @blueprint.post("/auth/logout")
@@ -72,9 +58,16 @@ async def logout() -> tuple[str, int]:
     return "", 204
 
 
-def _token_response(sign_in: SignIn) -> TokenResponse:
+async def _token_response(
+    start: Callable[[Passwords, accounts.Credentials, timedelta], Awaitable[SignIn]],
+    data: RegisterRequest | LoginRequest,
+) -> TokenResponse:
+    """Start a sign-in with what the request carries; its token."""
+    state = app_state()
+    given = accounts.Credentials(data.email, data.password, data.device_id)
+    sign_in = await start(state.passwords, given, timedelta(days=state.settings.token_ttl_days))
     return TokenResponse(
-        token=app_state().auth.dump_token(str(sign_in.id)),
+        token=state.auth.dump_token(str(sign_in.id)),
         token_type="bearer",
         expires_at=sign_in.expires_at,
         user=account(sign_in.user),

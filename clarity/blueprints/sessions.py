@@ -105,12 +105,7 @@ async def list_sessions(query_args: SessionListQuery) -> SessionList:
         offset=query_args.offset,
         status=SessionStatus(query_args.status) if query_args.status else None,
     )
-    return SessionList(
-        items=[_session(s) for s in items],
-        total=total,
-        limit=query_args.limit,
-        offset=query_args.offset,
-    )
+    return SessionList(items=[_session(s) for s in items], total=total, **_paging(query_args))
 
 
 @blueprint.get("/sessions/<session_id>")
@@ -158,12 +153,7 @@ async def list_messages(session_id: str, query_args: MessageListQuery) -> Messag
     for item in items:
         if item.status is MessageStatus.GENERATING:
             item.content = await reply_feeds.text_so_far(item.id, app_state().replies)
-    return MessageList(
-        items=[_message(m) for m in items],
-        total=total,
-        limit=query_args.limit,
-        offset=query_args.offset,
-    )
+    return MessageList(items=[_message(m) for m in items], total=total, **_paging(query_args))
 
 
 @blueprint.post("/sessions/<session_id>/messages")
@@ -278,6 +268,11 @@ async def _empty_or_json_object() -> None:
         return
     if not isinstance(await request.get_json(), dict):
         raise RequestSchemaValidationError(TypeError("the body must be a JSON object"))
+
+
+def _paging(query: SessionListQuery | MessageListQuery) -> dict[str, int]:
+    """The page a list answers, as asked for."""
+    return {"limit": query.limit, "offset": query.offset}
 
 
 def _session(session: SolveSession, reply: SolveMessage | None = None) -> Session:

@@ -16,18 +16,20 @@ CRISIS_REPLY = (
     "of the services below right now, or someone you trust who can be with you. I'm still here "
     "when you want to keep talking."
 )
-_WORDS = tuple(split_words(CRISIS_REPLY))
 
 
-class CrisisCoach:
+class FixedReplyCoach:
+    """A coach that always says the same thing, word by word."""
+
     uses_history = False
 
+    def __init__(self, text: str) -> None:
+        self._words = tuple(split_words(text))
+
     async def reply(self, turn: CoachTurn) -> AsyncIterator[str]:
-        for word in _WORDS:
+        for word in self._words:
             yield word
 
-
-CRISIS_COACH = CrisisCoach()
 
 # The exchange after a crisis reply: a check-in before coaching resumes (the step stays).
 CHECK_IN_REPLY = (
@@ -36,15 +38,5 @@ CHECK_IN_REPLY = (
     "there at any hour, and so is someone you trust. Whenever you're ready, tell me where you'd "
     "like to pick up and we'll take it from there."
 )
-_CHECK_IN_WORDS = tuple(split_words(CHECK_IN_REPLY))
-
-
-class CheckInCoach:
-    uses_history = False
-
-    async def reply(self, turn: CoachTurn) -> AsyncIterator[str]:
-        for word in _CHECK_IN_WORDS:
-            yield word
-
-
-CHECK_IN_COACH = CheckInCoach()
+CRISIS_COACH = FixedReplyCoach(CRISIS_REPLY)
+CHECK_IN_COACH = FixedReplyCoach(CHECK_IN_REPLY)

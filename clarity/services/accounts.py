@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from dataclasses import dataclass
 from datetime import timedelta
 
 from tortoise.exceptions import IntegrityError
@@ -21,18 +22,20 @@ log = logging.getLogger(__name__)
 LAST_USED_RESOLUTION = timedelta(minutes=5)
 
 
-async def register(
-    passwords: Passwords,
-    *,
-    email: str,
-    password: str,
-    device_id: str | None,
-    token_ttl: timedelta,
-) -> SignIn:
-    """Create the user and their first sign-in. ``email`` is already normalised."""
+@dataclass(frozen=True, slots=True)
+class Credentials:
+    """What a person signs up or signs in with, on one device."""
+
+    email: str
+    password: str
+    device_id: str | None
+
+
+async def register(passwords: Passwords, given: Credentials, token_ttl: timedelta) -> SignIn:
+    """Create the user and their first sign-in. ``given.email`` is already normalised."""
     async with in_transaction():
-        user = await create_user(passwords, email=email, password=password)
-        return await _start_sign_in(user, device_id, token_ttl)
+        user = await create_user(passwords, email=given.email, password=given.password)
+        return await _start_sign_in(user, given.device_id, token_ttl)
 
 
 async def create_user(passwords: Passwords, *, email: str, password: str) -> User:
@@ -44,31 +47,24 @@ async def create_user(passwords: Passwords, *, email: str, password: str) -> Use
         raise APIError(409, "email_taken", "An account with this email already exists.") from None
 
 
-async def log_in(
-    passwords: Passwords,
-    *,
-    email: str,
-    password: str,
-    device_id: str | None,
-    token_ttl: timedelta,
-) -> SignIn:
+async def log_in(passwords: Passwords, given: Credentials, token_ttl: timedelta) -> SignIn:
     """A new sign-in, or ``invalid_credentials`` for an unknown email or a wrong password alike.
 
     Both failures run one Argon2 verification, so they take the same time; so does an email
     that is not an address at all (no 422 that would tell an address apart from an account).
     """
     try:
-        canonical: str | None = normalise_email(email)
+        canonical: str | None = normalise_email(given.email)
     except ValueError:
         canonical = None
     user = await User.get_or_none(email=canonical) if canonical is not None else None
-    valid = await passwords.verify(user.password_hash if user else None, password)
+    valid = await passwords.verify(user.password_hash if user else None, given.password)
     if user is None or not valid:
         raise APIError(401, "invalid_credentials", "The email or password is not correct.")
     if passwords.needs_rehash(user.password_hash):
-        user.password_hash = await passwords.hash(password)
+        user.password_hash = await passwords.hash(given.password)
         await user.save(update_fields=["password_hash"])
-    return await _start_sign_in(user, device_id, token_ttl)
+    return await _start_sign_in(user, given.device_id, token_ttl)
 
 
 async def live_sign_in(auth_id: str | None) -> SignIn | None:
