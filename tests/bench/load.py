@@ -41,8 +41,8 @@ async def stream(
                         first_token.set()
                 if b"event: done" in window:
                     return StreamResult(True, first, time.perf_counter() - started)
-                if b"event: error" in window:
-                    return StreamResult(False, first, error="error event")
+                if b"event: interrupted" in window or b"event: error" in window:
+                    return StreamResult(False, first, error="interrupted event")
                 tail = window[-32:]
     except (aiohttp.ClientError, TimeoutError) as error:
         return StreamResult(False, first, error=type(error).__name__)
