@@ -113,7 +113,11 @@ class LiveFeed:
                 return events
             waiter = asyncio.get_running_loop().create_future()
             self._reply._waiters.append(waiter)
-            await waiter
+            try:
+                await waiter
+            finally:  # the relay's heartbeat timeout cancels this wait every so often
+                if not waiter.done() and waiter in self._reply._waiters:
+                    self._reply._waiters.remove(waiter)
 
     def _ready(self) -> list[Event]:
         reply, events = self._reply, []
@@ -279,10 +283,4 @@ class RedisFeed:
             events.append(Event(Position(self._reply_id, self._chars), TokenEvent(content=piece)))
         return events
 
-    @property
-    def started(self) -> bool:
-        return self._started
 
-    @property
-    def position(self) -> Position:
-        return Position(self._reply_id, self._chars)

@@ -127,6 +127,8 @@ async def relay(feed: Feed, heartbeat: float) -> AsyncIterator[bytes]:
             except TimeoutError:
                 yield PING
                 continue
+            if not events:  # the feed has nothing more to give
+                return
             for event in events:
                 sent += 1
                 yield encode_event(event)

@@ -135,7 +135,4 @@ class ElsewhereFeed:
             return [Event(Position(self._reply.id, 0, at_end=True), terminal)]
         if reply.status is MessageStatus.GENERATING:
             return None
-        after = self._after
-        if after is None and self._redis is not None and self._redis.started:
-            after = self._redis.position
-        return _stored(reply, self._start, after)
+        return _stored(reply, self._start, self._after)

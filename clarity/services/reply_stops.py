@@ -43,10 +43,14 @@ async def stop_reply(user: User, raw_session_id: str, live: LiveReplies) -> Solv
     )
     if (running := live.get(reply.id)) is not None:
         running.request_stop()  # here: at once; elsewhere, that process's StopWatcher
-    async with asyncio.timeout(STOP_WAIT_SECONDS):
-        while reply.status is MessageStatus.GENERATING:
-            await asyncio.sleep(0.05)
-            await reply.refresh_from_db(fields=["status", "content"])
+    deadline = asyncio.get_running_loop().time() + STOP_WAIT_SECONDS
+    while reply.status is MessageStatus.GENERATING:
+        if asyncio.get_running_loop().time() > deadline:
+            # Still running: its process may be gone (the reply is settled once its lease
+            # lapses). Answer as it is; the stop request stays on its row.
+            break
+        await asyncio.sleep(0.05)
+        await reply.refresh_from_db(fields=["status", "content"])
     return reply
 
 
