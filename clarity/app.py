@@ -10,7 +10,7 @@ from quart import Quart, Response
 from clarity.auth import Passwords
 from clarity.blueprints import auth, docs, me, ops, sessions
 from clarity.coach import make_coach
-from clarity.config import ConfigError, Settings
+from clarity.config import Settings
 from clarity.db import close_database, open_database
 from clarity.errors import REQUEST_ID_HEADER, register_error_handlers, request_id
 from clarity.extensions import AppState, make_auth, make_schema
@@ -29,9 +29,8 @@ SECONDS_PER_DAY = 24 * 60 * 60
 def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
     """Build the app from ``CLARITY_*`` settings, with ``config_overrides`` (by field) on top."""
     settings = Settings.from_env().with_overrides(config_overrides)
+    settings.check_production()
     secret_key = settings.effective_secret_key()
-    if settings.env == "production" and settings.password_hashing == "fast":
-        raise ConfigError("CLARITY_PASSWORD_HASHING=fast is for tests, not production")
     configure_logging(settings)
 
     app = Quart("clarity", static_folder=None)
@@ -62,7 +61,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
                 else None
             ),
             idle_timeout=settings.coach_idle_timeout_seconds,
-            crisis_resources=tuple(Resource(**r) for r in settings.crisis_resources),
+            crisis_resources=tuple(Resource(**r) for r in settings.effective_crisis_resources()),
         ),
     )
     app.extensions["clarity"] = state
