@@ -273,9 +273,10 @@ class Settings(BaseSettings):
             return
         weak_reason = _weak_secret_reason(self.secret_key)
         if weak_reason is not None:
-            raise ConfigError(f"{ENV_PREFIX}SECRET_KEY: {weak_reason}")
+            # "CLARITY_SECRET_KEY is ..." (no colon), the wording `clarity check` users know.
+            raise ConfigError(f"{ENV_PREFIX}SECRET_KEY {weak_reason}")
         if self.password_hashing == "fast":
-            raise ConfigError(f"{ENV_PREFIX}PASSWORD_HASHING: fast is for tests, not production")
+            raise ConfigError(f"{ENV_PREFIX}PASSWORD_HASHING=fast is for tests, not production")
 
     def effective_secret_key(self) -> str:
         """The signing key, or a ConfigError saying why this one is unacceptable here."""
