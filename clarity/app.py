@@ -18,6 +18,7 @@ from clarity.logs import configure_logging, log_requests
 from clarity.passwords import Passwords
 from clarity.ratelimits import init_rate_limits
 from clarity.requests import ClarityRequest
+from clarity.safety.moderation import HTTPModerator
 from clarity.schemas.sessions import Resource
 from clarity.services.replies import ReplyRuntime
 from clarity.services.reply_locks import LeaseKeeper
@@ -29,9 +30,8 @@ SECONDS_PER_DAY = 24 * 60 * 60
 def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
     """Build the app from ``CLARITY_*`` settings, with ``config_overrides`` (by field) on top."""
     settings = Settings.from_env().with_overrides(config_overrides)
+    settings.check_production()
     secret_key = settings.effective_secret_key()
-    if settings.env == "production" and settings.password_hashing == "fast":
-        raise ConfigError("CLARITY_PASSWORD_HASHING=fast is for tests, not production")
     configure_logging(settings)
 
     app = Quart("clarity", static_folder=None)
@@ -62,7 +62,17 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
                 else None
             ),
             idle_timeout=settings.coach_idle_timeout_seconds,
-            crisis_resources=tuple(Resource(**r) for r in settings.crisis_resources),
+            crisis_resources=tuple(Resource(**r) for r in settings.effective_crisis_resources()),
+            moderator=(
+                HTTPModerator(
+                    base_url=settings.moderation_base_url,
+                    model=settings.moderation_model,
+                    api_key=settings.moderation_api_key,
+                )
+                if settings.moderation_base_url
+                else None
+            ),
+            moderation_deadline=settings.moderation_deadline_seconds,
         ),
     )
     app.extensions["clarity"] = state
@@ -98,6 +108,8 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
         await state.replies.stops.stop()
         if state.replies.shared is not None:
             await state.replies.shared.close()
+        if isinstance(state.replies.moderator, HTTPModerator):
+            await state.replies.moderator.aclose()
         if state.database is not None:
             await close_database(state.database)
             state.database = None

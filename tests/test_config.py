@@ -8,7 +8,13 @@ from typing import Any
 import pytest
 
 from clarity.app import create_app
-from clarity.config import DEV_SECRET_KEY, ConfigError, Settings
+from clarity.config import (
+    CRISIS_RESOURCES_BY_COUNTRY,
+    DEFAULT_CRISIS_RESOURCES,
+    DEV_SECRET_KEY,
+    ConfigError,
+    Settings,
+)
 from clarity.db import database_url
 
 STRONG_SECRET = "s" * 40
@@ -121,6 +127,177 @@ def test_unknown_override_is_refused() -> None:
     overrides: dict[str, Any] = {"no_such_setting": 1}
     with pytest.raises(ConfigError, match="no_such_setting"):
         create_app(overrides)
+
+
+def test_an_override_is_held_to_the_same_rule_as_the_environment() -> None:
+    with pytest.raises(ConfigError) as caught:
+        create_app({"token_ttl_days": 0})
+    assert "CLARITY_TOKEN_TTL_DAYS" in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("raw", ["unlimited", "", " Unlimited "])
+def test_an_override_reads_unlimited_like_the_environment(raw: str) -> None:
+    assert Settings().with_overrides({"free_sessions_per_day": raw}).free_sessions_per_day is None
+    app = create_app({"env": "test", "free_sessions_per_day": raw})
+    assert app.extensions["clarity"].settings.free_sessions_per_day is None
+
+
+def test_a_bad_value_is_named_without_echoing_it() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env({"CLARITY_TOKEN_TTL_DAYS": "hunter2-not-a-number"})
+    assert "CLARITY_TOKEN_TTL_DAYS" in str(caught.value)
+    assert "hunter2" not in str(caught.value)  # values can be secrets: never repeated
+
+
+def test_several_unknown_overrides_are_all_named() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Settings().with_overrides({"tokn_ttl_days": 7, "coach_modle": "x"})
+    assert "coach_modle" in str(caught.value)
+    assert "tokn_ttl_days" in str(caught.value)
+
+
+def test_unknown_clarity_variables_in_the_environment_are_not_settings() -> None:
+    # CI and tests set CLARITY_TEST_* variables of their own beside the app's.
+    settings = Settings.from_env({"CLARITY_TEST_DATABASE_URL": "postgres://x/y"})
+    assert settings.database_url == "sqlite://clarity.db"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("one", ("one",)),
+        (" one , two ,, three ", ("one", "two", "three")),
+        ("", ()),
+        (",", ()),
+    ],
+)
+def test_comma_lists_are_split_and_trimmed(raw: str, expected: tuple[str, ...]) -> None:
+    variable = "CLARITY_SECRET_KEY_FALLBACKS"
+    assert Settings.from_env({variable: raw}).secret_key_fallbacks == expected
+    assert Settings().with_overrides({"secret_key_fallbacks": raw}).secret_key_fallbacks == expected
+
+
+def test_secrets_stay_out_of_repr() -> None:
+    settings = Settings(
+        secret_key="k" * 40,
+        secret_key_fallbacks=("old-signing-key",),
+        moderation_api_key="sk-moderation-secret",
+        coach_api_key="sk-coach-secret",
+    )
+    for secret in ("k" * 40, "old-signing-key", "sk-moderation-secret", "sk-coach-secret"):
+        assert secret not in repr(settings)
+    assert settings.moderation_api_key == "sk-moderation-secret"  # a plain str for callers
+
+
+def test_optional_strings_are_unset_when_empty() -> None:
+    settings = Settings.from_env(
+        {
+            "CLARITY_MODERATION_BASE_URL": "  ",
+            "CLARITY_MODERATION_API_KEY": "",
+            "CLARITY_REDIS_URL": "",
+            "CLARITY_SECRET_KEY": " ",
+        }
+    )
+    assert settings.moderation_base_url is None
+    assert settings.moderation_api_key is None
+    assert settings.redis_url is None
+    assert settings.secret_key is None
+
+
+def test_moderation_settings_are_read() -> None:
+    defaults = Settings.from_env({})
+    assert defaults.moderation_base_url is None
+    assert defaults.moderation_model == "omni-moderation-latest"
+    assert defaults.moderation_api_key is None
+    assert defaults.moderation_deadline_seconds == 0.5
+    settings = Settings.from_env(
+        {
+            "CLARITY_MODERATION_BASE_URL": " https://api.openai.com/v1 ",
+            "CLARITY_MODERATION_MODEL": "text-moderation-stable",
+            "CLARITY_MODERATION_API_KEY": "sk-moderation",
+            "CLARITY_MODERATION_DEADLINE_SECONDS": "2",
+        }
+    )
+    assert settings.moderation_base_url == "https://api.openai.com/v1"
+    assert settings.moderation_model == "text-moderation-stable"
+    assert settings.moderation_api_key == "sk-moderation"
+    assert settings.moderation_deadline_seconds == 2.0
+
+
+@pytest.mark.parametrize(
+    ("variable", "raw"),
+    [
+        ("CLARITY_MODERATION_DEADLINE_SECONDS", "0"),
+        ("CLARITY_MODERATION_DEADLINE_SECONDS", "2.5"),
+        ("CLARITY_MODERATION_DEADLINE_SECONDS", "-1"),
+        ("CLARITY_MODERATION_DEADLINE_SECONDS", "nan"),
+        ("CLARITY_MODERATION_DEADLINE_SECONDS", "soon"),
+        ("CLARITY_MODERATION_BASE_URL", "api.openai.com/v1"),
+        ("CLARITY_MODERATION_MODEL", ""),
+        ("CLARITY_CRISIS_COUNTRY", "FR"),
+        ("CLARITY_CRISIS_COUNTRY", "gb"),
+        ("CLARITY_CRISIS_RESOURCES", "[]"),
+        ("CLARITY_CRISIS_RESOURCES", '[{"name": "Line"}]'),
+        ("CLARITY_CRISIS_RESOURCES", "not json"),
+    ],
+)
+def test_a_bad_new_setting_names_its_variable(variable: str, raw: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env({variable: raw})
+    assert variable in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("country", sorted(CRISIS_RESOURCES_BY_COUNTRY))
+def test_each_country_shows_its_own_crisis_resources(country: str) -> None:
+    settings = Settings.from_env({"CLARITY_CRISIS_COUNTRY": country})
+    resources = settings.effective_crisis_resources()
+    assert resources == CRISIS_RESOURCES_BY_COUNTRY[country]  # type: ignore[index]
+    assert {"name": "Emergency services"}.items() <= resources[-1].items()
+
+
+def test_crisis_resources_default_to_the_us_set() -> None:
+    settings = Settings.from_env({})
+    assert settings.crisis_resources is None
+    assert settings.effective_crisis_resources() == DEFAULT_CRISIS_RESOURCES
+    assert DEFAULT_CRISIS_RESOURCES[0]["contact"] == "Call or text 988"
+    samaritans = Settings.from_env({"CLARITY_CRISIS_COUNTRY": "GB"}).effective_crisis_resources()
+    assert samaritans[0] == {"name": "Samaritans", "contact": "Call 116 123 (free, 24/7)"}
+
+
+def test_explicit_crisis_resources_win_over_the_country() -> None:
+    settings = Settings.from_env(
+        {
+            "CLARITY_CRISIS_COUNTRY": "GB",
+            "CLARITY_CRISIS_RESOURCES": '[{"name": "Line", "contact": "Call 1", "extra": "x"}]',
+        }
+    )
+    assert settings.effective_crisis_resources() == ({"name": "Line", "contact": "Call 1"},)
+    overridden = settings.with_overrides({"crisis_resources": [{"name": "A", "contact": "B"}]})
+    assert overridden.effective_crisis_resources() == ({"name": "A", "contact": "B"},)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "variable"),
+    [
+        ({"secret_key": None}, "CLARITY_SECRET_KEY"),
+        ({"secret_key": STRONG_SECRET, "password_hashing": "fast"}, "CLARITY_PASSWORD_HASHING"),
+    ],
+)
+def test_the_production_check_is_one_method(overrides: dict[str, Any], variable: str) -> None:
+    settings = Settings(env="production").with_overrides(overrides)  # built and inspectable
+    with pytest.raises(ConfigError) as caught:
+        settings.check_production()
+    assert str(caught.value).startswith(f"clarity: refusing to start: {variable}")
+    settings.with_overrides({"env": "test"}).check_production()  # only production refuses
+
+
+def test_test_environment_accepts_a_weak_key_silently(caplog: pytest.LogCaptureFixture) -> None:
+    with caplog.at_level(logging.WARNING, logger="clarity"):
+        settings = Settings(env="test", secret_key="test")
+        assert settings.effective_secret_key() == "test"
+    assert "CLARITY_SECRET_KEY" not in caplog.text
 
 
 @pytest.mark.parametrize(

@@ -9,15 +9,19 @@ import json
 import os
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import httpx
 from quart.typing import TestClientProtocol as Client
 
+from clarity.app import create_app
 from clarity.coach.crisis import CHECK_IN_REPLY, CRISIS_REPLY
 from clarity.coach.scripted import REPLIES
 from clarity.models import CrisisReferral, SolveStep
+from tests.fake_openai import FakeOpenAI, Moderation, running
 from tests.live import ROOT
 from tests.streams import send_message
 from tests.support import UserFactory, create_session
@@ -94,3 +98,32 @@ def _crisis_report(database_url: str, *args: str) -> subprocess.CompletedProcess
         text=True,
         check=True,
     )
+
+
+async def test_a_configured_moderation_model_adds_a_crisis_the_rules_missed(
+    settings_overrides: dict[str, Any],
+) -> None:
+    """Through the API: with CLARITY_MODERATION_BASE_URL set, the model's flag makes a reply the
+    crisis reply; a model that is down changes nothing and delays nothing past the deadline."""
+    async with running(FakeOpenAI(moderation_default=Moderation(intent=True))) as fake:
+        overrides = {
+            **settings_overrides,
+            "moderation_base_url": fake.base_url,
+            "moderation_deadline_seconds": 0.5,
+        }
+        app = create_app(overrides)
+        async with app.test_app():
+            client = app.test_client()
+            user = await UserFactory(client).create()
+            session_id = (await create_session(client, user))["id"]
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+                flagged = await send_message(http, session_id, user.headers, "an ordinary day")
+                assert flagged.text == CRISIS_REPLY
+                assert fake.moderation_requests[-1]["input"] == "an ordinary day"
+                fake.moderation_default = Moderation(delay=5)  # slower than the deadline
+                fresh = (await create_session(client, user))["id"]
+                started = time.monotonic()
+                plain = await send_message(http, fresh, user.headers, "an ordinary day")
+                assert plain.text == REPLIES[SolveStep.RECEIVE]
+                assert time.monotonic() - started < 2
