@@ -282,5 +282,3 @@ class RedisFeed:
             self._chars = self._seen
             events.append(Event(Position(self._reply_id, self._chars), TokenEvent(content=piece)))
         return events
-
-
