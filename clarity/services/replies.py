@@ -93,7 +93,7 @@ async def run_reply(exchange: Exchange, reply: LiveReply, runtime: ReplyRuntime)
                 _interrupt(exchange, parts, "server_shutting_down")
             )
             raise
-        # The user pressed stop (``reply_feeds.StopWatcher`` cancelled this task): not a fault.
+        # The user pressed stop (``reply_stops`` cancelled this task): not a fault.
         asyncio.current_task().uncancel()  # type: ignore[union-attr]
         outcome = "stopped"
         terminal = await _interrupt(exchange, parts, "stopped")
