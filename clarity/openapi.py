@@ -2,10 +2,10 @@
 
 quart-schema hard-wires ``application/json`` for every response; this provider lets a model name
 its own media type (``__media_type__``) and adds the error statuses each route can answer:
-500 everywhere, 503 wherever the database is used, 401 on authenticated routes, 400/413/422 where
-a body or query string is parsed, plus the route's own (``@errors(404, 409)``). Each error
-status shows an example problem from ``PROBLEM_EXAMPLES``, with the contract's code for it, or the
-route's own codes (``@errors(409, codes=("email_taken",))``).
+500 everywhere, 503 wherever the database is used, 401 on authenticated routes, 400/408/413/422
+where a body is read, 422 where a query string is parsed, plus the route's own
+(``@errors(404, 409)``). Each error status shows an example problem from ``PROBLEM_EXAMPLES`` with
+the contract's code for it, or the route's own codes (``@errors(409, codes=("email_taken",))``).
 """
 
 from __future__ import annotations
@@ -221,7 +221,7 @@ class ClarityOpenAPIProvider(OpenAPIProvider):
         if getattr(func, AUTH_REQUIRED_ATTRIBUTE, False):
             common.append(401)
         if getattr(func, QUART_SCHEMA_REQUEST_ATTRIBUTE, None) is not None:
-            common += [400, 413, 422]
+            common += [400, 408, 413, 422]
         if getattr(func, QUART_SCHEMA_QUERYSTRING_ATTRIBUTE, None) is not None:
             common.append(422)
         problem_object, problem_components = self.build_response_object(Problem, None)

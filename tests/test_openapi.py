@@ -36,17 +36,17 @@ async def test_bearer_scheme_is_declared_and_used_by_protected_routes(client: Cl
 async def test_every_route_is_documented_with_its_errors_as_problem_json(client: Client) -> None:
     document = await _document(client)
     expected = {
-        ("/auth/register", "post"): {201, 400, 409, 413, 422, 500, 503},
-        ("/auth/login", "post"): {200, 400, 401, 413, 422, 500, 503},
+        ("/auth/register", "post"): {201, 400, 408, 409, 413, 422, 500, 503},
+        ("/auth/login", "post"): {200, 400, 401, 408, 413, 422, 500, 503},
         ("/auth/logout", "post"): {204, 401, 500, 503},
         ("/me", "get"): {200, 401, 500, 503},
         ("/me", "delete"): {204, 401, 500, 503},
         ("/health", "get"): {200, 500},
         ("/ready", "get"): {200, 500, 503},
-        ("/sessions", "post"): {201, 400, 401, 413, 422, 429, 500, 503},
+        ("/sessions", "post"): {201, 400, 401, 408, 409, 413, 422, 429, 500, 503},
         ("/sessions", "get"): {200, 401, 422, 500, 503},
         ("/sessions/{session_id}", "get"): {200, 401, 404, 500, 503},
-        ("/sessions/{session_id}", "patch"): {200, 400, 401, 404, 409, 413, 422, 500, 503},
+        ("/sessions/{session_id}", "patch"): {200, 400, 401, 404, 408, 409, 413, 422, 500, 503},
         ("/sessions/{session_id}", "delete"): {204, 401, 404, 500, 503},
         ("/sessions/{session_id}/messages", "get"): {200, 401, 404, 422, 500, 503},
         ("/sessions/{session_id}/messages", "post"): {
@@ -54,6 +54,7 @@ async def test_every_route_is_documented_with_its_errors_as_problem_json(client:
             400,
             401,
             404,
+            408,
             409,
             413,
             422,

@@ -63,6 +63,7 @@ tag_blueprint(blueprint, ["sessions"])
 @validate_response(SessionCreated, 201)
 @errors(
     400,
+    408,
     409,
     413,
     422,
