@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import builtins
+import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from click.testing import CliRunner
+from httpx_sse import connect_sse
 
 from clarity.cli import main
 from clarity.coach.crisis import CRISIS_REPLY
@@ -88,6 +93,120 @@ def server(database_url: str) -> Iterator[str]:
         yield base_url
 
 
+@pytest.fixture
+def slow_server(database_url: str) -> Iterator[str]:
+    """A coach that writes a word every 0.1 s: a reply can be caught half-written."""
+    with hypercorn_server(server_env(database_url, coach_token_delay="0.1")) as base_url:
+        yield base_url
+
+
+def _flat(output: str) -> str:
+    return " ".join(output.split())
+
+
+def _register(http: httpx.Client, email: str) -> None:
+    response = http.post("/auth/register", json={"email": email, "password": "long enough"})
+    assert response.status_code == 201, response.text
+    http.headers["Authorization"] = f"Bearer {response.json()['token']}"
+
+
+def _login_code(server: str, email: str, password: str) -> int:
+    return httpx.post(
+        f"{server}/auth/login", json={"email": email, "password": password}
+    ).status_code
+
+
+@pytest.mark.live
+def test_chat_session_shows_the_conversation_so_far_and_follows_a_reply_being_written(
+    slow_server: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (the package's `chat` attribute is the click command, hence sys.modules)
+    monkeypatch.setattr(
+        sys.modules["clarity.cli.chat"], "HISTORY_PAGE", 1
+    )  # page through every message
+    first, second = "My manager keeps piling work on me.", "Every Monday I get three new projects."
+    with httpx.Client(base_url=slow_server, timeout=30) as http:
+        _register(http, "resume@example.com")
+        session_id = http.post("/sessions", json={}).json()["session"]["id"]
+        with connect_sse(
+            http, "POST", f"/sessions/{session_id}/messages", json={"content": first}
+        ) as source:
+            assert [event.event for event in source.iter_sse()][-1] == "done"
+        with connect_sse(
+            http, "POST", f"/sessions/{session_id}/messages", json={"content": second}
+        ) as source:
+            tokens = 0
+            for event in source.iter_sse():
+                tokens += event.event == "token"
+                if tokens == 3:
+                    break  # the client goes away; the reply goes on being written
+        assert http.get(f"/sessions/{session_id}").json()["reply"]["status"] == "generating"
+
+    args = ["chat", "--url", slow_server, "--email", "resume@example.com"]
+    result = CliRunner().invoke(
+        main, [*args, "--password", "long enough", "--session", session_id], input="/quit\n"
+    )
+    assert result.exit_code == 0, result.output
+    output = _flat(result.output)
+    expected = [
+        f"You: {first}",
+        f"Coach: {REPLIES[SolveStep.RECEIVE]}",
+        f"You: {second}",
+        f"Coach: {REPLIES[SolveStep.CLARIFY]}",  # the text so far, then the rest as it came
+        "next step: reframe",  # the followed reply's `done`
+        "[reframe] You:",
+    ]
+    positions = [output.find(part) for part in expected]
+    assert -1 not in positions, (expected, output)
+    assert positions == sorted(positions), output
+    assert output.count(REPLIES[SolveStep.CLARIFY]) == 1  # nothing shown twice
+
+
+@pytest.mark.live
+def test_ctrl_c_and_quit_say_how_to_come_back(server: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    typed = builtins.input
+
+    def input_with_ctrl_c(prompt: str = "") -> str:
+        line = typed(prompt)
+        if line == "<ctrl-c>":
+            raise KeyboardInterrupt
+        return line
+
+    monkeypatch.setattr(builtins, "input", input_with_ctrl_c)
+    args = ["chat", "--url", server, "--email", "back@example.com", "--password", "long enough"]
+    runner = CliRunner()
+    interrupted = runner.invoke(
+        main, args, input="y\nMy manager keeps piling work on me.\n<ctrl-c>\n"
+    )
+    assert interrupted.exit_code == 0, interrupted.output
+    found = re.search(r"Session ([0-9a-f-]{36})", interrupted.output)
+    assert found, interrupted.output
+    session_id = found.group(1)
+    assert f"Your session {session_id} is saved" in _flat(interrupted.output)
+    assert f"clarity chat --session {session_id} --url {server}\n" in interrupted.output
+
+    quit_ = runner.invoke(main, [*args, "--session", session_id], input="/quit\n")
+    assert quit_.exit_code == 0, quit_.output
+    assert "Coach: " + REPLIES[SolveStep.RECEIVE] in _flat(quit_.output)
+    assert f"clarity chat --session {session_id} --url {server}\n" in quit_.output
+
+
+@pytest.mark.live
+def test_chat_asks_for_a_new_password_twice(server: str) -> None:
+    runner = CliRunner()
+    args = ["chat", "--url", server, "--email", "twice@example.com"]
+    differ = runner.invoke(main, args, input="long enough\ny\nlong enuogh\n")
+    assert differ.exit_code == 1
+    assert "Repeat the password to create the account" in differ.output
+    assert "The two passwords differ: no account was created." in differ.output
+    assert _login_code(server, "twice@example.com", "long enough") == 401
+    assert _login_code(server, "twice@example.com", "long enuogh") == 401
+    same = runner.invoke(main, args, input="long enough\ny\nlong enough\n/quit\n")
+    assert same.exit_code == 0, same.output
+    assert "Account created for twice@example.com" in same.output
+    assert _login_code(server, "twice@example.com", "long enough") == 200
+
+
 @pytest.mark.live
 def test_chat_registers_and_walks_a_session_to_the_end(server: str) -> None:
     messages = [
@@ -121,7 +240,7 @@ def test_chat_shows_crisis_resources_and_quits_on_request(server: str) -> None:
     assert CRISIS_REPLY in output
     assert "988 Suicide & Crisis Lifeline" in output
     assert "You don't have to face this alone" in output
-    assert "Your session is saved" in output
+    assert "is saved; come back to it with: clarity chat --session" in output
     wrong = runner.invoke(
         main, ["chat", "--url", server, "--email", "c@example.com", "--password", "wrong pass"],
         input="y\n",
@@ -130,12 +249,54 @@ def test_chat_shows_crisis_resources_and_quits_on_request(server: str) -> None:
     assert "Wrong password" in wrong.output
 
 
+def _throwaway(output: str) -> str:
+    found = re.search(r"registered (demo-[0-9a-f]{12}@example\.com)", output)
+    assert found, output
+    return found.group(1)
+
+
 @pytest.mark.live
 def test_demo_walks_five_steps_and_passes(server: str) -> None:
     result = CliRunner().invoke(main, ["demo", "--url", server])
     assert result.exit_code == 0, result.output
     assert result.output.count("Coach:") == 5
     assert "all five steps walked" in result.output
+    email = _throwaway(result.output)
+    assert f"deleted {email}" in result.output
+    # Gone: no account answers to that email any more (DELETE /me).
+    with httpx.Client(base_url=server) as http:
+        _register(http, email)
+
+
+@pytest.fixture
+def server_without_quota(database_url: str) -> Iterator[str]:
+    with hypercorn_server(server_env(database_url, free_sessions_per_day="0")) as base_url:
+        yield base_url
+
+
+@pytest.mark.live
+def test_demo_deletes_its_account_when_it_fails_but_never_the_users_own(
+    server_without_quota: str,
+) -> None:
+    runner = CliRunner()
+    failed = runner.invoke(main, ["demo", "--url", server_without_quota])
+    assert failed.exit_code == 1
+    assert "(quota_exceeded)" in failed.output  # it failed midway, after registering
+    email = _throwaway(failed.output)
+    assert f"deleted {email}" in failed.output
+    with httpx.Client(base_url=server_without_quota) as http:
+        _register(http, email)  # the email is free again
+
+    with httpx.Client(base_url=server_without_quota) as http:
+        _register(http, "mine@example.com")
+    own = runner.invoke(
+        main,
+        ["demo", "--url", server_without_quota, "--email", "mine@example.com"],
+        input="long enough\n",
+    )
+    assert own.exit_code == 1
+    assert "deleted" not in own.output
+    assert _login_code(server_without_quota, "mine@example.com", "long enough") == 200
 
 
 def test_demo_fails_loudly_without_a_server() -> None:

@@ -26,7 +26,7 @@ tag_blueprint(blueprint, ["auth"])
 @limited(*REGISTER_LIMITS)
 @validate_request(RegisterRequest)
 @validate_response(TokenResponse, 201)
-@errors(409, 429)
+@errors(409, 429, codes=("email_taken",))
 async def register(data: RegisterRequest) -> tuple[TokenResponse, int]:
     """Create an account and sign in on this device.
 
@@ -40,7 +40,7 @@ async def register(data: RegisterRequest) -> tuple[TokenResponse, int]:
 @limited(*LOGIN_LIMITS)
 @validate_request(LoginRequest)
 @validate_response(TokenResponse, 200)
-@errors(401, 429)
+@errors(401, 429, codes=("invalid_credentials",))
 async def login(data: LoginRequest) -> TokenResponse:
     """Sign in on a device; each sign-in gets its own token.
 

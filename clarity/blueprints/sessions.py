@@ -61,7 +61,20 @@ tag_blueprint(blueprint, ["sessions"])
 @document_request(SessionCreate)
 @document_headers(IdempotencyHeaders)
 @validate_response(SessionCreated, 201)
-@errors(400, 413, 422, 429)
+@errors(
+    400,
+    408,
+    409,
+    413,
+    422,
+    429,
+    codes=(
+        "idempotency_in_progress",
+        "quota_exceeded",
+        "validation_failed",
+        "idempotency_key_reused",
+    ),
+)
 async def create_session() -> (
     tuple[SessionCreated, int] | tuple[SessionCreated, int, dict[str, str]]
 ):
@@ -123,7 +136,7 @@ async def get_session(session_id: str) -> Session:
 @auth_required
 @validate_request(SessionUpdate)
 @validate_response(Session, 200)
-@errors(404, 409)
+@errors(404, 409, codes=("session_not_active",))
 async def update_session(session_id: str, data: SessionUpdate) -> Session:
     """End a session: `completed` or `abandoned`. 409 `session_not_active` if it already ended."""
     session = await sessions.end_session(caller().user, session_id, SessionStatus(data.status))
@@ -162,7 +175,19 @@ async def list_messages(session_id: str, query_args: MessageListQuery) -> Messag
 @document_headers(MessageHeaders)
 @document_response(ReplyStream, 200)
 @no_content
-@errors(404, 409, 429)
+@errors(
+    404,
+    409,
+    429,
+    codes=(
+        "session_not_active",
+        "reply_in_progress",
+        "step_mismatch",
+        "idempotency_in_progress",
+        "validation_failed",
+        "idempotency_key_reused",
+    ),
+)
 async def send_message(session_id: str, data: MessageRequest) -> Response:
     """Send a message; the coach's reply streams back as Server-Sent Events.
 

@@ -10,6 +10,7 @@ import secrets
 import sys
 import uuid
 from collections.abc import Callable, Coroutine
+from functools import partial
 from typing import Any
 
 import click
@@ -17,8 +18,8 @@ import httpx
 from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
-from clarity.cli.chat import run_chat
-from clarity.cli.client import ApiClient, ApiError
+from clarity.cli.chat import PasswordsDiffer, run_chat
+from clarity.cli.client import DEFAULT_URL, ApiClient, ApiError
 from clarity.cli.demo import DemoFailure, walk
 from clarity.config import ConfigError, Settings
 from clarity.db import (
@@ -35,7 +36,6 @@ from clarity.schemas.accounts import RegisterRequest
 from clarity.services import accounts
 
 console = Console(highlight=False)
-DEFAULT_URL = "http://127.0.0.1:8000"
 
 
 def _run(work: Coroutine[Any, Any, None] | Callable[[], None]) -> None:
@@ -53,6 +53,8 @@ def _run(work: Coroutine[Any, Any, None] | Callable[[], None]) -> None:
         raise click.ClickException(f"{error.detail} ({error.code})") from None
     except httpx.TransportError as error:
         raise click.ClickException(f"cannot reach the server: {error}") from None
+    except PasswordsDiffer as error:
+        raise click.ClickException(str(error)) from None
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -239,10 +241,27 @@ async def _check() -> int:
 def chat(url: str, email: str | None, password: str | None, session_id: str | None) -> None:
     """Sign in (or register) and hold a solve session in the terminal."""
     email = email or click.prompt("Email")
-    password = password or click.prompt("Password", hide_input=True)
+    confirm: Callable[[], str] | None = None
+    if not password:
+        password = click.prompt("Password", hide_input=True)
+        # Typed at a prompt, so it may hold a typo: asked again before an account is made with it.
+        confirm = partial(
+            click.prompt, "Repeat the password to create the account", hide_input=True
+        )
+    chosen: str = password
 
     # The prompt is plain input(): rich's console.input would read "[step]" as markup.
-    _run(lambda: run_chat(url, email, password, console=console, ask=input, session_id=session_id))
+    _run(
+        lambda: run_chat(
+            url,
+            email,
+            chosen,
+            console=console,
+            ask=input,
+            session_id=session_id,
+            confirm_password=confirm,
+        )
+    )
 
 
 @main.command()
@@ -252,17 +271,43 @@ def chat(url: str, email: str | None, password: str | None, session_id: str | No
 def demo(url: str, email: str | None, password: str | None) -> None:
     """Walk one session through all five steps; exit non-zero if anything fails."""
 
+    if email and not password:
+        password = click.prompt("Password", hide_input=True)
+
     async def run() -> None:
         async with ApiClient(url) as client:
             if email and password:
                 await client.login(email, password, device_id="clarity-demo")
-            else:
-                throwaway = f"demo-{uuid.uuid4().hex[:12]}@example.com"
-                await client.register(throwaway, secrets.token_urlsafe(16), "clarity-demo")
-                console.print(f"[dim]registered {throwaway}[/]")
+                await _walk(client)
+                return
+            throwaway = f"demo-{uuid.uuid4().hex[:12]}@example.com"
+            await client.register(throwaway, secrets.token_urlsafe(16), "clarity-demo")
+            console.print(f"[dim]registered {throwaway}[/]")
+            walked = False
             try:
-                await walk(client, console)
-            except DemoFailure as failure:
-                raise click.ClickException(f"demo failed: {failure}") from None
+                await _walk(client)
+                walked = True
+            finally:
+                await _delete_throwaway(client, throwaway, walked)
 
     _run(run())
+
+
+async def _walk(client: ApiClient) -> None:
+    try:
+        await walk(client, console)
+    except DemoFailure as failure:
+        raise click.ClickException(f"demo failed: {failure}") from None
+
+
+async def _delete_throwaway(client: ApiClient, email: str, walked: bool) -> None:
+    """Delete the demo's own account (DELETE /me), whether or not the walk went through. A
+    failure to delete fails the demo, but never hides the failure that ended the walk."""
+    try:
+        await client.delete_me()
+    except (ApiError, httpx.HTTPError) as error:
+        console.print(f"[red]could not delete {email}: {error}[/]")
+        if walked:
+            raise
+        return
+    console.print(f"[dim]deleted {email}[/]")

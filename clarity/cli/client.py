@@ -10,6 +10,9 @@ from typing import Any
 import httpx
 from httpx_sse import aconnect_sse
 
+DEFAULT_URL = "http://127.0.0.1:8000"
+STREAM_EVENTS = {"start", "token", "done", "interrupted"}
+
 
 class ApiError(Exception):
     """The server refused a request: its problem+json `code` and `detail`."""
@@ -61,30 +64,61 @@ class ApiClient:
         session: dict[str, Any] = body["session"]
         return session
 
+    async def delete_me(self) -> None:
+        """Delete the account and everything in it."""
+        response = await self._http.delete("/me", headers=self._auth)
+        if response.status_code >= 400:
+            raise _api_error(response)
+        self.token = None
+
     async def get_session(self, session_id: str) -> dict[str, Any]:
         return await self._json("GET", f"/sessions/{session_id}")
 
-    async def send_message(
+    async def messages(self, session_id: str, page: int = 100) -> AsyncIterator[dict[str, Any]]:
+        """Every message of a session, oldest first, a page of `page` at a time."""
+        offset = 0
+        while True:
+            body = await self._json(
+                "GET", f"/sessions/{session_id}/messages?limit={page}&offset={offset}"
+            )
+            for message in body["items"]:
+                yield message
+            offset += len(body["items"])
+            if not body["items"] or offset >= body["total"]:
+                return
+
+    def send_message(
         self, session_id: str, content: str, step: str | None = None
     ) -> AsyncIterator[StreamEvent]:
-        """The reply's events as they arrive (`token`..., then `done` or `error`)."""
+        """The reply's events as they arrive (`start`, `token`..., then `done` or
+        `interrupted`)."""
         payload: dict[str, Any] = {"content": content}
         if step:
             payload["step"] = step
+        return self._stream("POST", f"/sessions/{session_id}/messages", json=payload)
+
+    def follow_reply(self, session_id: str) -> AsyncIterator[StreamEvent]:
+        """The session's latest reply from its start, then live to its end (nothing when the
+        session has no reply to follow)."""
+        return self._stream("GET", f"/sessions/{session_id}/reply")
+
+    async def _stream(self, method: str, path: str, **kwargs: Any) -> AsyncIterator[StreamEvent]:
         async with aconnect_sse(
             self._http,
-            "POST",
-            f"/sessions/{session_id}/messages",
-            json=payload,
+            method,
+            path,
             headers=self._auth,
             timeout=httpx.Timeout(30.0, read=None),
+            **kwargs,
         ) as source:
             response = source.response
+            if response.status_code == 204:
+                return
             if not response.headers.get("content-type", "").startswith("text/event-stream"):
                 await response.aread()
                 raise _api_error(response)
             async for event in source.aiter_sse():
-                if event.event in {"token", "done", "interrupted"}:  # ignore unknown event types
+                if event.event in STREAM_EVENTS:  # ignore unknown event types
                     yield StreamEvent(event.event, json.loads(event.data))
 
     async def _json(self, method: str, path: str, body: Any = None) -> dict[str, Any]:

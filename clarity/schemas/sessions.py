@@ -164,6 +164,8 @@ class MessageRequest:
                 "type": "string",
                 "pattern": CONTENT_PATTERN,
                 "description": "1-4000 characters after trimming leading and trailing space.",
+                # Without it, Swagger UI makes up ~900 random characters from the pattern.
+                "examples": ["I keep putting off a hard conversation with my sister."],
             }
         ),
     ]
