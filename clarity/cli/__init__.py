@@ -19,7 +19,7 @@ from pydantic import TypeAdapter, ValidationError
 from rich.console import Console
 
 from clarity.cli.chat import PasswordsDiffer, run_chat
-from clarity.cli.client import DEFAULT_URL, ApiClient, ApiError
+from clarity.cli.client import DEFAULT_URL, ApiClient, ServerProblem
 from clarity.cli.demo import DemoFailure, walk
 from clarity.config import ConfigError, Settings
 from clarity.db import (
@@ -49,7 +49,7 @@ def _run(work: Coroutine[Any, Any, None] | Callable[[], None]) -> None:
         console.print("\n[dim]Left. Anything already sent is saved on the server.[/]")
     except ConfigError as error:
         raise click.ClickException(error.reason) from None
-    except ApiError as error:
+    except ServerProblem as error:
         raise click.ClickException(f"{error.detail} ({error.code})") from None
     except httpx.TransportError as error:
         raise click.ClickException(f"cannot reach the server: {error}") from None
@@ -305,7 +305,7 @@ async def _delete_throwaway(client: ApiClient, email: str, walked: bool) -> None
     failure to delete fails the demo, but never hides the failure that ended the walk."""
     try:
         await client.delete_me()
-    except (ApiError, httpx.HTTPError) as error:
+    except (ServerProblem, httpx.HTTPError) as error:
         console.print(f"[red]could not delete {email}: {error}[/]")
         if walked:
             raise

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 
-from clarity.cli.client import DEFAULT_URL, ApiClient, ApiError, StreamEvent
+from clarity.cli.client import DEFAULT_URL, ApiClient, ReplyEvent, ServerProblem
 
 Ask = Callable[[str], str]
 QUIT_WORDS = {"/quit", "/exit", "/q"}
@@ -62,19 +62,21 @@ def _sign_in(
     try:
         runner.run(client.login(email, pw, device_id="clarity-cli"))
         return
-    except ApiError as error:
+    except ServerProblem as error:
         if error.code != "invalid_credentials":
             raise
     answer = ask(f"No account matches {email}. Create one? [Y/n] ").strip().lower()
     if answer not in {"", "y", "yes"}:
-        raise ApiError(401, "invalid_credentials", "Not signed in.")
+        raise ServerProblem(401, "invalid_credentials", "Not signed in.")
     if confirm_password is not None and confirm_password() != pw:
         raise PasswordsDiffer("The two passwords differ: no account was created. Try again.")
     try:
         runner.run(client.register(email, pw, device_id="clarity-cli"))
-    except ApiError as error:
+    except ServerProblem as error:
         if error.code == "email_taken":
-            raise ApiError(401, "invalid_credentials", "Wrong password for that account.") from None
+            raise ServerProblem(
+                401, "invalid_credentials", "Wrong password for that account."
+            ) from None
         raise
     console.print(f"[green]Account created for {escape(email)}.[/]")
 
@@ -155,7 +157,7 @@ async def _reply(
 
 
 async def _show_stream(
-    console: Console, events: AsyncIterator[StreamEvent], already: int = 0
+    console: Console, events: AsyncIterator[ReplyEvent], already: int = 0
 ) -> dict[str, Any] | None:
     """Print a reply's text past its first `already` characters (shown before) as it streams;
     return its `done` event (None when it failed)."""

@@ -14,7 +14,7 @@ DEFAULT_URL = "http://127.0.0.1:8000"
 STREAM_EVENTS = {"start", "token", "done", "interrupted"}
 
 
-class ApiError(Exception):
+class ServerProblem(Exception):
     """The server refused a request: its problem+json `code` and `detail`."""
 
     def __init__(self, status: int, code: str, detail: str) -> None:
@@ -25,7 +25,7 @@ class ApiError(Exception):
 
 
 @dataclass
-class StreamEvent:
+class ReplyEvent:
     event: str
     data: dict[str, Any]
 
@@ -89,7 +89,7 @@ class ApiClient:
 
     def send_message(
         self, session_id: str, content: str, step: str | None = None
-    ) -> AsyncIterator[StreamEvent]:
+    ) -> AsyncIterator[ReplyEvent]:
         """The reply's events as they arrive (`start`, `token`..., then `done` or
         `interrupted`)."""
         payload: dict[str, Any] = {"content": content}
@@ -97,12 +97,12 @@ class ApiClient:
             payload["step"] = step
         return self._stream("POST", f"/sessions/{session_id}/messages", json=payload)
 
-    def follow_reply(self, session_id: str) -> AsyncIterator[StreamEvent]:
+    def follow_reply(self, session_id: str) -> AsyncIterator[ReplyEvent]:
         """The session's latest reply from its start, then live to its end (nothing when the
         session has no reply to follow)."""
         return self._stream("GET", f"/sessions/{session_id}/reply")
 
-    async def _stream(self, method: str, path: str, **kwargs: Any) -> AsyncIterator[StreamEvent]:
+    async def _stream(self, method: str, path: str, **kwargs: Any) -> AsyncIterator[ReplyEvent]:
         async with aconnect_sse(
             self._http,
             method,
@@ -119,7 +119,7 @@ class ApiClient:
                 raise _api_error(response)
             async for event in source.aiter_sse():
                 if event.event in STREAM_EVENTS:  # ignore unknown event types
-                    yield StreamEvent(event.event, json.loads(event.data))
+                    yield ReplyEvent(event.event, json.loads(event.data))
 
     async def _json(self, method: str, path: str, body: Any = None) -> dict[str, Any]:
         response = await self._http.request(method, path, json=body, headers=self._auth)
@@ -136,9 +136,11 @@ def _credentials(email: str, password: str, device_id: str | None) -> dict[str, 
     return body
 
 
-def _api_error(response: httpx.Response) -> ApiError:
+def _api_error(response: httpx.Response) -> ServerProblem:
     try:
         body = response.json()
-        return ApiError(response.status_code, body.get("code", "error"), body.get("detail", ""))
+        return ServerProblem(
+            response.status_code, body.get("code", "error"), body.get("detail", "")
+        )
     except ValueError:
-        return ApiError(response.status_code, "error", response.text[:200])
+        return ServerProblem(response.status_code, "error", response.text[:200])
