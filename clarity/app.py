@@ -9,6 +9,7 @@ from quart import Quart, Response
 
 from clarity.auth import Passwords
 from clarity.blueprints import auth, docs, me, ops, sessions
+from clarity.blueprints.metrics import init_metrics
 from clarity.coach import make_coach
 from clarity.config import ConfigError, Settings
 from clarity.db import close_database, open_database, pending_migrations, ping
@@ -68,6 +69,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
     app.extensions["clarity"] = state
 
     register_error_handlers(app)
+    init_metrics(app, state)  # before the rate limiter: its clock starts first
     init_rate_limits(app, settings)
     log_requests(app)
     for blueprint in (
