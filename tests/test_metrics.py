@@ -18,6 +18,7 @@ from quart import Quart
 from quart.typing import TestClientProtocol as Client
 
 from clarity.app import create_app
+from clarity.openapi import AUTH_REQUIRED_ATTRIBUTE
 from clarity.safety import assess
 from tests.coaches import SlowCoach
 from tests.live import hypercorn_process, server_env
@@ -81,6 +82,8 @@ async def test_metrics_refuse_a_missing_or_wrong_token_and_stay_out_of_the_api_d
     assert (await client.get("/metrics", headers=AUTH)).status_code == 200
     document = await (await client.get("/openapi.json")).get_json()
     assert "/metrics" not in document["paths"]
+    # What tests/test_routes_audit.py requires of a route that is not public.
+    assert getattr(metrics_app.view_functions["metrics.scrape"], AUTH_REQUIRED_ATTRIBUTE)
 
 
 async def test_the_figures_follow_what_users_did(metrics_app: Quart) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import time
 from contextlib import suppress
 
 from quart import Blueprint, Quart, Response, current_app, g, request
@@ -63,12 +64,12 @@ def init_metrics(app: Quart, state: AppState) -> None:
 
     @app.before_request
     async def start_clock() -> None:
-        g.metrics_started = asyncio.get_running_loop().time()
+        g.metrics_started = time.perf_counter()
 
     @app.after_request
     async def count_request(response: Response) -> Response:
         started = g.get("metrics_started")
-        seconds = asyncio.get_running_loop().time() - started if started is not None else None
+        seconds = time.perf_counter() - started if started is not None else None
         rule = request.url_rule
         metrics.request_answered(
             rule.rule if rule is not None else None, request.method, response.status_code, seconds
