@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import asyncio
 import math
+import os
+import signal
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -23,6 +25,7 @@ from clarity.safety import assess
 from tests.coaches import SlowCoach
 from tests.live import hypercorn_process, server_env
 from tests.reliability import record
+from tests.serving import Stream, client_ports, read_stream, worker_pids
 from tests.streams import send_message
 from tests.support import UserFactory, assert_problem, create_session
 from tests.test_stream import open_stream, read_until, use_coach, wait_for_reply_stored
@@ -250,3 +253,68 @@ def _worker_requests(path: Path) -> float:
                 if s.labels.get("route") == "/me" and s.name.endswith("_total")
             )
     return 0.0
+
+
+@pytest.mark.live
+@pytest.mark.reliability
+async def test_a_dead_workers_streams_leave_the_gauge_and_its_counts_stay(
+    database_url: str,
+) -> None:
+    streams = 8
+    env = server_env(
+        database_url,
+        metrics_token=TOKEN,
+        rate_limits_enabled="false",
+        free_sessions_per_day="unlimited",
+        coach_token_delay="0.4",  # a reply of 12 words takes about 5 s
+    )
+    with hypercorn_process(env, ["--workers", "2"], program=CLARITY_SERVE) as server:
+        port = int(server.url.rsplit(":", 1)[1])
+        workers = worker_pids(server.process.pid)
+        limits = httpx.Limits(max_keepalive_connections=0)
+        async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as http:
+
+            async def scraped() -> Samples:
+                response = await http.get("/metrics", headers=AUTH)
+                assert response.status_code == 200
+                return parse(response.text)
+
+            registered = await http.post(
+                "/auth/register", json={"email": "dies@example.com", "password": "long enough"}
+            )
+            headers = {"Authorization": f"Bearer {registered.json()['token']}"}
+            sessions = [
+                (await http.post("/sessions", headers=headers)).json()["session"]["id"]
+                for _ in range(streams)
+            ]
+            readers = [Stream(headers, s) for s in sessions]
+            tasks = []
+            for reader in readers:
+                tasks.append(asyncio.create_task(read_stream(http, reader)))
+                await asyncio.sleep(0.02)
+            await asyncio.wait_for(asyncio.gather(*(r.started.wait() for r in readers)), 30)
+            open_while_running = total(await scraped(), "clarity_open_streams")
+            served_by = {pid: client_ports(pid, port) for pid in workers}
+            victim = max(workers, key=lambda pid: len(served_by[pid]))
+            on_victim = sum(r.client_port in served_by[victim] for r in readers)
+            os.kill(victim, signal.SIGKILL)
+            async with asyncio.timeout(10):  # until the master has reaped it
+                while total(await scraped(), "clarity_open_streams") != streams - on_victim:
+                    await asyncio.sleep(0.05)
+            await asyncio.gather(*tasks)
+            after = await scraped()
+
+    created = {"route": "/sessions", "method": "POST", "status": "201"}
+    record(
+        "metrics, a worker SIGKILLed under clarity serve",
+        f"{streams} streams open, {on_victim} on the killed worker",
+        f"open streams {open_while_running:.0f} -> {streams - on_victim} once it was reaped -> "
+        f"{total(after, 'clarity_open_streams'):.0f}; its counts kept "
+        f"({total(after, 'clarity_http_requests_total', **created):.0f} sessions created)",
+    )
+    assert on_victim > 0
+    assert open_while_running == streams
+    assert total(after, "clarity_open_streams") == 0
+    assert total(after, "clarity_http_requests_total", **created) == streams  # the dead one's too
+    assert sum(r.done for r in readers) == streams - on_victim
+    assert total(after, "clarity_replies_total", outcome="completed") == streams - on_victim
