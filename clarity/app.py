@@ -8,6 +8,7 @@ from typing import Any
 from quart import Quart, Response
 
 from clarity.blueprints import auth, docs, me, ops, sessions
+from clarity.blueprints.metrics import init_metrics
 from clarity.coach.factory import make_coach
 from clarity.config import ConfigError, Settings
 from clarity.db import close_database, open_database, pending_migrations, ping
@@ -78,6 +79,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
     app.extensions["clarity"] = state
 
     register_error_handlers(app)
+    init_metrics(app, state)  # before the rate limiter: its clock starts first
     init_rate_limits(app, settings)
     log_requests(app)
     for blueprint in (

@@ -168,6 +168,8 @@ class Settings(BaseSettings):
     moderation_api_key: str | None = Field(default=None, repr=False)
     # Past this the rules decide alone; a reply never waits longer for the model.
     moderation_deadline_seconds: Annotated[float, Field(gt=0, le=2)] = 0.5
+    # The bearer token that opens GET /metrics; None = no metrics route (404).
+    metrics_token: str | None = Field(default=None, repr=False)
     # Which built-in set of crisis resources is shown; `crisis_resources` set explicitly wins.
     crisis_country: CrisisCountry = "US"
     # A JSON list of {"name": ..., "contact": ...} in the env; None = the country's set.
@@ -225,6 +227,7 @@ class Settings(BaseSettings):
         "redis_url",
         "moderation_base_url",
         "moderation_api_key",
+        "metrics_token",
         mode="before",
     )
     @classmethod

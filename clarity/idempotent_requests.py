@@ -15,6 +15,7 @@ from contextlib import asynccontextmanager
 import orjson
 from quart import request
 
+from clarity import metrics
 from clarity.cancellation import finish_despite_cancellation
 from clarity.errors import APIError, not_found
 from clarity.live import stored_events
@@ -88,6 +89,7 @@ async def idempotent_request(user: User) -> AsyncIterator[IdempotencyKey | Repla
         return
     claim = await idempotency.claim(user, key, await fingerprint())
     if isinstance(claim, Replay):
+        metrics.idempotent_replay(request.url_rule.rule if request.url_rule else None)
         yield claim
         return
     try:

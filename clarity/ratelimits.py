@@ -31,13 +31,14 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from quart import Quart, current_app, request
-from quart_rate_limiter import RateLimiter, rate_limit
+from quart_rate_limiter import RateLimiter, RateLimitExceeded, rate_limit
 from quart_rate_limiter.redis_store import RedisStore
 from quart_rate_limiter.store import MemoryStore, RateLimiterStoreABC
 from redis.asyncio.retry import Retry
 from redis.backoff import NoBackoff
 from redis.exceptions import RedisError
 
+from clarity import metrics
 from clarity.config import Settings
 from clarity.extensions import app_state
 from clarity.schemas.accounts import normalise_email
@@ -211,6 +212,21 @@ class FallbackStore(RateLimiterStoreABC):
             self.memory = ExpiringMemoryStore()
 
 
+class CountingRateLimiter(RateLimiter):
+    """quart-rate-limiter's limiter, counting its refusals (``clarity_rate_limited_total``).
+
+    It has no hook for a refusal, and the 429 it raises is handled with every other HTTP error
+    (``clarity.errors``), where a quota's 429 looks the same: so its before-request check is
+    wrapped here."""
+
+    async def _before_request(self) -> None:
+        try:
+            await super()._before_request()
+        except RateLimitExceeded:
+            metrics.rate_limited(request.url_rule.rule if request.url_rule else None)
+            raise
+
+
 def client_address() -> str:
     settings = app_state().settings
     address = request.remote_addr or "unknown"
@@ -273,7 +289,9 @@ def init_rate_limits(app: Quart, settings: Settings) -> None:
         FallbackStore(settings.redis_url) if settings.redis_url else ExpiringMemoryStore()
     )
     app.extensions[STORE_EXTENSION] = store
-    RateLimiter(app, key_function=by_client, store=store, enabled=settings.rate_limits_enabled)
+    CountingRateLimiter(
+        app, key_function=by_client, store=store, enabled=settings.rate_limits_enabled
+    )
 
 
 async def redis_status() -> Literal["ok", "unavailable", "not_configured"]:

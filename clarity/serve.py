@@ -22,6 +22,13 @@ setting or hook to change, in about fifty lines:
   `CRASHES_ALLOWED` crashes within `CRASH_WINDOW` seconds (a worker that cannot start: a bad
   setting, a database that refuses connections) the master drains the rest and exits non-zero,
   leaving the retry to the service manager (see the systemd unit in the README).
+
+Metrics: before the first worker starts, the master points ``PROMETHEUS_MULTIPROC_DIR`` at an
+empty directory (a new temporary one, removed at exit, unless the operator set one), so that
+every worker records in prometheus-client's multiprocess mode and a scrape of any worker adds
+up all of them; it marks each worker it reaps as dead (prometheus-client's
+``mark_process_dead``). The master never imports ``clarity.metrics``: declaring the metrics would
+open files of its own in that directory.
 """
 
 from __future__ import annotations
@@ -29,14 +36,17 @@ from __future__ import annotations
 import ctypes
 import logging
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from collections import deque
 from contextlib import suppress
 from multiprocessing import get_context
 from multiprocessing.connection import wait
 from multiprocessing.process import BaseProcess
+from pathlib import Path
 from types import FrameType
 from typing import cast
 
@@ -52,6 +62,7 @@ WORKERS: dict[str, WorkerFunc] = {"asyncio": asyncio_worker, "uvloop": uvloop_wo
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 CRASHES_ALLOWED = 5
 CRASH_WINDOW = 60.0
+METRICS_DIR_ENV = "PROMETHEUS_MULTIPROC_DIR"  # read by prometheus-client in every worker
 
 
 def _worker(worker_class: str, config: Config, sockets: Sockets, master: int) -> None:
@@ -75,6 +86,35 @@ def _drain_when_orphaned(master: int) -> None:
         os.kill(os.getpid(), signal.SIGTERM)
 
 
+def _prepare_metrics_dir() -> Path | None:
+    """Point ``PROMETHEUS_MULTIPROC_DIR`` at an empty directory for the workers to inherit. An
+    operator's directory is emptied of an earlier run's files and kept; otherwise a temporary one
+    is made. Returns the directory to remove at exit (None for an operator's)."""
+    given = os.environ.get(METRICS_DIR_ENV)
+    if given:
+        Path(given).mkdir(parents=True, exist_ok=True)
+        for stale in Path(given).glob("*.db"):
+            stale.unlink()
+        return None
+    created = Path(tempfile.mkdtemp(prefix="clarity-metrics-"))
+    os.environ[METRICS_DIR_ENV] = str(created)
+    return created
+
+
+def _worker_exited(pid: int | None) -> None:
+    """Drop a dead worker's live gauges (open streams, pool in use); its counters are kept."""
+    from prometheus_client.multiprocess import mark_process_dead  # declares no metric
+
+    if pid is not None:
+        mark_process_dead(pid, os.environ[METRICS_DIR_ENV])  # type: ignore[no-untyped-call]
+
+
+def _remove_metrics_dir(created: Path | None) -> None:
+    if created is not None:
+        shutil.rmtree(created, ignore_errors=True)
+        os.environ.pop(METRICS_DIR_ENV, None)
+
+
 def serve(config: Config) -> int:
     """Run ``config.workers`` workers until SIGTERM or SIGINT; return the exit code."""
     if config.worker_class not in WORKERS:
@@ -86,6 +126,7 @@ def serve(config: Config) -> int:
     if config.pid_path is not None:
         write_pid_file(config.pid_path)
     sockets = config.create_sockets()
+    metrics_dir = _prepare_metrics_dir()  # before any worker imports prometheus_client
     context = get_context("spawn")
     # A signal only sets `stopping` and wakes the loop below through this pipe: the loop, not the
     # handler, touches the processes (a handler can run while one is half started).
@@ -118,6 +159,7 @@ def serve(config: Config) -> int:
                     continue
                 dead = workers.pop(cast(int, ready))  # wait returns the fds it was given
                 dead.join()
+                _worker_exited(dead.pid)
                 if dead.exitcode != 0:
                     crashes.append(time.monotonic())
                 log.warning(
@@ -135,6 +177,7 @@ def serve(config: Config) -> int:
         for survivor in workers.values():
             survivor.join()
     finally:
+        _remove_metrics_dir(metrics_dir)
         for sock in (*sockets.secure_sockets, *sockets.insecure_sockets, *sockets.quic_sockets):
             sock.close()
         os.close(wake_read)

@@ -19,6 +19,7 @@ from typing import Any, Protocol
 import orjson
 from pydantic import TypeAdapter
 
+from clarity import metrics
 from clarity.schemas.sessions import DoneEvent, InterruptedEvent, StartEvent, TokenEvent
 
 log = logging.getLogger(__name__)
@@ -120,20 +121,21 @@ async def relay(feed: Feed, heartbeat: float) -> AsyncIterator[bytes]:
     """
     sent = 0
     try:
-        while True:
-            try:
-                async with asyncio.timeout(heartbeat):
-                    events = await feed.take()
-            except TimeoutError:
-                yield PING
-                continue
-            if not events:  # the feed has nothing more to give
-                return
-            for event in events:
-                sent += 1
-                yield encode_event(event)
-                if isinstance(event.payload, DoneEvent | InterruptedEvent):
+        with metrics.open_stream():  # closed however the stream ends
+            while True:
+                try:
+                    async with asyncio.timeout(heartbeat):
+                        events = await feed.take()
+                except TimeoutError:
+                    yield PING
+                    continue
+                if not events:  # the feed has nothing more to give
                     return
+                for event in events:
+                    sent += 1
+                    yield encode_event(event)
+                    if isinstance(event.payload, DoneEvent | InterruptedEvent):
+                        return
     except asyncio.CancelledError:
         log.info("stream closed by the client after %d events (the reply goes on)", sent)
         raise

@@ -11,6 +11,7 @@ from datetime import date
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F
 
+from clarity import metrics
 from clarity.clock import utcnow
 from clarity.models import CrisisReferral
 from clarity.safety import Level
@@ -25,6 +26,7 @@ class ReferralCount:
 
 async def record_referral(level: Level) -> None:
     """Count one crisis referral at ``level`` today (exact under concurrent referrals)."""
+    metrics.crisis_referral(level.value)  # shown, even if the database cannot count it now
     day = utcnow().date()
     for _ in range(2):
         if await CrisisReferral.filter(day=day, level=level.value).update(count=F("count") + 1):

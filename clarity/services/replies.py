@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from tortoise.transactions import in_transaction
 
+from clarity import metrics
 from clarity.cancellation import finish_despite_cancellation
+from clarity.clock import utcnow
 from clarity.coach import Coach, CoachTurn
 from clarity.coach.crisis import CHECK_IN_COACH, CRISIS_COACH
 from clarity.errors import is_database_unavailable
@@ -80,6 +82,8 @@ async def run_reply(exchange: Exchange, reply: LiveReply, runtime: ReplyRuntime)
         async for delta in _deltas(exchange, coach, runtime.idle_timeout):
             parts.append(delta)
             reply.token(delta)
+            if len(parts) == 1:  # from the message stored (the handler) to its first token
+                metrics.first_token((utcnow() - exchange.user_message_at).total_seconds())
             if shared is not None and not await shared.token(exchange.reply_id, delta):
                 shared = None  # Redis failed: other workers fall back to the stored reply
         if not "".join(parts).strip():
@@ -100,6 +104,7 @@ async def run_reply(exchange: Exchange, reply: LiveReply, runtime: ReplyRuntime)
     except Exception as error:
         outcome, terminal = await _failed(exchange, parts, error)
     finally:
+        metrics.reply_finished(outcome, time.perf_counter() - started)  # before clients hear
         runtime.leases.drop(exchange.reply_id)
         runtime.live.remove(exchange.reply_id)
         if terminal is not None:
