@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from clarity.safety.assessment import NO_RISK, Assessment, Level
 from clarity.safety.categories import RULES
-from clarity.safety.exclusions import mask
+from clarity.safety.exclusions import mask, reported
 from clarity.safety.normalise import disguised, normalise
 
 _LEVELS = {rule.category: rule.level for rule in RULES}
@@ -28,6 +28,9 @@ class Signals:
     weak: frozenset[str]
 
 
+_NOTHING = Signals(frozenset(), frozenset())
+
+
 def signals(message: str) -> Signals:
     text = mask(normalise(message))
     strong: set[str] = set()
@@ -37,6 +40,8 @@ def signals(message: str) -> Signals:
             strong.add(rule.category)
         elif rule.weak is not None and rule.weak.search(text):
             weak.add(rule.category)
+    if (strong or weak) and reported(text):
+        return _NOTHING
     if strong and disguised(message):
         strong.add("slang")
     return Signals(frozenset(strong), frozenset(weak))

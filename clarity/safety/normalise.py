@@ -166,6 +166,7 @@ def normalise(text: str) -> str:
     t = _EMOJI_RE.sub(lambda m: _EMOJI[m.group(0)], t)
     t = _OD.sub(" overdosed ", t)
     t = _SH.sub(" sh ", t)
+    t = t.replace("w/o", " without ")
     t = _LEET.sub(lambda m: m.group(0).translate(_LEET_MAP), t)
     t = _CENSORED.sub(_uncensor, t)
     t = t.replace("'", "")
