@@ -3,7 +3,9 @@
 ``tests/data/safety/{crisis,negatives,context}.tsv`` come from a helper who never saw the rules;
 ``own_*.tsv`` are the sentences the rules were first developed against; ``dev2_*.tsv`` a second
 set by another independent writer, in many voices and registers (the rules were then widened to
-pass it, so it measures generalisation no longer). Every crisis sentence
+pass it, so it measures generalisation no longer); ``own2_*.tsv`` probes the second rule author
+wrote in the styles the held-out misses suggested (older adults' euphemisms, dose and height
+questions, news and prevention texts). Every crisis sentence
 must be flagged with its category among the categories and at exactly its level; every
 negative must be ``Level.NONE``; every conversation must end as expected.
 """
@@ -35,8 +37,8 @@ def _id(text: str) -> str:
     return text[:60]
 
 
-CRISIS = _rows("crisis.tsv", "own_crisis.tsv", "dev2_crisis.tsv")
-NEGATIVES = _rows("negatives.tsv", "own_negatives.tsv", "dev2_negatives.tsv")
+CRISIS = _rows("crisis.tsv", "own_crisis.tsv", "dev2_crisis.tsv", "own2_crisis.tsv")
+NEGATIVES = _rows("negatives.tsv", "own_negatives.tsv", "dev2_negatives.tsv", "own2_negatives.tsv")
 CONTEXT = _rows("context.tsv", "own_context.tsv")
 
 

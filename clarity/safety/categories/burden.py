@@ -25,6 +25,13 @@ _GONE_BROAD = (
     r"|not around)|without me)"
 )
 _BROAD = [
+    r"\bi (?:only |just |always |constantly )?(?:cause|bring|make) (?:\w+ )?(?:problems|trouble"
+    r"|pain|misery|grief|stress|hurt|worry) (?:for|to) (?:the people (?:around me|i love|close to"
+    r" me)|those around me|everyone|everybody|my \w+|others|all of them|them)\b",
+    r"\bi (?:only |just |always )?make (?:everyone|everybody|them|my \w+|people|those around me"
+    r"|the people around me) (?:so )?(?:miserable|unhappy|sad|suffer|worse)\b",
+    r"\b(?:suffered|suffering|been through (?:enough|so much|hell)) (?:enough |so much )?because"
+    r" of me\b",
     r"\b(?:i am|i feel|i have become|i feel like|i was|being|i am only|i am just|thats me|that is"
     r" me|i|my existence is|my life is|my being here is|my presence is)\b(?: \w+){0,3} (?:a |an"
     r" |the )?(?:\w+ )?(?:burden|drain|millstone|liability|waste of (?:space|oxygen|air|a life"

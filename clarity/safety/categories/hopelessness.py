@@ -22,6 +22,8 @@ _LIFE_SENSE = (
 )
 
 _BROAD = [
+    r"\b(?:do not|stopped|no longer|dont|not) car\w* (?:if|whether) i (?:live|die|wake up|make it"
+    r"|survive)\b",
     r"\bwhat is (?:even |really )?the (?:point|use|purpose|sense) (?:of|in) (?:living|life"
     r"|going on|carrying on|trying|being alive|anything|existing|me)\b",
     r"\b(?:everything|it|life|my life|it all) is (?:over|finished|done) for me\b",

@@ -44,6 +44,9 @@ _BROAD = [
     r"|post|text|words)\b",
 ]
 _TWICE = [
+    r"(?:i am )?ready to go(?: now)?\b(?= *$| this| it| i)",
+    r"(?:this|it) is my (?:choice|decision)\b",
+    r"mind is made up\b",
     r"(?:goodbye|bye|farewell) (?:everyone|all|everybody|world|all of you)\b",
     r"this is (?:goodbye|it|the end)\b",
     r"i love you all\b",

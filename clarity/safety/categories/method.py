@@ -15,11 +15,23 @@ _MEANS_NOUN = (
 )
 
 _DANGER = (
-    r"(?:dangerous|too many|too much|lethal|fatal|deadly|enough|kill|to die|not wake|stop (?:the"
-    r"|my|your) heart|overdose|serious|poisonous|toxic)"
+    r"(?:dangerous|too many|too much|lethal|fatal|deadly|enough|kill|to die|not wake|stops? (?:the"
+    r"|my|your|a|someone s) heart|stops? (?:someone |you |a person |me )?breathing|overdose"
+    r"|serious|poisonous|toxic)"
 )
 _BROAD = [
-    rf"\b(?:how many|how much|what amount|what dose|which dose|is \d+|would \d+|are \d+|\d+ of)"
+    rf"\bcan (?:you|someone|a person|i|people) (?:overdose|od|die) (?:on|from) {DRUGS}\b",
+    r"\b(?:which|what) (?:bridge|building|cliff|car park|multi storey|tower|block)\b(?: \w+){0,4}"
+    r" (?:near me|around here|nearby|in town|local\w*)\b(?: \w+){0,2} (?:is )?(?:the )?(?:highest"
+    r"|tallest|deepest)\b|\b(?:which|what) (?:bridge|building|cliff|car park|multi storey|tower"
+    r"|block) (?:near me|around here|nearby|in town)\b(?: \w+){0,2} (?:is )?(?:the )?(?:highest"
+    r"|tallest|deepest)\b",
+    r"\b(?:keep|kept|can not stop|always|been) (?:thinking|dreaming|fantasi\w*) (?:about|of)"
+    r" (?:the|that|a) (?:\w+ ){0,2}(?:railway|rail line|train line|tracks|bridge|cliffs?"
+    r"|motorway|overpass|viaduct|river|canal|reservoir|pills|rope|gun|knives|ledge|balcony"
+    r"|roof)\b",
+    rf"\b(?:how many|how much|what amount|what dose|which dose|is \d+|would \d+|are \d+|\d+ of"
+    r"|(?:the|a) (?:dose|amount|number|quantity) of|how many)"
     rf"\b(?: \w+){{0,6}} (?:{DRUGS}|tablets?|pills?)\b(?: \w+){{0,6}} {_DANGER}",
     rf"\bthe most (?:\w+ )?{DRUGS} (?:\w+ )?(?:someone|a person|you|i|one) can (?:take|have"
     r"|swallow)\b",

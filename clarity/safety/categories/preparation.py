@@ -20,7 +20,7 @@ _AFTER_ME = (
 )
 _KEEP = (
     r"(?:sav\w*|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid|hidden|hiding|hide|"
-    r"squirrel\w* away|put (?:aside|away)|set aside|storing|stored|gather\w*|build\w* up|"
+    r"squirrel\w* away|put\w* (?:aside|away)|set\w* aside|storing|stored|gather\w*|build\w* up|"
     r"stock\w* up on|been (?:saving|keeping))"
 )
 _MEANS = r"(?:rope|noose|gun|pistol|handgun|firearm|revolver|bullets|ammo|charcoal|helium|hose)"

@@ -32,7 +32,8 @@ _DEATH_END = (
 )
 _DIED = (
     r"(?:died|was dead|were dead|cark\w* it|kick\w* the bucket|pop\w* my clogs|snuff\w* it"
-    r"|croak\w*|passed away|bit the dust|did not wake up|never woke up|was gone)"
+    r"|croak\w*|passed away|bit the dust|did not wake up|never woke up|was gone|never (?:opened"
+    r"|open) my eyes again|did not see another (?:day|morning)|never saw another (?:day|morning))"
 )
 _BROAD = [
     rf"(?<!not )(?<!never )\b(?:want|wish|wanna|would like|would love|give anything|long|longing"
@@ -69,7 +70,10 @@ _BROAD = [
     r"\b(?:fine|ok|okay|happy|at peace|content|comfortable|alright|relieved)\b(?: \w+){0,2}"
     r" (?:with|about) (?:the idea of )?(?:not existing|not being alive|not being here|dying"
     r"|death|being dead|not waking up)\b",
-    rf"\b(?:happy|glad|fine|ok|okay|relieved|grateful|thankful|not mind)\b(?: \w+){{0,3}} if i"
+    r"\b(?:wish\w*|hop\w*|pray\w*)\b(?: \w+){0,3} my heart (?:would|will|could|might) (?:just )?"
+    r"(?:stop|give out|give up)\b",
+    rf"\b(?:happy|glad|fine|ok|okay|relieved|grateful|thankful|not mind|mercy|blessing|relief)\b"
+    rf"(?: \w+){{0,3}} if i"
     rf" (?:just )?{_DIED}\b",
     r"\b(?:grave|coffin|death|dying|eternal rest|the void|oblivion|nothingness)\b(?: \w+){0,3}"
     r" (?:seems|sounds|looks|feels|would be|is) (?:so |really |very |quite )?(?:nice|peaceful"
