@@ -25,6 +25,12 @@ _GONE_BROAD = (
     r"|not around)|without me)"
 )
 _BROAD = [
+    r"\bdeserve\w* (?:someone|somebody|a \w+) (?:less (?:broken|messed up|difficult|damaged)"
+    r"|who is not (?:me|broken))\b",
+    r"\b(?:i am|i) (?:not|never) (?:been )?worth (?:it|the money|the cost|the effort|their time"
+    r"|saving|the trouble|all this)\b(?=.*\b(?:spend\w*|spent|money|care|cost\w*|paying)\b)"
+    r"|\b(?:spend\w*|spent|money|care|cost\w*|paying)\b(?: \w+){0,8} (?:i am|i) (?:not|never)"
+    r" worth (?:it|the money|the cost|the effort|their time|saving|the trouble|all this)\b",
     r"\bi (?:only |just |always |constantly )?(?:cause|bring|make) (?:\w+ )?(?:problems|trouble"
     r"|pain|misery|grief|stress|hurt|worry) (?:for|to) (?:the people (?:around me|i love|close to"
     r" me)|those around me|everyone|everybody|my \w+|others|all of them|them)\b",
@@ -35,7 +41,8 @@ _BROAD = [
     r"\b(?:i am|i feel|i have become|i feel like|i was|being|i am only|i am just|thats me|that is"
     r" me|i|my existence is|my life is|my being here is|my presence is)\b(?: \w+){0,3} (?:a |an"
     r" |the )?(?:\w+ )?(?:burden|drain|millstone|liability|waste of (?:space|oxygen|air|a life"
-    r"|life|skin|money)|mouth to feed|weight (?:around|round|on) (?:their|his|her|everyones"
+    r"|life|skin|money)|dead weight|mouth to feed|weight (?:around|round|on) (?:their|his|her"
+    r"|everyones"
     r"|my \w+s?|them) ?(?:necks?|shoulders)?)\b",
     r"\bwaste of (?:space|oxygen|air|skin)\b(?: \w+){0,4} (?:thats|that is|is) me\b",
     r"\b(?:only|just|nothing but|always) (?:trouble|a problem|problems|hassle|grief|pain|a"

@@ -14,7 +14,8 @@ from clarity.safety.rules import rule
 
 # What may follow an "I can't ..." for it to be about life rather than a task.
 _LIFE_SENSE = (
-    rf"(?!.*\b(?:new job|quit|resign|new flat|move out|new place|this job|my job)\b)"
+    rf"(?!.*\b(?:new job|quit|resign|new flat|move out|new place|this job|my job|music|noise"
+    r"|neighbou?rs?|weather|heat|traffic|rain|builders|drilling|barking)\b)"
     rf"(?: (?:{ANYMORE}|like this|much longer|one more day|another day|living|in this life|"
     r"on my own|without (?:him|her|them|you|my \w+)|alone)|(?= *$)|(?= (?:and|i|please|it is|"
     r"its|so|because|honestly|really|lol|to be honest|everything|nothing|but|help|anyone|"
@@ -22,6 +23,8 @@ _LIFE_SENSE = (
 )
 
 _BROAD = [
+    r"\bnothing (?:left )?to keep me (?:going|alive|here)\b",
+    r"\b(?:i see|i can see|there is|i have|see) no (?:way forward|way ahead|road ahead)\b",
     r"\b(?:do not|stopped|no longer|dont|not) car\w* (?:if|whether) i (?:live|die|wake up|make it"
     r"|survive)\b",
     r"\bwhat is (?:even |really )?the (?:point|use|purpose|sense) (?:of|in) (?:living|life"
@@ -111,7 +114,7 @@ RULE = rule(
         r"\b(?:nothing|no one|nobody|no reason|not (?:a )?thing) (?:left )?to (?:live|stay|keep"
         r" going|go on|hold on|stick around|get up) for\b",
         r"\b(?:it is|its|it|things|life|nothing|this|i am|i) (?:is |are |will |am )?(?:never|"
-        r"not ever) (?:going to|gonna|will|ever)? ?get(?:ting|s)? better\b",
+        r"not ever) (?:going to|gonna|will|ever)? ?get(?:ting|s)? (?:any )?better\b",
         r"\bnothing (?:is )?(?:ever )?(?:will|is going to|going to|ever) (?:ever )?(?:change|get "
         r"better|help|improve)\b",
         r"\b(?:do not|have no|have not got|lost the|no) (?:have )?(?:the )?(?:strength|energy|will|"

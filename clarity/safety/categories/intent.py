@@ -21,7 +21,8 @@ _WILL = (
     r"(?: (?:just|finally|really|actually|definitely|literally|probably))?"
 )
 _ACT = (
-    rf"(?:{KILL_SELF}|{METHOD_ACT}|die (?:tonight|today|tomorrow|soon|this "
+    rf"(?:{KILL_SELF}|{METHOD_ACT}|jump (?:tonight|today|tomorrow|now|soon|off)\b|die (?:tonight"
+    r"|today|tomorrow|soon|this "
     r"week|by|before)|not be here (?:tomorrow|anymore|by|next)|say (?:my )?(?:final |last )?"
     r"goodbyes?|end myself|do it (?:and|when) (?:no one|nobody|"
     r"everyone))"

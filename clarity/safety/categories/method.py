@@ -35,7 +35,8 @@ _BROAD = [
     rf"\b(?: \w+){{0,6}} (?:{DRUGS}|tablets?|pills?)\b(?: \w+){{0,6}} {_DANGER}",
     rf"\bthe most (?:\w+ )?{DRUGS} (?:\w+ )?(?:someone|a person|you|i|one) can (?:take|have"
     r"|swallow)\b",
-    rf"\b(?:{HIGH_PLACE}|cliffs?|floor|storey|building|drop|height)\b(?: \w+){{0,6}} (?:high"
+    rf"\b(?:{HIGH_PLACE}|{WATER}|cliffs?|floor|storey|building|drop|height)\b(?: \w+){{0,6}}"
+    r" (?:high"
     r"|tall|deep) enough\b",
     r"\bwhich floor\b(?: \w+){0,4} (?:high enough|enough|fatal|to die)\b",
     r"\bhow deep\b(?: \w+){0,6} cut\b",

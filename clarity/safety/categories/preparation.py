@@ -16,7 +16,8 @@ _AFTER_ME = (
     r" (?:here|around))(?! (?:on|for (?:a|the) \w+|to \w+|away))|(?:to (?:read|open|watch|see|find|"
     r"have)|for (?:them|everyone|my \w+)) after(?:wards)?(?= *$)|(?:for )?(?:when|after) i (?:die"
     r"|am gone|go(?= *$| for good| forever)|leave for good|do it)|for"
-    r" afterwards|in case (?:something|anything) happens to me|after i am gone)"
+    r" afterwards|in case (?:something|anything) happens to me|after i am gone|(?:after|on) my"
+    r" death|when i am dead)"
 )
 _KEEP = (
     r"(?:sav\w*|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid|hidden|hiding|hide|"

@@ -36,6 +36,9 @@ _DIED = (
     r"|open) my eyes again|did not see another (?:day|morning)|never saw another (?:day|morning))"
 )
 _BROAD = [
+    r"\b(?:happier|better|more peaceful|at peace|at rest) (?:being )?dead\b",
+    r"\bif i could (?:just )?(?:die|disappear|not exist|stop existing|go)\b(?: \w+){0,3} i"
+    r" would\b(?! (?:go|visit|buy|travel|move|live|do it (?:again|differently)))",
     rf"(?<!not )(?<!never )\b(?:want|wish|wanna|would like|would love|give anything|long|longing"
     rf"|yearn\w*|crave|craving|ache|aching) (?:\w+ ){{0,2}}?(?:to )?(?:just |simply )?"
     rf"{_DEATH_END}\b(?! (?:for (?:a|the|an|some|two|three|\d+) (?!ever)|to (?:the|my|a|work"
