@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from clarity.safety.assessment import NO_RISK, Assessment, Level
 from clarity.safety.categories import RULES
-from clarity.safety.exclusions import mask
+from clarity.safety.exclusions import mask, reported
 from clarity.safety.normalise import disguised, normalise
 
 _LEVELS = {rule.category: rule.level for rule in RULES}
@@ -28,15 +28,22 @@ class Signals:
     weak: frozenset[str]
 
 
-def signals(message: str) -> Signals:
+_NOTHING = Signals(frozenset(), frozenset())
+
+
+def signals(message: str, with_weak: bool = True) -> Signals:
+    """``with_weak=False`` skips the weak patterns, for when they could not count (no history,
+    or an earlier message, where only strong signals are read)."""
     text = mask(normalise(message))
     strong: set[str] = set()
     weak: set[str] = set()
     for rule in RULES:
         if rule.strong_in(text):
             strong.add(rule.category)
-        elif rule.weak is not None and rule.weak.search(text):
+        elif with_weak and rule.weak is not None and rule.weak.search(text):
             weak.add(rule.category)
+    if (strong or weak) and reported(text):
+        return _NOTHING
     if strong and disguised(message):
         strong.add("slang")
     return Signals(frozenset(strong), frozenset(weak))
@@ -51,9 +58,10 @@ def assessment_of(categories: frozenset[str]) -> Assessment:
 def assess(message: str, history: Sequence[str] = ()) -> Assessment:
     """The risk shown by ``message``, the user's latest, given ``history`` (their previous
     messages in the session, oldest first)."""
-    latest = signals(message)
+    recent = history[-HISTORY_WINDOW:]
+    latest = signals(message, with_weak=bool(recent))
     categories = latest.strong
-    if latest.weak and any(signals(earlier).strong for earlier in history[-HISTORY_WINDOW:]):
+    if latest.weak and any(signals(earlier, with_weak=False).strong for earlier in recent):
         categories = categories | latest.weak
     return assessment_of(categories)
 

@@ -21,8 +21,12 @@ class Rule:
     weak: re.Pattern[str] | None
     # Signals that are weak once but strong twice in one message (goodbyes add up).
     twice: re.Pattern[str] | None = None
+    # Everyday contexts in which none of the strong patterns counts (a will before surgery).
+    unless: re.Pattern[str] | None = None
 
     def strong_in(self, text: str) -> bool:
+        if self.unless is not None and self.unless.search(text):
+            return False
         if self.strong.search(text):
             return True
         if self.twice is None:
@@ -54,6 +58,7 @@ def rule(
     weak: Sequence[str] = (),
     whole: Sequence[str] = (),
     twice: Sequence[str] = (),
+    unless: str | None = None,
 ) -> Rule:
     """``whole``: strong patterns matched once from the start of the text, e.g. ``(?=.*a)(?=.*b)``
     for "a and b anywhere"."""
@@ -63,4 +68,5 @@ def rule(
         strong=at_word_starts(strong, whole),
         weak=at_word_starts(weak) if weak else None,
         twice=at_word_starts(twice) if twice else None,
+        unless=re.compile(unless) if unless else None,
     )

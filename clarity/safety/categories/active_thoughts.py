@@ -10,10 +10,20 @@ from clarity.safety.assessment import Level
 from clarity.safety.lexicon import KILL_SELF
 from clarity.safety.rules import rule
 
+_BROAD = [
+    r"\b(?:think\w*|thought\w*|idea|ideas|urges?|plan\w*) (?:about|of|to) (?:just )?(?:ending"
+    r"|end|finish\w*|topping|top|doing|do|taking|take|offing|off) (?:it all|things|myself|my"
+    r" (?:own )?life|me)(?: in| out| off)?\b",
+    r"\bways? out\b(?: \w+){0,3} (?:permanent|for good|forever)\b",
+    r"\bsuicidal (?:thoughts|feelings|urges|ideation)\b(?: \w+){0,3} (?:are|is|have|keep|came"
+    r"|come) (?:back|again)\b",
+]
+
 RULE = rule(
     "active_thoughts",
     Level.ACTIVE,
     strong=[
+        *_BROAD,
         r"\b" + KILL_SELF,
         r"\bthoughts? (?:of|about) (?:ending (?:it|my life|things|everything)|killing myself|"
         r"taking my life|not being alive|self destruct\w*)\b",

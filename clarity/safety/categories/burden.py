@@ -18,10 +18,67 @@ _GONE = (
     r"was gone|were gone|did not exist|had never been born|just went away))"
 )
 
+_GONE_BROAD = (
+    r"(?:(?:once|when|if|after) i am (?:gone|dead|not (?:around|here|existing|alive)|out of"
+    r" (?:their|the|your|his|her) (?:hair|way|lives|picture))|once i go|if i (?:just )?(?:went"
+    r"|left|was gone|disappeared|was not here)|with me (?:not in it|gone|out of the way|not here"
+    r"|not around)|without me)"
+)
+_BROAD = [
+    r"\bdeserve\w* (?:someone|somebody|a \w+) (?:less (?:broken|messed up|difficult|damaged)"
+    r"|who is not (?:me|broken))\b",
+    r"\b(?:i am|i) (?:not|never) (?:been )?worth (?:it|the money|the cost|the effort|their time"
+    r"|saving|the trouble|all this)\b(?=.*\b(?:spend\w*|spent|money|care|cost\w*|paying)\b)"
+    r"|\b(?:spend\w*|spent|money|care|cost\w*|paying)\b(?: \w+){0,8} (?:i am|i) (?:not|never)"
+    r" worth (?:it|the money|the cost|the effort|their time|saving|the trouble|all this)\b",
+    r"\bi (?:only |just |always |constantly )?(?:cause|bring|make) (?:\w+ )?(?:problems|trouble"
+    r"|pain|misery|grief|stress|hurt|worry) (?:for|to) (?:the people (?:around me|i love|close to"
+    r" me)|those around me|everyone|everybody|my \w+|others|all of them|them)\b",
+    r"\bi (?:only |just |always )?make (?:everyone|everybody|them|my \w+|people|those around me"
+    r"|the people around me) (?:so )?(?:miserable|unhappy|sad|suffer|worse)\b",
+    r"\b(?:suffered|suffering|been through (?:enough|so much|hell)) (?:enough |so much )?because"
+    r" of me\b",
+    r"\b(?:i am|i feel|i have become|i feel like|i was|being|i am only|i am just|thats me|that is"
+    r" me|i|my existence is|my life is|my being here is|my presence is)\b(?: \w+){0,3} (?:a |an"
+    r" |the )?(?:\w+ )?(?:burden|drain|millstone|liability|waste of (?:space|oxygen|air|a life"
+    r"|life|skin|money)|dead weight|mouth to feed|weight (?:around|round|on) (?:their|his|her"
+    r"|everyones"
+    r"|my \w+s?|them) ?(?:necks?|shoulders)?)\b",
+    r"\bwaste of (?:space|oxygen|air|skin)\b(?: \w+){0,4} (?:thats|that is|is) me\b",
+    r"\b(?:only|just|nothing but|always) (?:trouble|a problem|problems|hassle|grief|pain|a"
+    r" nuisance|a worry|stress) (?:for|to) (?:\w+ ){0,2}?(?:everyone|them|my \w+|people|the"
+    r" people|those|others|family|all)\b",
+    r"\b(?:everyones|everybodys|their|the familys|my familys) (?:problem|burden|headache|charity"
+    r" case)\b",
+    r"\b(?:will not|wont|not going to) be (?:a problem|a burden|a bother|in the way|around to"
+    r" bother) (?:much longer|for long|anymore|soon)\b",
+    r"\b(?:better|easier|kinder|happier|fairer|simpler|calmer|relieved|fine|okay|ok|win win"
+    r"|manage|cope|get on|stop fighting|run\w*)\b(?: \w+){0,6} " + _GONE_BROAD,
+    _GONE_BROAD + r"(?: \w+){0,12} (?:win win|better|easier|happier|stop fighting|relieved"
+    r"|free|kinder)\b",
+    r"\b(?:kinder|better|easier|fairer) (?:to|for) (?:everyone|everybody|them|all|my \w+)"
+    r" if i (?:just )?(?:went|left|was gone|died|disappeared|was not here|were not here)\b",
+    r"\b(?:cry|grieve|mourn|be sad|be upset|miss me)\b(?: \w+){0,6} (?:life|things|everything)"
+    r" (?:would|will) be (?:easier|better|simpler)\b",
+    r"\bbetter off with (?:\w+ ){0,4}(?:who is not me|who isnt me|not me|other than me|instead"
+    r" of me|else|no \w+ at all)\b",
+    r"\b(?:one less|one fewer) (?:kid|child|mouth|person|problem|burden|thing to worry about)\b",
+    r"\b(?:kindest|best|only) (?:thing|favou?r)\b(?: \w+){0,5} (?:for|to) (?:everyone|them|my"
+    r" \w+|the world|all)\b(?: \w+){0,3} (?:is|would be) (?:to )?(?:remove myself|disappear"
+    r"|go|leave|die|not be here|be gone)\b",
+    r"\bwhy (?:keep|bother keeping|bother with) me (?:going|alive|around)\b",
+    r"\b(?:i give|i gave|and give|giving) nothing back\b",
+    r"\b(?:will not|wont|will never) have to (?:put up with|deal with|worry about|look after"
+    r"|care for) (?:me|it|this)\b(?= *$| much longer| for long| anymore| soon)",
+    r"\b(?:wearing|wear|wore|grinding) (?:them|everyone|my \w+|people) down\b",
+    r"\bbe (?:better|happier|fine|okay) (?:with|without) (?:one less|me gone)\b",
+]
+
 RULE = rule(
     "burden",
     Level.PASSIVE,
     strong=[
+        *_BROAD,
         r"\b(?:better|happier|easier|lighter|simpler|freer|more peaceful|fine|okay|ok|alright"
         r"|good)(?: off)?(?: for "
         r"(?:everyone|them|all|him|her|you|everybody))? " + _GONE,

@@ -14,17 +14,68 @@ from clarity.safety.rules import rule
 
 # What may follow an "I can't ..." for it to be about life rather than a task.
 _LIFE_SENSE = (
-    rf"(?!.*\b(?:new job|quit|resign|new flat|move out|new place|this job|my job)\b)"
+    rf"(?!.*\b(?:new job|quit|resign|new flat|move out|new place|this job|my job|music|noise"
+    r"|neighbou?rs?|weather|heat|traffic|rain|builders|drilling|barking)\b)"
     rf"(?: (?:{ANYMORE}|like this|much longer|one more day|another day|living|in this life|"
     r"on my own|without (?:him|her|them|you|my \w+)|alone)|(?= *$)|(?= (?:and|i|please|it is|"
     r"its|so|because|honestly|really|lol|to be honest|everything|nothing|but|help|anyone|"
     r"someone|why|what|life|every|all|at all|the pain|it hurts|whats)\b))"
 )
 
+_BROAD = [
+    r"\bnothing (?:left )?to keep me (?:going|alive|here)\b",
+    r"\b(?:i see|i can see|there is|i have|see) no (?:way forward|way ahead|road ahead)\b",
+    r"\b(?:do not|stopped|no longer|dont|not) car\w* (?:if|whether) i (?:live|die|wake up|make it"
+    r"|survive)\b",
+    r"\bwhat is (?:even |really )?the (?:point|use|purpose|sense) (?:of|in) (?:living|life"
+    r"|going on|carrying on|trying|being alive|anything|existing|me)\b",
+    r"\b(?:everything|it|life|my life|it all) is (?:over|finished|done) for me\b",
+    r"\b(?:do not|no longer|dont) have it in me to (?:keep going|go on|carry on|live|try|fight"
+    r"|keep trying|keep fighting)\b",
+    r"\b(?:see|find) (?:a|any) way out(?: of (?:this|it))?(?: ever| at all| anymore)?(?= *$"
+    r"| ever| at all| anymore)",
+    r"\b(?:i am|so|just|im) over (?:life|living|being alive|existing|it all|everything|all of"
+    r" it)\b|\bover life\b",
+    r"\b(?:life|the world|this world|living) (?:has|holds) nothing (?:more |left )?(?:to offer"
+    r"|for) me\b",
+    r"\b(?:do not|can not|dont) see why i (?:would |should |will |ill )?(?:keep (?:doing this"
+    r"|doing it|going|trying|living|on)|go on|carry on|bother)\b",
+    r"\b(?:can not|can see no|can not see (?:a|any)|do not see (?:a|any)|there is no|i have no"
+    r"|never see (?:a|any)|no) future (?:for (?:me|myself)|ahead|at all|left)\b",
+    r"\bwhat future (?:do i have|is there|have i got)\b",
+    # Life as a drained battery or a well with no way up.
+    r"\bno (?:charger|charge|fuel|petrol|gas|battery)\b(?: \w+){0,3} (?:in|for) (?:this|my)"
+    r" life\b|\bwith no (?:rope|ladder|way up|way out) and (?:nobody|no one) (?:is )?coming\b",
+    r"\b(?:can not|do not think i can|could not|not sure i can) (?:do|face|survive|take|handle"
+    r"|bear|get through) (?:another|one more) (?:day|week|month|year|night|morning)\b",
+    r"\b(?:tired|exhausted|sick|weary|worn out|drained) (?:of|from|by) (?:living|existing|being"
+    r" alive|life|being here)\b(?! (?:in|with|at|near|next to|so far|on|under|without)\b)",
+    r"\b(?:tap\w*|check\w*|bow\w*|opt\w*|clock\w*) out of (?:life|living|existence|this"
+    r" world)\b",
+    r"\bwhy (?:am i|i am|do i|i) (?:even |still )*(?:trying to live|bother\w* (?:living|to"
+    r" live))\b|\b(?:and it|it) never will\b",
+    r"\b(?:life|living|existence|being alive) is (?:a |just a |one long )?(?:punishment|prison"
+    r"|sentence|torture|nightmare|hell)\b",
+    r"\blight at the end of (?:the|my) tunnel (?:went out|is gone|has gone|disappeared|died"
+    r"|does not exist)\b",
+    r"\b(?:had|have had|i have had) enough(?= *$| of (?:it all|everything|life|living|this life"
+    r"|this world|all of it|all this|being alive|existing))",
+    r"\b(?:i want|i wish|want|wish|i just want) (?:it|everything|it all) (?:all )?(?:to|would)"
+    r" (?:end|stop|be over)\b(?= *$| forever| for good| permanently| not just| all of it| every)",
+    r"\b(?:can not|will not|could not|do not want to|not going to|refuse to) (?:go on|carry on"
+    r"|keep going|keep living|live|continue) (?:like this|this way|much longer)\b"
+    r"(?!.*\b(?:job|boss|work|flat|house|relationship|marriage|diet|commute)\b)",
+    r"\bnothing (?:is )?(?:ever )?(?:going to|will ever|will|is ever going to) (?:change|get"
+    r" better|improve)\b",
+    r"\b(?:life|my life|it all|living|everything) (?:has|makes) no (?:sense|meaning|point"
+    r"|purpose)\b",
+]
+
 RULE = rule(
     "hopelessness",
     Level.PASSIVE,
     strong=[
+        *_BROAD,
         r"\b(?:no|not any|not a|lost (?:my|all|the)|see no|(?:can not|do not|could not) see (?:any"
         r"|a|the)) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of"
         r"| for\b)?"
@@ -63,7 +114,7 @@ RULE = rule(
         r"\b(?:nothing|no one|nobody|no reason|not (?:a )?thing) (?:left )?to (?:live|stay|keep"
         r" going|go on|hold on|stick around|get up) for\b",
         r"\b(?:it is|its|it|things|life|nothing|this|i am|i) (?:is |are |will |am )?(?:never|"
-        r"not ever) (?:going to|gonna|will|ever)? ?get(?:ting|s)? better\b",
+        r"not ever) (?:going to|gonna|will|ever)? ?get(?:ting|s)? (?:any )?better\b",
         r"\bnothing (?:is )?(?:ever )?(?:will|is going to|going to|ever) (?:ever )?(?:change|get "
         r"better|help|improve)\b",
         r"\b(?:do not|have no|have not got|lost the|no) (?:have )?(?:the )?(?:strength|energy|will|"

@@ -21,16 +21,53 @@ _WILL = (
     r"(?: (?:just|finally|really|actually|definitely|literally|probably))?"
 )
 _ACT = (
-    rf"(?:{KILL_SELF}|{METHOD_ACT}|die (?:tonight|today|tomorrow|soon|this "
+    rf"(?:{KILL_SELF}|{METHOD_ACT}|jump (?:tonight|today|tomorrow|now|soon|off)\b|die (?:tonight"
+    r"|today|tomorrow|soon|this "
     r"week|by|before)|not be here (?:tomorrow|anymore|by|next)|say (?:my )?(?:final |last )?"
     r"goodbyes?|end myself|do it (?:and|when) (?:no one|nobody|"
     r"everyone))"
 )
 
+_BROAD = [
+    r"\b(?:by the time|when|once) (?:anyone|you|someone|they|people|you all) (?:reads?|sees?"
+    r"|gets?|finds?) (?:this|these|my \w+)\b(?: \w+){0,3} (?:i will|ill|i am going to|i would)"
+    r" (?:be )?(?:gone|dead|not be here|no longer be here|not be alive|at peace)\b",
+    r"\b(?:do not|dont|no point|no use) (?:try\w* to |bother\w* to )?(?:talk|talking|convince"
+    r"|convincing|stop|stopping) me out of it\b",
+    r"\b(?:not going to|will not|wont|not gonna) be (?:here|around|alive) (?:for|at|by|on|to"
+    r" see) (?:christmas|my birthday|new year\w*|the (?:weekend|holidays|summer|new year)|next"
+    r" \w+|\w+day)\b",
+    r"\b(?:will not|wont) (?:need|be needing) (?:\w+ ){0,3}(?:after|past|beyond) (?:tonight"
+    r"|today|tomorrow|this week|\w+day)\b",
+    r"\b(?:this is|it is|its|will be|this will be) the last time (?:i will|ill|i am going to"
+    r"|you will|we will|well|anyone will|i) (?:\w+ )?(?:talk|speak|hear|see|write|message)\b",
+    r"\b(?:this|it|that) (?:will be|is going to be|would be) (?:my|the) (?:last|final) (?:message"
+    r"|post|text|words)\b",
+]
+_TWICE = [
+    r"(?:i am )?ready to go(?: now)?\b(?= *$| this| it| i)",
+    r"(?:this|it) is my (?:choice|decision)\b",
+    r"mind is made up\b",
+    r"(?:goodbye|bye|farewell) (?:everyone|all|everybody|world|all of you)\b",
+    r"this is (?:goodbye|it|the end)\b",
+    r"i love you all\b",
+    r"i am (?:so )?sorry(?: for everything)?\b(?= *$| for everything)",
+    r"forgive me\b",
+    r"thank you for everything\b",
+    r"(?:it is|its) (?:time|happening)\b(?= *$)",
+    r"(?:made|make|making) my peace\b",
+    r"(?:i am )?at peace with it\b",
+    r"(?:today|tonight) is my (?:last|final) (?:day|night)\b",
+    r"(?:just|so|feel|feels|i am) calm\b",
+    r"not even sad\b",
+    r"know what i am (?:doing|going to do) (?:tonight|tomorrow|today)\b",
+]
+
 RULE = rule(
     "intent",
     Level.IMMINENT,
     strong=[
+        *_BROAD,
         rf"\b{_WILL} {_ACT}",
         r"\b(?:i am|i have|i) (?:made|making|come to|reached) (?:the|my|a) (?:decision|choice) "
         r"to (?:die|end|kill|take my|go through with it)\w*",
@@ -74,14 +111,16 @@ RULE = rule(
         r"from|see|talk to) me (?:again|anymore|after (?:tonight|today))\b",
     ],
     whole=[
-        NOT_EVERYDAY + r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
+        r" (?:tonight|today) is (?:the|my) (?:night|day) \Z",
+        r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
         r"|no turning back"
         r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it"
         r"|(?:it is|its) (?:happening )?"
         r"(?:tonight|today|tomorrow|now)|"
         r"go through with it|going through "
-        r"with it)\b)",
+        r"with it)\b)" + NOT_EVERYDAY,
     ],
+    twice=_TWICE,
     weak=[
         r"\b(?:tonight|today|tomorrow|this) is (?:the|my) (?:night|day)\b",
         r"\b(?:i am|i) (?:ready|done waiting|ready now|ready to go)\b(?= *$| now| to go)",

@@ -14,10 +14,60 @@ _MEANS_NOUN = (
     r"edge|fall|height|water)|jumping|hanging|drowning|overdos\w*|crashing|falling|the car)"
 )
 
+_DANGER = (
+    r"(?:dangerous|too many|too much|lethal|fatal|deadly|enough|kill|to die|not wake|stops? (?:the"
+    r"|my|your|a|someone s) heart|stops? (?:someone |you |a person |me )?breathing|overdose"
+    r"|serious|poisonous|toxic)"
+)
+_BROAD = [
+    rf"\bcan (?:you|someone|a person|i|people) (?:overdose|od|die) (?:on|from) {DRUGS}\b",
+    r"\b(?:which|what) (?:bridge|building|cliff|car park|multi storey|tower|block)\b(?: \w+){0,4}"
+    r" (?:near me|around here|nearby|in town|local\w*)\b(?: \w+){0,2} (?:is )?(?:the )?(?:highest"
+    r"|tallest|deepest)\b|\b(?:which|what) (?:bridge|building|cliff|car park|multi storey|tower"
+    r"|block) (?:near me|around here|nearby|in town)\b(?: \w+){0,2} (?:is )?(?:the )?(?:highest"
+    r"|tallest|deepest)\b",
+    r"\b(?:keep|kept|can not stop|always|been) (?:thinking|dreaming|fantasi\w*) (?:about|of)"
+    r" (?:the|that|a) (?:\w+ ){0,2}(?:railway|rail line|train line|tracks|bridge|cliffs?"
+    r"|motorway|overpass|viaduct|river|canal|reservoir|pills|rope|gun|knives|ledge|balcony"
+    r"|roof)\b",
+    rf"\b(?:how many|how much|what amount|what dose|which dose|is \d+|would \d+|are \d+|\d+ of"
+    r"|(?:the|a) (?:dose|amount|number|quantity) of|how many)"
+    rf"\b(?: \w+){{0,6}} (?:{DRUGS}|tablets?|pills?)\b(?: \w+){{0,6}} {_DANGER}",
+    rf"\bthe most (?:\w+ )?{DRUGS} (?:\w+ )?(?:someone|a person|you|i|one) can (?:take|have"
+    r"|swallow)\b",
+    rf"\b(?:{HIGH_PLACE}|{WATER}|cliffs?|floor|storey|building|drop|height)\b(?: \w+){{0,6}}"
+    r" (?:high"
+    r"|tall|deep) enough\b",
+    r"\bwhich floor\b(?: \w+){0,4} (?:high enough|enough|fatal|to die)\b",
+    r"\bhow deep\b(?: \w+){0,6} cut\b",
+    r"\bhow (?:long|much) (?:\w+ ){0,3}(?:takes?|would take|to) (?:to )?(?:die|drown|bleed out"
+    r"|suffocate|hang|overdose)\b",
+    r"\bfor (?:a|the) fall to be (?:fatal|lethal|enough)\b",
+    r"\b(?:googl\w*|look\w* up|search\w*|research\w*|reading about|read about)\b(?: \w+){0,4}"
+    r" (?:poison\w*|toxic|lethal|deadly|fatal|charcoal|carbon monoxide|helium|exit bag|drown\w*"
+    r"|hang\w*|overdos\w*|jump\w*)\b",
+    r"\b(?:{HIGH_PLACE}|tracks|railway|level crossing|trains?|river|cliffs?|overpass|bridge"
+    r"|knives|pills|rope|gun)\b(?: \w+){0,10} (?:keep|kept|keeps|can not stop) (?:picturing"
+    r"|imagining|thinking about|seeing|calling me|calling)\b".replace("{HIGH_PLACE}", HIGH_PLACE),
+    r"\b(?:trains?|tracks|level crossing|bridge|cliffs?|pills|rope|water|railway)\b(?: \w+){0,10}"
+    r" how (?:quick|easy|fast|simple|painless) it (?:would|could|will) be\b",
+    r"\b(?:stare|staring|stared|look|looking|glanc\w*) at (?:the|my|those) (?:\w+ ){0,2}(?:knives"
+    r"|knife|pills|rope|gun|blades?|tracks|bridge)\b(?: \w+){0,6} (?:not for|a lot|lately|again"
+    r"|and think)\b",
+    r"\b(?:(?:i am|i|im|i was) )?(?:standing|stood|sitting|sat) (?:on|at) the edge of (?:the|a)"
+    r" (?:\w+ )?(?:bridge|cliff|roof|platform|building|balcony|car park|tracks)\b(?=.*\b(?:looking"
+    r" down|staring down|thinking|wondering|for (?:ages|hours|a long time)|last night|alone)\b)",
+    r"\b(?:balcony|bridge|roof|cliff|edge|tracks|water|river|ledge)\b(?: \w+){0,6} (?:keeps?"
+    r" calling me|calls to me|is calling me)\b",
+    rf"\b(?:{DRUGS}|tablets?|pills?)\b(?: \w+){{0,4}} (?:before (?:it is|its) (?:actually )?"
+    r"(?:dangerous|lethal|fatal))\b",
+]
+
 RULE = rule(
     "method",
     Level.ACTIVE,
     strong=[
+        *_BROAD,
         r"\b" + METHOD_ACT,
         r"\b(?:think\w*|thought|dream\w*|fantasi\w*|obsess\w*|picture|picturing|imagin\w*|"
         r"fixat\w*|google\w*|research\w*|look\w* up|search\w*|can not stop thinking|keep "

@@ -4,7 +4,7 @@ so many words ("I've picked the date", "I know how and where")."""
 from __future__ import annotations
 
 from clarity.safety.assessment import Level
-from clarity.safety.lexicon import FUTURE_TIME, METHOD_ACT, NOT_EVERYDAY
+from clarity.safety.lexicon import FUTURE_TIME, METHOD_ACT, NOT_EVERYDAY, WEEKDAY
 from clarity.safety.rules import rule
 
 _ACTS = (
@@ -35,10 +35,67 @@ _FRAME = (
 )
 _THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
 
+_MEANS_BROAD = (
+    rf"(?:{_MEANS_LOOSE}|(?:take|swallow|drink|down) the (?:whole|entire|full) (?:bottle|box"
+    r"|pack|packet|lot)|engine running|exhaust|swim\w* out|(?:the|my) blades (?:ready|are ready))"
+)
+_TIME_BROAD = (
+    rf"(?:{FUTURE_TIME}|{WEEKDAY}(?: night| morning| evening)?|the (?:night|day|morning) (?:before"
+    r"|after)|(?:after|once|when) i (?:submit|finish|send|post|get|drop|hand in|say|see|do|am"
+    r" done)|after (?:the|my) \w+|at (?:lunch|midnight|\d+ ?(?:am|pm)?)|on my"
+    r" birthday|the \d+(?:st|nd|rd|th)|asleep|are away|is away|is out|are out)"
+)
+_RISKY_PLACE = (
+    r"(?:bridge|cliffs?|cliff edge|viaduct|roof|rooftop|multi ?storey|car park roof|top floor"
+    r"|tracks|railway|level crossing|quarry|headland|overpass|motorway bridge|reservoir|motel"
+    r"|hotel room)"
+)
+_FINAL = (
+    r"(?:not come back|not coming back|never come back|not come down|and that is it|and thats"
+    r" it|for good|one last time|swim\w* out|never|go over|goodbye|just needed to tell)"
+)
+_EVERYDAY_PLACE = (
+    r"(?!.*\b(?:meet\w*|photos?|pictures?|walk\w*|picnic|party|drinks|dinner|concert|gig|friends"
+    r"|mates|sunset|sunrise|view|fireworks|run|jog|fishing|climb\w*|paint\w*|park (?:the|my)"
+    r"|pick (?:up|you)|over the bridge|across the bridge|cross\w*|train to|bus to|date|work on"
+    r"|repair\w*|fix\w*|survey\w*|inspect\w*|club|with (?:the|my|our) (?:dogs?|kids|children"
+    r"|family|wife|husband|partner|boyfriend|girlfriend|friends?|mum|dad|mates?|son|daughter"
+    r"|class|team|group))\b)"
+)
+_BROAD_WHOLE = [
+    # Cheapest test first: the engine stops at the first lookahead that fails.
+    rf"(?=.*\b{_FRAME}\b)(?=.*\b(?:{_TIME_BROAD}|{_PLACE})\b)(?=.*\b{_MEANS_BROAD})",
+    rf"(?=.*\b(?:all the|all my) (?:pills|tablets|meds)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b{_PLACE}"
+    r"\b)",
+    rf"(?=.*\b{_RISKY_PLACE}\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:ill|i will|i am"
+    r" going|going to|i am \w+ing|i will be|ill be|that is it|thats it|plan)\b)" + _EVERYDAY_PLACE,
+    rf"(?=.*\b(?:{_RISKY_PLACE}|beach|sea|river|lake|woods|forest)\b)(?=.*\b{_FINAL}\b)"
+    rf"(?=.*\b{_TIME_BROAD}\b)",
+    rf"(?=.*\b(?:my|the) plan is\b)(?=.*\b(?:{_TIME_BROAD}|{_RISKY_PLACE}|{_PLACE})\b)",
+    rf"\A *(?:{WEEKDAY}|tonight|tomorrow) (?:night|morning|evening)?\b(?: \w+){{0,3}}"
+    rf" {_RISKY_PLACE}\b(?: \w+){{0,4}} *\Z",
+    r"(?=.*\b(?:take|swallow|down) (?:the|my|all (?:the|my)) (?:pills|tablets|meds)\b)(?=.*\b"
+    rf"{_TIME_BROAD}\b)(?=.*\b(?:are away|is away|nobody|no one|alone|thats when|that is when"
+    r"|asleep|are out|is out)\b)",
+]
+_BROAD = [
+    r"\b(?:no one|nobody|noone|no body) (?:will|would|can|could|is going to) (?:find|stop|see"
+    r"|hear) me\b",
+    r"\b(?:chosen|picked|found|chose) (?:a|the|my) (?:spot|location)\b",
+    r"\b(?:picked|chosen|chose|set) (?:a|the|my) (?:date|day|night)\b(?=.*\bi know (?:where"
+    r"|how|when)\b)",
+    r"\b(?:know|worked out|figured out|decided|planned) (?:exactly )?(?:how|where|when) and (?:i"
+    r" know )?(?:how|where|when)\b",
+    r"\b(?:got it|have it|it is|its) (?:all )?timed\b",
+    r"\b(?:going|go|went|get\w*|climb\w*|walk\w*) (?:onto|on to|down onto) the (?:tracks"
+    r"|railway|rails|line)\b",
+]
+
 RULE = rule(
     "plan",
     Level.IMMINENT,
     strong=[
+        *_BROAD,
         r"\b(?:so|where|somewhere) (?:that )?(?:no one|nobody|noone|they|my \w+|nobody else) "
         r"(?:finds|find|can find|will find|would find|stops|can stop|will stop|could stop|"
         r"interrupts|hears|will hear|can hear)(?: me)?\b",
@@ -77,11 +134,11 @@ RULE = rule(
         r"(?= *$| when\b| after\b| once)",
     ],
     whole=[
-        NOT_EVERYDAY + r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)"
+        *_BROAD_WHOLE,
+        r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)"
         r"(?=.*\b(?:it is|its|it will be) (?:happening|going to happen|on|set for) (?:tonight"
         r"|today|tomorrow|this \w+|on \w+|"
-        r"next \w+|soon)\b)",
-        rf"(?=.*\b{_MEANS_LOOSE})(?=.*\b(?:{FUTURE_TIME}|{_PLACE})\b)(?=.*\b{_FRAME}\b)",
+        r"next \w+|soon)\b)" + NOT_EVERYDAY,
     ],
     weak=[
         r"\b(?:i have|i have got|i got|i made|i have made|i am making|i have a|got a) (?:a |the |"

@@ -16,11 +16,12 @@ _AFTER_ME = (
     r" (?:here|around))(?! (?:on|for (?:a|the) \w+|to \w+|away))|(?:to (?:read|open|watch|see|find|"
     r"have)|for (?:them|everyone|my \w+)) after(?:wards)?(?= *$)|(?:for )?(?:when|after) i (?:die"
     r"|am gone|go(?= *$| for good| forever)|leave for good|do it)|for"
-    r" afterwards|in case (?:something|anything) happens to me|after i am gone)"
+    r" afterwards|in case (?:something|anything) happens to me|after i am gone|(?:after|on) my"
+    r" death|when i am dead)"
 )
 _KEEP = (
     r"(?:sav\w*|stockpil\w*|hoard\w*|collect\w*|stash\w*|hid|hidden|hiding|hide|"
-    r"squirrel\w* away|put (?:aside|away)|set aside|storing|stored|gather\w*|build\w* up|"
+    r"squirrel\w* away|put\w* (?:aside|away)|set\w* aside|storing|stored|gather\w*|build\w* up|"
     r"stock\w* up on|been (?:saving|keeping))"
 )
 _MEANS = r"(?:rope|noose|gun|pistol|handgun|firearm|revolver|bullets|ammo|charcoal|helium|hose)"
@@ -36,7 +37,9 @@ _FAREWELLS = (
     r"(?:scheduled|schedule|timed|queued) (?:the |my |some |all the )?(?:messages|texts|emails|"
     r"posts)",
     r"signed (?:over|away) (?:my \w+|everything)",
-    r"(?:deleted|deleting) (?:all )?my (?:accounts?|social media|photos|messages)",
+    r"(?:deleted|deleting) (?:all )?my (?:accounts?|social media|socials|photos|messages"
+    r"|instagram|facebook|tiktok|profiles?)",
+    r"(?:said|saying|say) (?:my )?(?:bye|byes)\b",
     r"(?:paid|paying) off (?:all )?my (?:debts?|loans?|bills)",
     r"(?:wrote|written|writing) (?:some |a few )?(?:letters?|notes?)",
     r"(?:left|leaving) (?:a|my|some) (?:letters?|notes?)",
@@ -45,11 +48,50 @@ _FAREWELLS = (
     r"(?:sent|left|gave) (?:\w+ ){0,2}(?:passwords?|bank details|pin)",
 )
 
+_BROAD = [
+    r"\b(?:affairs|things) in order\b",
+    r"\b(?:passwords?|account details|bank details|pin|logins?)\b(?: \w+){0,8} (?:for (?:my"
+    r" \w+|them|her|him|everyone)|so (?:she|he|they) (?:is|are|s) sorted)\b(?: \w+){0,4}"
+    r" after(?:wards)?\b",
+    r"\b(?:for|to open|to read|open|read|sorted) after(?:wards)?\b(?= *$| feels| i\b| it\b"
+    r"| they\b| so\b)|\bfor after\b",
+    r"\b(?:scheduled|timed|queued|set up) (?:an?|the|some|my) (?:emails?|messages?|texts?|posts?"
+    r"|letters?)\b(?: \w+){0,8} (?:explaining|explain|goodbye|to my family|to everyone|for my"
+    r" family)\b",
+    r"\btold (?:him|her|them|everyone|my \w+) (?:that )?i am (?:\w+ ){1,3}i am not\b",
+    r"\bfrom (?:\d+|several|different|multiple|a few|two|three) (?:different )?(?:doctors|gps"
+    r"|surgeries|prescribers)\b|\bextra prescriptions\b(?: \w+){0,6} (?:keeping|saving|hiding"
+    r"|storing)\b",
+    r"\b(?:less|nothing|not much) (?:for (?:them|my \w+|everyone|her|him) to (?:deal with|sort"
+    r"|clear|do|clean))\b|\bsave (?:them|my \w+|everyone) the (?:trouble|hassle|job|work)\b",
+    r"\b(?:will not|wont|would not) be needing (?:it|them|anything|anywhere|a \w+|my \w+|those"
+    r"|these)\b",
+    r"\bgoodbyes?\b(?: \w+){0,6} (?:they|he|she|nobody|no one) (?:just )?(?:did not|do not|does"
+    r" not) (?:know|realise|realize) (?:it|yet|it yet)\b",
+    r"\b(?:written|wrote|left|finished) (?:a|my|the) (?:note|letter)s?(?: \w+){0,2} (?:it is|its"
+    r"|they are|theyre) (?:on|in|under)\b",
+    r"\b(?:razor blades|blades|rope|pills|tablets)\b(?: \w+){0,6} (?:they are|theyre|its|it is)"
+    r" (?:in my (?:bag|room|drawer|car|pocket)|hidden|ready)\b",
+    r"\bfor whoever (?:comes|is left|finds|gets here|has to)\b",
+    r"\b(?:letters|notes)\b(?: \w+){0,2} one (?:for|to) each\b",
+    r"\b\d+ (?:pills|tablets)\b(?: \w+){0,2} (?:hidden|saved|stashed|put away|collected)\b"
+    r"|\b(?:collecting|saving|hoarding) (?:them )?since\b",
+    r"\b(?:all square|sorted|in order|settled|tidy|wrapped up) before i (?:go|leave|die|do it)\b",
+    r"\b(?:it was|it is|its|that was) (?:kind of |sort of |basically |like |really )?(?:a |my )?"
+    r"goodbye\b",
+]
+_UNLESS = (
+    r"\b(?:birthdays?|surgery|operation|procedure|moving to|moving house|moving out|move to"
+    r"|retire\w*|wedding|graduation|time capsule|pulley|bike|hip|knee|parenting|leaflet)\b"
+)
+
 RULE = rule(
     "preparation",
     Level.IMMINENT,
     strong=[
-        _AFTER_ME,
+        *_BROAD,
+        # "when I'm gone" counts with something left for then (see the patterns below), not
+        # alone: "they'd cope better once I'm gone" is a burden, not a preparation.
         r"\b(?:written|wrote|finished|left|writing) (?:my|the) (?:note|letter|letters"
         r"|notes)\b(?= *$"
         r"| and\b| for (?:my|everyone|them|when|after))",
@@ -124,7 +166,7 @@ RULE = rule(
         r"text|post|words)s?\b(?! (?:in|from|of) (?:the|a) (?:book|film|movie|show|series|game))",
         rf"\b(?:wrote|written|writing|write|left|leaving|leave|drafted|finished|recorded|"
         rf"recording) (?:a |my |some |the |letters? |notes? )?(?:\w+ )?(?:letters?|notes?|"
-        rf"messages?|videos?)(?: \w+){{0,3}} {_AFTER_ME}",
+        rf"messages?|videos?)(?: \w+){{0,6}} {_AFTER_ME}",
         r"\b(?:wrote|written|made|updated|finished|sorted|drafted|drew up|drawn up|signed|did|done"
         r"|finalised|finalized) "
         r"(?:out |up )?(?:a|my) (?:last )?will\b(?! (?:power|to|not|be|have|get|go|make|do|"
@@ -161,6 +203,7 @@ RULE = rule(
         r"(?:looked|stood|checked)|a few times|every (?:night|day))\b",
     ],
     twice=_FAREWELLS,
+    unless=_UNLESS,
     weak=[
         r"\b(?:giving|gave|give|given|handing|handed|hand|gifted|gifting|donat\w*) (?:away )?"
         r"(?:\w+ ){0,3}?(?:my|all my|away|all of my)\b",

@@ -16,10 +16,33 @@ _HARM = (
     r"|choke|choking)"
 )
 
+_BROAD = [
+    r"\b(?:days?|weeks?|months?) (?:without|clean from|free from|off) (?:cutting|self harm\w*"
+    r"|sh|hurting myself|burning)\b",
+    r"\b(?:scratches|cuts|burns|bruises|marks|scars|wounds|stitches)\b(?: \w+){0,3} (?:i did"
+    r"|i made|i gave|i caused)(?: (?:to )?myself)?\b|\bself inflicted\b",
+    r"\b(?:i did|did) (?:it|this|that|them) (?:to )?myself\b(?=.*\b(?:stitches|wrists?|arms?"
+    r"|legs?|thighs?|cuts?|scratches|burns?|scars?|bruises?|wounds?|a e|hospital)\b)",
+    rf"\b(?:{_BODY}|skin) (?:is|are) (?:covered|full) (?:in|of|with) (?:cuts|scratches|scars"
+    r"|burns|bruises|marks)\b(?! from (?:the|a|my|our) \w+)",
+    r"\b(?:pick\w*|scratch\w*|rub\w*|pull\w*) (?:at )?my (?:skin|scabs|arms?|hair)\b(?: \w+){0,4}"
+    r" (?:until|till|til) (?:it|they|i) (?:is |are )?(?:raw|bleed\w*|bled|sore)\b",
+    r"\bto punish myself\b",
+    rf"\b(?:press\w*|held|hold\w*|put|putting) (?:a |the )?(?:hot |heated |burning )?(?:spoon"
+    rf"|lighter|iron|cigarette|knife|blade|match|metal|lid|pan) (?:on|to|against|into) my"
+    rf" {_BODY}\b",
+    r"\b(?:blade|razor|cutting|burning|the knife|hurting myself)\b(?: \w+){0,6} (?:makes? me feel"
+    r"|helps me feel|only way i (?:can )?feel|only thing that (?:helps|works|makes me feel))\b",
+    r"\bwear\w* (?:long sleeves|hoodies?|jumpers?|sweaters?)\b(?: \w+){0,4} so (?:no one|nobody"
+    r"|people|they|my \w+) (?:\w+ )?(?:sees?|notices?|can not see|will not see) my (?:arms"
+    r"|wrists|legs|thighs|scars|cuts|marks)\b",
+]
+
 RULE = rule(
     "self_harm",
     Level.ACTIVE,
     strong=[
+        *_BROAD,
         rf"\b{_HARM} myself\b",
         rf"\b(?:cut\w*|slic\w*|scratch\w*|burn\w*|carv\w*|scald\w*|stab\w*) (?:into )?(?:my |"
         rf"both )?{_BODY}\b(?! (?:on|with|while|when|during|from|in|at) (?:the |a |my )?(?:oven"

@@ -10,10 +10,15 @@ from __future__ import annotations
 from clarity.safety.assessment import Level
 from clarity.safety.rules import rule
 
+_BROAD = [
+    r"\b(?:did|do|doing|done) the (?:knife|blade|razor|sh|cutting) thing\b",
+]
+
 RULE = rule(
     "slang",
     Level.ACTIVE,
     strong=[
+        *_BROAD,
         r"\bkms\b",
         r"\bsh (?:again|urges?|scars?|relapse\w*|marks|wounds|cuts|tonight|"
         r"is|was|free|clean)\b",
@@ -43,7 +48,8 @@ RULE = rule(
         r"permanently)\b|\b(?:eternal|forever|permanent|endless|the big|the long) (?:sleep|rest|"
         r"nap)\b",
         r"\bgo to sleep (?:forever|for good|permanently)\b",
-        r"\b(?:off|offing|top|topping|neck|necking|do|delete|yeet|unalive|erase|remove|uninstall"
+        r"\bremove myself\b(?= *$| from (?:this|the) (?:world|earth|planet|equation))|"
+        r"\b(?:off|offing|top|topping|neck|necking|do|delete|yeet|unalive|erase|uninstall"
         r"|end|kms) myself\b"
         r"(?! (?:from|out of|off) (?:the|this|my|that) (?:group|chat|list|team|project|"
         r"account|app|server|email))",

@@ -22,10 +22,81 @@ TIRED_OF_LIVING = (
     r"|being here)\b(?! (?:in|with|at|near|next to|so far|on|under|without (?:a|my) \w+ )\b)"
 )
 
+# Broad frames (any wording): a wish, hope or prayer, then not existing, death, or being taken.
+_DEATH_END = (
+    r"(?:be dead|die|died|not be (?:alive|here|around|a person|anyone|anything|real)|not exist"
+    r"|stop existing|stop being|cease to exist|be erased|be deleted|be gone|be nothing"
+    r"|be no more|not wake up|never wake up|never open my eyes again|not see another (?:day"
+    r"|morning)|(?:vanish|disappear|fade away) (?:and never come back|forever|for good"
+    r"|permanently|completely))"
+)
+_DIED = (
+    r"(?:died|was dead|were dead|cark\w* it|kick\w* the bucket|pop\w* my clogs|snuff\w* it"
+    r"|croak\w*|passed away|bit the dust|did not wake up|never woke up|was gone|never (?:opened"
+    r"|open) my eyes again|did not see another (?:day|morning)|never saw another (?:day|morning))"
+)
+_BROAD = [
+    r"\b(?:happier|better|more peaceful|at peace|at rest) (?:being )?dead\b",
+    r"\bif i could (?:just )?(?:die|disappear|not exist|stop existing|go)\b(?: \w+){0,3} i"
+    r" would\b(?! (?:go|visit|buy|travel|move|live|do it (?:again|differently)))",
+    rf"(?<!not )(?<!never )\b(?:want|wish|wanna|would like|would love|give anything|long|longing"
+    rf"|yearn\w*|crave|craving|ache|aching) (?:\w+ ){{0,2}}?(?:to )?(?:just |simply )?"
+    rf"{_DEATH_END}\b(?! (?:for (?:a|the|an|some|two|three|\d+) (?!ever)|to (?:the|my|a|work"
+    rf"|school)|into|on (?:holiday|a)|from (?:work|school|class|the|this (?:party|meeting)))\b)",
+    rf"\b(?:my )?(?:wish|dream|hope|prayer) (?:is|was) (?:to|that i) (?:just )?{_DEATH_END}\b",
+    r"\bwish\w*\b(?: \w+){0,8} (?:be gone|be dead|stop existing|not exist|never wake up|not wake"
+    r" up)\b",
+    r"\bwish i (?:just )?(?:would not|did not|could not|was not|were not) (?:be|exist|be here"
+    r"|be alive)\b(?= *$| anymore| any more| you know| at all)",
+    r"\bi (?:\w+ ){0,3}lived long enough\b",
+    r"\b(?:candle|light|flame)\b(?: \w+){0,4} (?:ready to|about to|going to|waiting to) go out\b",
+    r"\bnothing (?:is )?(?:keeping|left for|holding|to keep) me (?:here|alive|going)\b",
+    r"\b(?:better|rather|prefer|sooner) (?:that )?(?:i am|to be|i was|i were|be|i be) dead\b",
+    r"\b(?:disappointed|sad|upset|gutted|annoyed|angry|sorry|hate|frustrated)\b(?: \w+){0,3}"
+    r" (?:that )?i (?:woke|wake|am still|still wake|survived|made it through)\b",
+    r"\b(?:would not|will not|not|never) (?:fight|resist|mind|care)\b(?: \w+){0,3} if (?:something"
+    r"|anything|a \w+|someone|god|it|death|cancer) (?:\w+ ){0,3}?(?:happened|happens|hit|hits"
+    r"|took|takes|killed|kills|came for|comes for|got) (?:to )?me\b",
+    r"\bif (?:a \w+|something|someone|god|cancer|death|it) (?:\w+ ){0,2}?(?:hit|hits|took|killed"
+    r"|ran over|happened to|came for) me\b(?: \w+){0,10} (?:mind|care|fight|sad|upset|bothered"
+    r"|relieved|grateful|glad)\b",
+    r"\b(?:pray\w*|hop\w*|wish\w*|ready|waiting|want\w*|ask\w*|beg\w*|long\w*)\b(?: \w+){0,4}"
+    r" (?:god|the lord|lord|jesus|death|the end|heaven|he) (?:\w+ ){0,2}?(?:to )?(?:take|takes"
+    r"|call|calls|come for|comes for|took) me\b",
+    r"\b(?:hop\w*|wish\w*|pray\w*)\b(?: \w+){0,3} i (?:will|ill|would|could|might|get|catch)"
+    r" (?:get |catch |develop )?(?:some |an? |a terminal )?(?:illness|disease|cancer|tumou?r"
+    r"|heart attack|accident|virus|infection)\b",
+    r"\b(?:hop\w*|wish\w*|pray\w*)\b(?: \w+){0,8} (?:it|everything|this) (?:will|would|could)"
+    r" (?:all )?(?:be over|end|stop)\b",
+    r"\b(?:press|push|click) a button and (?:just )?(?:be gone|disappear|die|not exist|stop"
+    r" existing|be dead|vanish)\b",
+    r"\b(?:fine|ok|okay|happy|at peace|content|comfortable|alright|relieved)\b(?: \w+){0,2}"
+    r" (?:with|about) (?:the idea of )?(?:not existing|not being alive|not being here|dying"
+    r"|death|being dead|not waking up)\b",
+    r"\b(?:wish\w*|hop\w*|pray\w*)\b(?: \w+){0,3} my heart (?:would|will|could|might) (?:just )?"
+    r"(?:stop|give out|give up)\b",
+    rf"\b(?:happy|glad|fine|ok|okay|relieved|grateful|thankful|not mind|mercy|blessing|relief)\b"
+    rf"(?: \w+){{0,3}} if i"
+    rf" (?:just )?{_DIED}\b",
+    r"\b(?:grave|coffin|death|dying|eternal rest|the void|oblivion|nothingness)\b(?: \w+){0,3}"
+    r" (?:seems|sounds|looks|feels|would be|is) (?:so |really |very |quite )?(?:nice|peaceful"
+    r"|appealing|inviting|tempting|good|welcoming|lovely|comforting)\b",
+    r"\b(?:i want|i wish|want|wish|i just want) (?:it|everything|it all) (?:all )?(?:to|would)"
+    r" (?:end|stop|be over)\b(?= *$| forever| for good| permanently| not just| all of it| every)",
+    r"\b(?:would|i would|will|i will) welcome (?:the end|death|dying)\b",
+    r"\b(?:want|like|long|ready|wish)\w* to (?:go and )?be with (?:my )?(?:late )?(?:wife|husband"
+    r"|mum|mom|dad|mother|father|son|daughter|partner|parents|\w+) again\b(?=.*\b(?:lived long"
+    r" enough|nothing (?:keeping|left)|had enough|ready to go|heaven|the lord|god|gone)\b)",
+    r"\b(?:want|like|long|ready|wish)\w* to (?:go and )?be with (?:my )?(?:late |dead )?(?:wife"
+    r"|husband|mum|mom|dad|mother|father|son|daughter|partner|parents) (?:now|again)\b"
+    r"(?=.*\bnothing (?:keeping|left|holding))",
+]
+
 RULE = rule(
     "wish_dead",
     Level.PASSIVE,
     strong=[
+        *_BROAD,
         r"\bwish(?:ing|ed|es)? (?:i (?:was|were|could be|would|had|could|could just|would just)"
         r"|to be|i could have|that i (?:was|were|had)) (?:just )?(?:dead|gone|never born|not born"
         r"|not here|not alive|not exist\w*|disappear\w*(?! (?:to|on|into|off|under|somewhere|"
@@ -49,7 +120,7 @@ RULE = rule(
         r"\b(?:hope|hoping|wish|wishing|pray|praying|want|wanting|rather|would be (?:nice|good|"
         r"easier|better) if i|(?:be|is|it would be) (?:ok|okay|fine|alright) if i|if only i"
         r"|what if i|i could|mind if i|care if i|would not mind|do not mind"
-        r"|would mind) (?:\w+ ){0,4}?" + _NOT_WAKE,
+        r"|would mind) (?:\w+ ){0,8}?" + _NOT_WAKE,
         r"\b(?:go|went|going) to sleep and " + _NOT_WAKE,
         r"\b(?:fall|falling|fell) asleep(?: forever| for good| one night| tonight)? and "
         + _NOT_WAKE,
