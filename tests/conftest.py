@@ -17,9 +17,9 @@ from quart.typing import TestClientProtocol as Client
 from clarity.app import create_app
 from clarity.config import Settings
 from clarity.db import apply_migrations
-from tests import databases, reliability
-from tests.live import TEST_SECRET
-from tests.support import UserFactory
+from tests.helpers import databases, reliability
+from tests.helpers.live import TEST_SECRET
+from tests.helpers.support import UserFactory
 
 
 @pytest.fixture(scope="session")

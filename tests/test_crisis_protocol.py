@@ -18,9 +18,9 @@ from quart.typing import TestClientProtocol as Client
 from clarity.coach.crisis import CHECK_IN_REPLY, CRISIS_REPLY
 from clarity.coach.scripted import REPLIES
 from clarity.models import CrisisReferral, SolveStep
-from tests.live import ROOT
-from tests.streams import send_message
-from tests.support import UserFactory, create_session
+from tests.helpers.live import ROOT
+from tests.helpers.streams import send_message
+from tests.helpers.support import UserFactory, create_session
 
 CLARITY = Path(sys.executable).parent / "clarity"
 

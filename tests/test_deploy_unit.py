@@ -24,11 +24,11 @@ import httpx
 import pytest
 
 from clarity.config import Settings
-from tests import databases
-from tests.live import ROOT, free_port, server_env
-from tests.reliability import record
-from tests.serving import Stream, group_alive, read_stream
-from tests.support import deploying_block
+from tests.helpers import databases
+from tests.helpers.live import ROOT, free_port, server_env
+from tests.helpers.reliability import record
+from tests.helpers.serving import Stream, group_alive, read_stream
+from tests.helpers.support import deploying_block
 from tests.test_faults import _users_with_sessions
 
 INSTALLED_AT = "/srv/clarity"

@@ -14,9 +14,9 @@ import pytest
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
-from tests.databases import scalar
-from tests.live import hypercorn_process, server_env
-from tests.reliability import record
+from tests.helpers.databases import scalar
+from tests.helpers.live import hypercorn_process, server_env
+from tests.helpers.reliability import record
 
 pytestmark = [pytest.mark.live, pytest.mark.reliability]
 

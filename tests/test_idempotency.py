@@ -14,8 +14,8 @@ from quart.typing import TestClientProtocol as Client
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import IdempotencyKey, SolveMessage, SolveSession, SolveStep, UsageCounter
-from tests.coaches import FailingCoach, GatedCoach
-from tests.support import SignedInUser, UserFactory, assert_problem, create_session
+from tests.helpers.coaches import FailingCoach, GatedCoach
+from tests.helpers.support import SignedInUser, UserFactory, assert_problem, create_session
 
 
 @pytest.fixture

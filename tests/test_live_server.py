@@ -16,8 +16,8 @@ from httpx_sse import aconnect_sse
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
-from tests import databases
-from tests.live import hypercorn_process, hypercorn_server, server_env
+from tests.helpers import databases
+from tests.helpers.live import hypercorn_process, hypercorn_server, server_env
 
 pytestmark = pytest.mark.live
 

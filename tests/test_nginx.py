@@ -38,11 +38,11 @@ from httpx_sse import aconnect_sse
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
-from tests import databases
-from tests.fake_openai import FakeOpenAI, Reply, running
-from tests.live import free_port, hypercorn_server, server_env
-from tests.reliability import record
-from tests.support import deploying_block
+from tests.helpers import databases
+from tests.helpers.fake_openai import FakeOpenAI, Reply, running
+from tests.helpers.live import free_port, hypercorn_server, server_env
+from tests.helpers.reliability import record
+from tests.helpers.support import deploying_block
 
 pytestmark = pytest.mark.live
 

@@ -8,7 +8,7 @@ from typing import Any
 from openapi_spec_validator import validate
 from quart.typing import TestClientProtocol as Client
 
-from tests.support import assert_problem
+from tests.helpers.support import assert_problem
 
 
 async def _document(client: Client) -> dict[str, Any]:

@@ -19,9 +19,9 @@ from tortoise.exceptions import DBConnectionError
 from clarity.coach.scripted import ScriptedCoach
 from clarity.models import MessageRole, MessageStatus, SolveMessage, SolveSession, SolveStep
 from clarity.services import reply_store
-from tests.coaches import FailingCoach, GatedCoach
-from tests.streams import send_message
-from tests.support import SignedInUser, UserFactory, create_session
+from tests.helpers.coaches import FailingCoach, GatedCoach
+from tests.helpers.streams import send_message
+from tests.helpers.support import SignedInUser, UserFactory, create_session
 from tests.test_stream import open_stream, read_until, use_coach
 
 FIRST = "I keep putting off a hard conversation with my sister."

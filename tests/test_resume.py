@@ -16,8 +16,8 @@ from quart.typing import TestClientProtocol as Client
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import MessageRole, SolveMessage, SolveSession, SolveStep
-from tests.coaches import GatedCoach
-from tests.support import SignedInUser, UserFactory, assert_problem, create_session
+from tests.helpers.coaches import GatedCoach
+from tests.helpers.support import SignedInUser, UserFactory, assert_problem, create_session
 from tests.test_stream import open_stream, use_coach
 
 FIRST_REPLY = REPLIES[SolveStep.RECEIVE]
@@ -230,7 +230,7 @@ async def test_stop_with_no_reply_changes_nothing(
 async def test_an_httpx_sse_client_sees_the_same_ids(
     http: httpx.AsyncClient, user: SignedInUser, session_id: str
 ) -> None:
-    from tests.streams import send_message
+    from tests.helpers.streams import send_message
 
     result = await send_message(http, session_id, user.headers)
     reply_id = result.last["message_id"]

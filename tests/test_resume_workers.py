@@ -19,9 +19,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests import databases
-from tests.live import LiveServer, hypercorn_process, server_env
-from tests.reliability import record
+from tests.helpers import databases
+from tests.helpers.live import LiveServer, hypercorn_process, server_env
+from tests.helpers.reliability import record
 
 pytestmark = [
     pytest.mark.live,

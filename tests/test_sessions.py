@@ -9,7 +9,7 @@ import pytest
 from quart.typing import TestClientProtocol as Client
 
 from clarity.models import SolveMessage, SolveSession
-from tests.support import SignedInUser, UserFactory, assert_problem, create_session
+from tests.helpers.support import SignedInUser, UserFactory, assert_problem, create_session
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests import databases
-from tests.live import hypercorn_server, server_env
-from tests.reliability import record
+from tests.helpers import databases
+from tests.helpers.live import hypercorn_server, server_env
+from tests.helpers.reliability import record
 
 pytestmark = [
     pytest.mark.live,

@@ -23,7 +23,7 @@ from clarity.coach.crisis import CRISIS_REPLY
 from clarity.coach.scripted import REPLIES
 from clarity.config import DEFAULT_CRISIS_RESOURCES
 from clarity.models import MessageRole, SolveMessage, SolveSession, SolveStep
-from tests.coaches import (
+from tests.helpers.coaches import (
     EmptyCoach,
     FailingCoach,
     GarbageCoach,
@@ -31,9 +31,9 @@ from tests.coaches import (
     HangingCoach,
     SlowCoach,
 )
-from tests.reliability import record
-from tests.streams import send_message
-from tests.support import SignedInUser, UserFactory, assert_problem, create_session
+from tests.helpers.reliability import record
+from tests.helpers.streams import send_message
+from tests.helpers.support import SignedInUser, UserFactory, assert_problem, create_session
 
 STEPS = [step.value for step in SolveStep]
 

@@ -16,7 +16,7 @@ from quart import Quart
 from quart.typing import TestClientProtocol as Client
 
 from clarity.idempotent_requests import fingerprint
-from tests.support import SignedInUser, UserFactory, assert_problem, create_session
+from tests.helpers.support import SignedInUser, UserFactory, assert_problem, create_session
 
 MARKER = "a sentence only the user wrote"
 DEEP = 1_100  # past orjson's 1,024 and Python's recursion limit; ~4.4 KB

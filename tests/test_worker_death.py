@@ -17,11 +17,11 @@ import pytest
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
-from tests import databases
-from tests.live import LiveServer, hypercorn_process, server_env
-from tests.reliability import record
-from tests.serving import Stream, client_ports, read_stream, worker_pids
-from tests.streams import StreamResult, send_message
+from tests.helpers import databases
+from tests.helpers.live import LiveServer, hypercorn_process, server_env
+from tests.helpers.reliability import record
+from tests.helpers.serving import Stream, client_ports, read_stream, worker_pids
+from tests.helpers.streams import StreamResult, send_message
 from tests.test_faults import _users_with_sessions
 
 pytestmark = [

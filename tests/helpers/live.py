@@ -17,7 +17,7 @@ from typing import IO
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HYPERCORN = Path(sys.executable).parent / "hypercorn"
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 from httpx_sse import ServerSentEvent, aconnect_sse
 
-from tests.streams import StreamResult
+from tests.helpers.streams import StreamResult
 
 
 @dataclass
