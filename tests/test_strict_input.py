@@ -171,9 +171,8 @@ NOT_PLAIN_NUMBERS = ["5_0", "+5", "1.0", " 5", "5 ", "\u0665", "05", "-0", "0x5"
 
 
 @pytest.fixture
-async def user_with_session(client: Client, users: UserFactory) -> tuple[SignedInUser, str]:
-    user = await users.create()
-    return user, (await create_session(client, user))["id"]
+async def user_with_session(user: SignedInUser, session_id: str) -> tuple[SignedInUser, str]:
+    return user, session_id
 
 
 @pytest.mark.parametrize("raw", NOT_PLAIN_NUMBERS)
