@@ -19,7 +19,7 @@ from clarity.coach.crisis import CHECK_IN_REPLY, CRISIS_REPLY
 from clarity.coach.scripted import REPLIES
 from clarity.models import CrisisReferral, SolveStep
 from tests.helpers.live import ROOT
-from tests.helpers.streams import send_message
+from tests.helpers.sse import send_message
 from tests.helpers.support import UserFactory, create_session
 
 CLARITY = Path(sys.executable).parent / "clarity"
