@@ -101,7 +101,7 @@ class StreamResult:
     status: int = 0
     headers: httpx.Headers = field(default_factory=httpx.Headers)
     events: list[Event] = field(default_factory=list)
-    body: Any = None  # the JSON body of a refusal
+    body: Any = None  # the body of a refusal (parsed when it is JSON)
     arrivals: list[float] = field(default_factory=list)  # time.monotonic() per event
     cut: bool = False  # the connection broke before the body ended
     client_port: int = 0  # the local port of the connection that carried it
@@ -163,7 +163,7 @@ async def read(
     ``on_event``: called after each event; ``first_token``: set at the first token.
     ``expect_ok``: assert a 200 event stream.
     ``tolerate_cut``: a broken connection marks the result ``cut`` instead of raising.
-    A refusal (not an event stream) leaves its JSON body in ``body``.
+    A refusal (not an event stream) leaves its body in ``body`` (parsed when it is JSON).
     """
     result = into if into is not None else StreamResult()
     # What EventSource (and httpx-sse's aconnect_sse) send.
@@ -174,10 +174,11 @@ async def read(
             network = response.extensions.get("network_stream")
             if network is not None and (address := network.get_extra_info("client_addr")):
                 result.client_port = address[1]
-            if not response.headers.get("content-type", "").startswith("text/event-stream"):
+            content_type = response.headers.get("content-type", "")
+            if not content_type.startswith("text/event-stream"):
                 await response.aread()
                 assert not expect_ok, (response.status_code, response.text)
-                result.body = response.json() if response.content else None
+                result.body = response.json() if "json" in content_type else response.text
                 return result
             assert not expect_ok or response.status_code == 200, response.status_code
             async for sse in EventSource(response).aiter_sse():
@@ -190,7 +191,8 @@ async def read(
                     on_event(result)
                 if first_token is not None and event.event == "token":
                     first_token.set()
-                if stop_after_tokens is not None and len(result.tokens) >= stop_after_tokens:
+                tokens_so_far = result.names.count("token")
+                if stop_after_tokens is not None and tokens_so_far >= stop_after_tokens:
                     break
                 if stop_at_terminal and event.event in TERMINAL:
                     break
