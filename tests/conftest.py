@@ -1,4 +1,5 @@
-"""Fixtures: a fresh, migrated database for every test; the app; a client; user factories."""
+"""Fixtures: a fresh, migrated database for every test; the app; a client; user factories; a
+signed-in user and a session of theirs."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ from quart.typing import TestClientProtocol as Client
 from clarity.app import create_app
 from clarity.config import Settings
 from clarity.db import apply_migrations
-from tests import databases, reliability
-from tests.live import TEST_SECRET
-from tests.support import UserFactory
+from tests.helpers import databases, reliability
+from tests.helpers.live import TEST_SECRET
+from tests.helpers.support import SignedInUser, UserFactory, create_session
 
 
 @pytest.fixture(scope="session")
@@ -84,6 +85,18 @@ async def http(app: Quart) -> AsyncIterator[httpx.AsyncClient]:
 @pytest.fixture
 def users(client: Client) -> UserFactory:
     return UserFactory(client)
+
+
+@pytest.fixture
+async def user(users: UserFactory) -> SignedInUser:
+    """A signed-in user (a module that needs another kind overrides this)."""
+    return await users.create()
+
+
+@pytest.fixture
+async def session_id(client: Client, user: SignedInUser) -> str:
+    """A new session of ``user``'s."""
+    return str((await create_session(client, user))["id"])
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:

@@ -11,7 +11,7 @@ from quart.typing import TestClientProtocol as Client
 
 from clarity.app import create_app
 from clarity.models import SignIn, User
-from tests.support import DEFAULT_PASSWORD, UserFactory, assert_problem
+from tests.helpers.support import DEFAULT_PASSWORD, UserFactory, assert_problem
 
 
 def _parse_time(value: str) -> datetime:

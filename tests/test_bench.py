@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import databases
+from tests.helpers import databases
 
 pytestmark = [
     pytest.mark.live,

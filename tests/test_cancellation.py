@@ -22,9 +22,9 @@ from tortoise.transactions import in_transaction
 from clarity.config import Settings
 from clarity.db import close_database, open_database
 from clarity.models import User
-from tests import databases
-from tests.live import hypercorn_process, server_env
-from tests.reliability import record
+from tests.helpers import databases
+from tests.helpers.live import hypercorn_process, server_env
+from tests.helpers.reliability import record
 
 POOL_SIZE = 5
 

@@ -17,8 +17,8 @@ from clarity.cli import main
 from clarity.coach.crisis import CRISIS_REPLY
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
-from tests import databases
-from tests.live import TEST_SECRET, hypercorn_server, server_env
+from tests.helpers import databases
+from tests.helpers.live import TEST_SECRET, hypercorn_server, server_env
 
 # The CLI runs its own event loop (asyncio.run), so these tests are synchronous.
 

@@ -21,10 +21,10 @@ from clarity.app import create_app
 from clarity.coach.crisis import CHECK_IN_REPLY, CRISIS_REPLY
 from clarity.coach.scripted import REPLIES
 from clarity.models import CrisisReferral, SolveStep
-from tests.fake_openai import FakeOpenAI, Moderation, running
-from tests.live import ROOT
-from tests.streams import send_message
-from tests.support import UserFactory, create_session
+from tests.helpers.fake_openai import FakeOpenAI, Moderation, running
+from tests.helpers.live import ROOT
+from tests.helpers.sse import send_message
+from tests.helpers.support import UserFactory, create_session
 
 CLARITY = Path(sys.executable).parent / "clarity"
 

@@ -18,10 +18,10 @@ from quart import Quart
 from tortoise.transactions import in_transaction
 
 from clarity.models import User
-from tests import databases
-from tests.live import hypercorn_process, server_env
-from tests.reliability import record
-from tests.support import UserFactory
+from tests.helpers import databases
+from tests.helpers.live import hypercorn_process, server_env
+from tests.helpers.reliability import record
+from tests.helpers.support import UserFactory
 
 pytestmark = pytest.mark.skipif(
     not databases.ON_POSTGRES, reason="connection limits and pools are PostgreSQL's"

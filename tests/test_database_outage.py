@@ -10,10 +10,10 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 import pytest
 
-from tests import databases
-from tests.live import hypercorn_process, server_env
-from tests.reliability import record
-from tests.tcp_proxy import CuttableProxy
+from tests.helpers import databases
+from tests.helpers.live import hypercorn_process, server_env
+from tests.helpers.reliability import record
+from tests.helpers.tcp_proxy import CuttableProxy
 
 pytestmark = [
     pytest.mark.live,

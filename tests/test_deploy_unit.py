@@ -24,12 +24,11 @@ import httpx
 import pytest
 
 from clarity.config import Settings
-from tests import databases
-from tests.live import ROOT, free_port, server_env
-from tests.reliability import record
-from tests.serving import Stream, group_alive, read_stream
-from tests.support import deploying_block
-from tests.test_faults import _users_with_sessions
+from tests.helpers import databases
+from tests.helpers.live import ROOT, free_port, server_env, users_with_sessions
+from tests.helpers.reliability import record
+from tests.helpers.serving import Stream, group_alive, read_stream
+from tests.helpers.support import deploying_block
 
 INSTALLED_AT = "/srv/clarity"
 
@@ -183,7 +182,7 @@ async def test_under_the_unit_a_dead_master_comes_back_and_a_stop_drains(databas
         await _healthy(url)
         limits = httpx.Limits(max_connections=streams + 10)
         async with httpx.AsyncClient(base_url=url, timeout=60, limits=limits) as http:
-            sessions = await _users_with_sessions(http, users=4, sessions_each=streams // 2)
+            sessions = await users_with_sessions(http, users=4, sessions_each=streams // 2)
             before_kill = [Stream(h, s) for h, s in sessions[:streams]]
             before_stop = [Stream(h, s) for h, s in sessions[streams:]]
 

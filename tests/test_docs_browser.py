@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests import databases
-from tests.live import hypercorn_server, server_env
+from tests.helpers import databases
+from tests.helpers.live import hypercorn_server, server_env
 
 pytestmark = pytest.mark.live
 

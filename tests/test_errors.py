@@ -10,8 +10,8 @@ from quart.testing.app import LifespanError
 from quart.typing import TestClientProtocol as Client
 
 from clarity.app import create_app
-from tests import databases
-from tests.support import UserFactory, assert_problem
+from tests.helpers import databases
+from tests.helpers.support import UserFactory, assert_problem
 
 JSON = {"Content-Type": "application/json"}
 

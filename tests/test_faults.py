@@ -14,67 +14,29 @@ import pytest
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
-from tests.databases import scalar
-from tests.live import hypercorn_process, server_env
-from tests.reliability import record
+from tests.helpers.databases import scalar
+from tests.helpers.live import hypercorn_process, server_env, users_with_sessions
+from tests.helpers.reliability import record
+from tests.helpers.sse import StreamResult, send_message
 
 pytestmark = [pytest.mark.live, pytest.mark.reliability]
 
 RECEIVE_REPLY = REPLIES[SolveStep.RECEIVE]
 LOCKED = "SELECT count(*) FROM solve_sessions WHERE reply_lock_token IS NOT NULL"
 USER_MESSAGES = "SELECT count(*) FROM solve_messages WHERE role = 'user'"
+CONTENT = "I keep going round in circles."
 
 
-async def _users_with_sessions(
-    http: httpx.AsyncClient, users: int, sessions_each: int
-) -> list[tuple[dict[str, str], str]]:
-    """(headers, session id) for ``users`` new users with ``sessions_each`` sessions each."""
-
-    async def one_user(n: int) -> list[tuple[dict[str, str], str]]:
-        registered = await http.post(
-            "/auth/register",
-            json={
-                "email": f"fault{n}-{random.getrandbits(32)}@example.com",
-                "password": "long enough",
-            },
-        )
-        headers = {"Authorization": f"Bearer {registered.json()['token']}"}
-        sessions = []
-        for _ in range(sessions_each):
-            created = await http.post("/sessions", headers=headers)
-            sessions.append((headers, created.json()["session"]["id"]))
-        return sessions
-
-    nested = await asyncio.gather(*(one_user(n) for n in range(users)))
-    return [pair for group in nested for pair in group]
-
-
-async def _stream_tokens(
+async def _reply(
     http: httpx.AsyncClient,
     headers: dict[str, str],
     session_id: str,
-    stop_after: int | None = None,
     first_token: asyncio.Event | None = None,
-) -> list[str]:
-    """Read the reply's events; drop the connection after ``stop_after`` tokens."""
-    events: list[str] = []
-    try:
-        async with http.stream(
-            "POST",
-            f"/sessions/{session_id}/messages",
-            json={"content": "I keep going round in circles."},
-            headers=headers,
-        ) as response:
-            async for line in response.aiter_lines():
-                if line.startswith("event: "):
-                    events.append(line.removeprefix("event: "))
-                    if first_token is not None and events[-1] == "token":
-                        first_token.set()
-                    if stop_after is not None and events.count("token") >= stop_after:
-                        break  # leaving the block closes the connection mid-reply
-    except httpx.TransportError:
-        events.append("connection-lost")
-    return events
+) -> StreamResult:
+    """A reply read whole (or until the connection breaks); ``first_token`` set at its first."""
+    return await send_message(
+        http, session_id, headers, CONTENT, first_token=first_token, tolerate_cut=True
+    )
 
 
 async def _wait_for(url: str, sql: str, expected: Any, timeout: float = 30) -> Any:
@@ -100,17 +62,18 @@ async def test_clients_that_disconnect_mid_reply_lose_nothing(database_url: str)
     with hypercorn_process(env) as server:
         limits = httpx.Limits(max_connections=200)
         async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as http:
-            sessions = await _users_with_sessions(http, users=50, sessions_each=clients // 50)
+            sessions = await users_with_sessions(http, users=50, sessions_each=clients // 50)
             gate = asyncio.Semaphore(100)
 
-            async def client(headers: dict[str, str], session_id: str) -> list[str]:
-                async with gate:
-                    return await _stream_tokens(
-                        http, headers, session_id, stop_after=rng.randint(0, words - 1)
-                    )
+            async def client(headers: dict[str, str], session_id: str) -> StreamResult:
+                async with gate:  # each leaves after 0 to words - 1 tokens
+                    return await send_message(
+                        http, session_id, headers, CONTENT,
+                        stop_after_tokens=rng.randint(0, words - 1), tolerate_cut=True,
+                    )  # fmt: skip
 
             results = await asyncio.gather(*(client(h, s) for h, s in sessions))
-        assert all("done" not in events for events in results), "every client left before done"
+        assert all("done" not in r.names for r in results), "every client left before done"
         locked = await _wait_for(
             database_url,
             "SELECT count(*) FROM solve_sessions WHERE reply_lock_token IS NOT NULL",
@@ -153,12 +116,12 @@ async def test_sigterm_finishes_short_replies_and_stores_the_rest_interrupted(
     with hypercorn_process(env, ["--graceful-timeout", str(grace)]) as server:
         limits = httpx.Limits(max_connections=300)
         async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as http:
-            sessions = await _users_with_sessions(http, users=10, sessions_each=streams // 10)
+            sessions = await users_with_sessions(http, users=10, sessions_each=streams // 10)
             # Half the sessions move on to `clarify`, whose reply is long.
-            await asyncio.gather(*(_stream_tokens(http, h, s) for h, s in sessions[::2]))
+            await asyncio.gather(*(_reply(http, h, s) for h, s in sessions[::2]))
             started = [asyncio.Event() for _ in sessions]
             tasks = [
-                asyncio.create_task(_stream_tokens(http, h, s, first_token=event))
+                asyncio.create_task(_reply(http, h, s, first_token=event))
                 for (h, s), event in zip(sessions, started, strict=True)
             ]
             await asyncio.wait_for(asyncio.gather(*(e.wait() for e in started)), timeout=20)
@@ -167,7 +130,7 @@ async def test_sigterm_finishes_short_replies_and_stores_the_rest_interrupted(
             results = await asyncio.gather(*tasks)
             exit_code = await asyncio.to_thread(server.process.wait, 30)
             exited_after = time.monotonic() - sent_at
-    finished = sum("done" in events for events in results)
+    finished = sum("done" in r.names for r in results)
     complete_short = await scalar(
         database_url,
         "SELECT count(*) FROM solve_messages WHERE role = 'coach' AND step = 'receive' "
@@ -207,10 +170,10 @@ async def test_after_sigkill_no_session_stays_locked_past_the_lease(database_url
     )
     with hypercorn_process(env) as first:
         async with httpx.AsyncClient(base_url=first.url, timeout=60) as http:
-            sessions = await _users_with_sessions(http, users=2, sessions_each=streams // 2)
+            sessions = await users_with_sessions(http, users=2, sessions_each=streams // 2)
             started = [asyncio.Event() for _ in sessions]
             tasks = [
-                asyncio.create_task(_stream_tokens(http, h, s, first_token=event))
+                asyncio.create_task(_reply(http, h, s, first_token=event))
                 for (h, s), event in zip(sessions, started, strict=True)
             ]
             await asyncio.wait_for(asyncio.gather(*(e.wait() for e in started)), timeout=20)

@@ -21,8 +21,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.live import hypercorn_server, server_env
-from tests.reliability import record
+from tests.helpers.live import hypercorn_server, server_env
+from tests.helpers.reliability import record
 
 pytestmark = [pytest.mark.live, pytest.mark.reliability]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -14,18 +13,14 @@ from quart.typing import TestClientProtocol as Client
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import IdempotencyKey, SolveMessage, SolveSession, SolveStep, UsageCounter
-from tests.coaches import FailingCoach, GatedCoach
-from tests.support import SignedInUser, UserFactory, assert_problem, create_session
+from tests.helpers.coaches import FailingCoach, GatedCoach, use_coach
+from tests.helpers.sse import parse
+from tests.helpers.support import SignedInUser, UserFactory, assert_problem, create_session
 
 
 @pytest.fixture
 def settings_overrides(settings_overrides: dict[str, Any]) -> dict[str, Any]:
     return {**settings_overrides, "free_sessions_per_day": 2}
-
-
-@pytest.fixture
-async def user(users: UserFactory) -> SignedInUser:
-    return await users.create()
 
 
 def keyed(user: SignedInUser, key: str) -> dict[str, str]:
@@ -103,32 +98,23 @@ async def test_keys_expire_after_a_day(client: Client, user: SignedInUser) -> No
     assert (await later.get_json())["session"]["id"] != (await first.get_json())["session"]["id"]
 
 
-def _events(raw: bytes) -> list[tuple[str, dict[str, Any]]]:
-    events = []
-    for block in raw.decode().strip().split("\n\n"):
-        fields = dict(line.split(": ", 1) for line in block.split("\n") if ": " in line)
-        if "event" in fields:
-            events.append((fields["event"], json.loads(fields["data"])))
-    return events
-
-
 async def test_a_resent_message_replays_the_stored_reply_once(
     client: Client, user: SignedInUser
 ) -> None:
     session_id = (await create_session(client, user))["id"]
     url = f"/sessions/{session_id}/messages"
     first = await client.post(url, headers=keyed(user, "m1"), json={"content": "hello"})
-    first_events = _events(await first.get_data())
+    first_events = parse(await first.get_data())
     again = await client.post(url, headers=keyed(user, "m1"), json={"content": "hello"})
-    replay = _events(await again.get_data())
+    replay = parse(await again.get_data())
     assert again.status_code == 200
     assert again.headers["Content-Type"] == "text/event-stream"
     assert again.headers["Idempotent-Replayed"] == "true"
     # The same reply, with the same ids, its text in one piece.
-    assert replay == [
-        first_events[0],
-        ("token", {"content": REPLIES[SolveStep.RECEIVE]}),
-        first_events[-1],
+    assert [(e.event, e.id, e.json) for e in replay] == [
+        (first_events[0].event, first_events[0].id, first_events[0].json),
+        ("token", replay[1].id, {"content": REPLIES[SolveStep.RECEIVE]}),
+        (first_events[-1].event, first_events[-1].id, first_events[-1].json),
     ]
     assert await SolveMessage.filter(session_id=session_id).count() == 2
     assert (await SolveSession.get(id=session_id)).current_step is SolveStep.CLARIFY
@@ -138,7 +124,7 @@ async def test_a_resent_message_while_the_first_is_running_is_409(
     app: Quart, http: httpx.AsyncClient, client: Client, user: SignedInUser
 ) -> None:
     coach = GatedCoach()
-    app.extensions["clarity"].replies.coach = coach
+    use_coach(app, coach)
     session_id = (await create_session(client, user))["id"]
     url = f"/sessions/{session_id}/messages"
     first = asyncio.create_task(
@@ -151,23 +137,23 @@ async def test_a_resent_message_while_the_first_is_running_is_409(
     await (await first).get_data()
     after = await client.post(url, headers=keyed(user, "slow"), json={"content": "hello"})
     assert after.headers["Idempotent-Replayed"] == "true"
-    assert _events(await after.get_data())[-1][0] == "done"
+    assert parse(await after.get_data())[-1].event == "done"
     assert await SolveMessage.filter(session_id=session_id).count() == 2
 
 
 async def test_an_interrupted_reply_replays_as_its_partial_text_and_error(
     app: Quart, client: Client, user: SignedInUser
 ) -> None:
-    app.extensions["clarity"].replies.coach = FailingCoach()
+    use_coach(app, FailingCoach())
     session_id = (await create_session(client, user))["id"]
     url = f"/sessions/{session_id}/messages"
     await (await client.post(url, headers=keyed(user, "f"), json={"content": "hi"})).get_data()
-    replay = _events(
+    replay = parse(
         await (await client.post(url, headers=keyed(user, "f"), json={"content": "hi"})).get_data()
     )
-    assert [name for name, _ in replay] == ["start", "token", "interrupted"]
-    assert replay[1][1] == {"content": "Half a"}
-    assert replay[2][1]["code"] == "coach_failed"
+    assert [e.event for e in replay] == ["start", "token", "interrupted"]
+    assert replay[1].json == {"content": "Half a"}
+    assert replay[2].json["code"] == "coach_failed"
 
 
 async def test_a_message_refused_before_the_stream_releases_its_key(

@@ -9,8 +9,8 @@ import asyncio
 import httpx
 import pytest
 
-from tests.live import hypercorn_process, server_env
-from tests.reliability import record
+from tests.helpers.live import hypercorn_process, server_env
+from tests.helpers.reliability import record
 from tests.test_strict_input import MALFORMED, MARKER, _body
 
 pytestmark = [pytest.mark.live, pytest.mark.reliability]

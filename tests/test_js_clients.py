@@ -27,9 +27,9 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.live import ROOT, LiveServer, hypercorn_process, server_env
-from tests.reliability import record
-from tests.tcp_proxy import CuttableProxy
+from tests.helpers.live import ROOT, LiveServer, hypercorn_process, server_env
+from tests.helpers.reliability import record
+from tests.helpers.tcp_proxy import CuttableProxy
 
 pytestmark = [pytest.mark.live, pytest.mark.reliability]
 

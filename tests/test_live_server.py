@@ -12,12 +12,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from httpx_sse import aconnect_sse
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
-from tests import databases
-from tests.live import hypercorn_process, hypercorn_server, server_env
+from tests.helpers import databases
+from tests.helpers.live import hypercorn_process, hypercorn_server, server_env
+from tests.helpers.sse import send_message
 
 pytestmark = pytest.mark.live
 
@@ -44,21 +44,7 @@ async def _signed_in_session(http: httpx.AsyncClient) -> tuple[dict[str, str], s
     return headers, created.json()["session"]["id"]
 
 
-async def _stream(
-    http: httpx.AsyncClient, session_id: str, headers: dict[str, str]
-) -> tuple[httpx.Response, list[tuple[str, dict[str, object]]], list[float]]:
-    events, arrivals = [], []
-    async with aconnect_sse(
-        http,
-        "POST",
-        f"/sessions/{session_id}/messages",
-        json={"content": "I can't decide whether to change jobs."},
-        headers=headers,
-    ) as source:
-        async for event in source.aiter_sse():
-            events.append((event.event, json.loads(event.data)))
-            arrivals.append(time.monotonic())
-    return source.response, events, arrivals
+CONTENT = "I can't decide whether to change jobs."
 
 
 async def test_a_live_server_streams_a_reply_word_by_word(live_server: ServerFactory) -> None:
@@ -66,21 +52,20 @@ async def test_a_live_server_streams_a_reply_word_by_word(live_server: ServerFac
         async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
             headers, session_id = await _signed_in_session(http)
             started = time.monotonic()
-            response, events, arrivals = await _stream(http, session_id, headers)
-    assert response.status_code == 200
-    assert response.headers["content-type"] == "text/event-stream"
-    assert response.headers["x-accel-buffering"] == "no"
-    names = [name for name, _ in events]
+            reply = await send_message(http, session_id, headers, CONTENT)
+    assert reply.status == 200
+    assert reply.headers["content-type"] == "text/event-stream"
+    assert reply.headers["x-accel-buffering"] == "no"
+    names, arrivals = reply.names, reply.arrivals
     assert names[-1] == "done"
     assert names[0] == "start"
     assert set(names[1:-1]) == {"token"}
-    text = "".join(str(data["content"]) for name, data in events if name == "token")
-    assert text == REPLIES[SolveStep.RECEIVE]
+    assert reply.text == REPLIES[SolveStep.RECEIVE]
     # Word by word: the tokens arrive spread over the reply, not in one burst at the end.
     words = len(names) - 2
     assert arrivals[-1] - arrivals[1] >= 0.05 * (words - 1) * 0.8
     assert arrivals[0] - started < 0.05 * (words - 1)
-    assert events[-1][1]["next_step"] == "clarify"
+    assert reply.last["next_step"] == "clarify"
 
 
 @pytest.mark.skipif(databases.ON_POSTGRES, reason="about the HTTP layer; runs in the SQLite pass")
@@ -89,12 +74,11 @@ async def test_a_reply_slower_than_sixty_seconds_is_not_cut(live_server: ServerF
     with live_server(coach_token_delay="6") as base_url:
         async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
             headers, session_id = await _signed_in_session(http)
-            response, events, arrivals = await _stream(http, session_id, headers)
-    assert response.status_code == 200
-    assert arrivals[-1] - arrivals[0] > 60
-    assert events[-1][0] == "done"
-    text = "".join(str(data["content"]) for name, data in events if name == "token")
-    assert text == REPLIES[SolveStep.RECEIVE]
+            reply = await send_message(http, session_id, headers, CONTENT)
+    assert reply.status == 200
+    assert reply.arrivals[-1] - reply.arrivals[0] > 60
+    assert reply.names[-1] == "done"
+    assert reply.text == REPLIES[SolveStep.RECEIVE]
 
 
 @pytest.mark.skipif(databases.ON_POSTGRES, reason="about the HTTP layer; runs in the SQLite pass")

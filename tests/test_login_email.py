@@ -14,7 +14,7 @@ from quart.typing import TestClientProtocol as Client
 
 from clarity.app import create_app
 from clarity.passwords import Passwords
-from tests.support import DEFAULT_PASSWORD, assert_problem
+from tests.helpers.support import DEFAULT_PASSWORD, assert_problem
 
 DECOMPOSED = "jose\u0301@example.com"  # e + combining acute accent
 COMPOSED = "jos\u00e9@example.com"

@@ -14,7 +14,7 @@ from quart import Quart
 
 from clarity.app import create_app
 from clarity.config import Settings
-from tests.support import DEFAULT_PASSWORD, assert_problem
+from tests.helpers.support import DEFAULT_PASSWORD, assert_problem
 
 OWNER = "owner@example.com"
 ATTACKER = "198.51.100.66"

@@ -12,8 +12,8 @@ from quart.typing import TestClientProtocol as Client
 
 from clarity.config import Settings
 from clarity.logs import configure_logging
-from tests.streams import send_message
-from tests.support import UserFactory, create_session
+from tests.helpers.sse import send_message
+from tests.helpers.support import UserFactory, create_session
 
 SECRET_WORDS = "my very private words about my sister"
 

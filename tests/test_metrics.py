@@ -22,13 +22,13 @@ from quart.typing import TestClientProtocol as Client
 from clarity.app import create_app
 from clarity.openapi import AUTH_REQUIRED_ATTRIBUTE
 from clarity.safety import assess
-from tests.coaches import SlowCoach
-from tests.live import hypercorn_process, server_env
-from tests.reliability import record
-from tests.serving import Stream, client_ports, read_stream, worker_pids
-from tests.streams import send_message
-from tests.support import UserFactory, assert_problem, create_session
-from tests.test_stream import open_stream, read_until, use_coach, wait_for_reply_stored
+from tests.helpers.coaches import SlowCoach, use_coach
+from tests.helpers.live import hypercorn_process, server_env
+from tests.helpers.reliability import record
+from tests.helpers.serving import Stream, client_ports, read_stream, worker_pids
+from tests.helpers.sse import open_stream, read_until, send_message
+from tests.helpers.support import UserFactory, assert_problem, create_session
+from tests.test_stream import wait_for_reply_stored
 
 TOKEN = "metrics-test-token-0123456789"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}

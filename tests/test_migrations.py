@@ -14,8 +14,8 @@ from tortoise.context import TortoiseContext
 
 from clarity.config import Settings
 from clarity.db import MIGRATIONS_DIR, apply_migrations, tortoise_config
-from tests import databases
-from tests.schema_introspection import postgres_schema, sqlite_schema
+from tests.helpers import databases
+from tests.helpers.schema_introspection import postgres_schema, sqlite_schema
 
 ALL_MIGRATIONS = sorted(p.name for p in (MIGRATIONS_DIR / "models").glob("*.py"))
 

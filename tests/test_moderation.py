@@ -17,7 +17,14 @@ import pytest
 
 from clarity.safety import Level, assess
 from clarity.safety.moderation import HTTPModerator, assess_with_second_opinion
-from tests.fake_openai import FakeOpenAI, Garbage, Moderation, ModerationStep, Status, running
+from tests.helpers.fake_openai import (
+    FakeOpenAI,
+    Garbage,
+    Moderation,
+    ModerationStep,
+    Status,
+    running,
+)
 
 # The rules find nothing here (checked below); only a model could.
 QUIET = "everything feels heavy and grey today"

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import getpass
 import itertools
-import json
 import os
 import re
 import shutil
@@ -34,15 +33,15 @@ from pathlib import Path
 import httpx
 import pytest
 import redis
-from httpx_sse import aconnect_sse
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
-from tests import databases
-from tests.fake_openai import FakeOpenAI, Reply, running
-from tests.live import free_port, hypercorn_server, server_env
-from tests.reliability import record
-from tests.support import deploying_block
+from tests.helpers import databases
+from tests.helpers.fake_openai import FakeOpenAI, Reply, running
+from tests.helpers.live import free_port, hypercorn_server, server_env
+from tests.helpers.reliability import record
+from tests.helpers.sse import send_message
+from tests.helpers.support import deploying_block
 
 pytestmark = pytest.mark.live
 
@@ -259,48 +258,18 @@ async def _session(http: httpx.AsyncClient) -> tuple[dict[str, str], str]:
     return headers, created.json()["session"]["id"]
 
 
-@dataclass
-class Received:
-    response: httpx.Response
-    events: list[tuple[str, dict[str, object]]]
-    arrivals: list[float]  # time.monotonic() when each event reached the client
-
-    def token_arrivals(self) -> list[float]:
-        return [
-            t for (name, _), t in zip(self.events, self.arrivals, strict=True) if name == "token"
-        ]
-
-    @property
-    def text(self) -> str:
-        return "".join(str(data["content"]) for name, data in self.events if name == "token")
-
-
-async def _stream(http: httpx.AsyncClient, session_id: str, headers: dict[str, str]) -> Received:
-    events, arrivals = [], []
-    async with aconnect_sse(
-        http,
-        "POST",
-        f"/sessions/{session_id}/messages",
-        json={"content": "I can't decide whether to change jobs."},
-        headers=headers,
-    ) as source:
-        async for event in source.aiter_sse():
-            if event.event == "message" and event.data == "":
-                continue  # a `: ping` comment (see tests/streams.py)
-            events.append((event.event, json.loads(event.data)))
-            arrivals.append(time.monotonic())
-    return Received(source.response, events, arrivals)
+CONTENT = "I can't decide whether to change jobs."
 
 
 async def test_tokens_pass_through_nginx_one_by_one(site: Deployment) -> None:
     # httpx asks for gzip (Accept-Encoding: gzip, deflate): the stream must come back plain.
     async with httpx.AsyncClient(base_url=site.url, timeout=30) as http:
         headers, session_id = await _session(http)
-        received = await _stream(http, session_id, headers)
-    assert received.response.status_code == 200
-    assert received.response.headers["content-type"] == "text/event-stream"
-    assert "content-encoding" not in received.response.headers
-    assert [name for name, _ in received.events][-1] == "done"
+        received = await send_message(http, session_id, headers, CONTENT)
+    assert received.status == 200
+    assert received.headers["content-type"] == "text/event-stream"
+    assert "content-encoding" not in received.headers
+    assert received.names[-1] == "done"
     assert received.text == REPLIES[SolveStep.RECEIVE]
     arrivals = received.token_arrivals()
     gaps = [later - earlier for earlier, later in itertools.pairwise(arrivals)]
@@ -334,9 +303,9 @@ async def test_heartbeats_keep_a_silent_stream_open_past_nginx_read_timeout(
         ) as slow_site:
             async with httpx.AsyncClient(base_url=slow_site.url, timeout=30) as http:
                 headers, session_id = await _session(http)
-                received = await _stream(http, session_id, headers)
-    assert received.response.status_code == 200
-    assert [name for name, _ in received.events] == ["start", "token", "token", "done"]
+                received = await send_message(http, session_id, headers, CONTENT)
+    assert received.status == 200
+    assert received.names == ["start", "token", "token", "done"]
     assert received.text == "Breathe slowly."
     arrivals = received.arrivals  # from the start event, which comes at once
     silences = [later - earlier for earlier, later in itertools.pairwise(arrivals)]

@@ -16,9 +16,9 @@ from clarity.coach import CoachTurn, HistoryEntry
 from clarity.coach.crisis import CRISIS_REPLY
 from clarity.coach.openai_coach import PREAMBLE, STEP_PROMPTS, build_messages
 from clarity.models import Emotion, MessageRole, MessageStatus, SolveMessage, SolveStep
-from tests.fake_openai import Cut, FakeOpenAI, Malformed, Reply, Status, running
-from tests.streams import StreamResult, send_message
-from tests.support import SignedInUser, UserFactory, create_session
+from tests.helpers.fake_openai import Cut, FakeOpenAI, Malformed, Reply, Status, running
+from tests.helpers.sse import StreamResult, send_message
+from tests.helpers.support import SignedInUser, UserFactory, create_session
 
 API_KEY = "sk-test-0123456789abcdef-SECRET"
 

@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 from quart.typing import TestClientProtocol as Client
 
 from clarity.openapi import Problem
-from tests.support import assert_problem
+from tests.helpers.support import assert_problem
 
 PROBLEM = TypeAdapter(Problem)
 

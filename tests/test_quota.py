@@ -11,8 +11,8 @@ from quart.typing import TestClientProtocol as Client
 
 from clarity.app import create_app
 from clarity.models import Plan, UsageCounter, User
-from tests import databases
-from tests.support import UserFactory, assert_problem, create_session
+from tests.helpers import databases
+from tests.helpers.support import UserFactory, assert_problem, create_session
 
 
 @pytest.fixture

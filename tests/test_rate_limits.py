@@ -13,7 +13,7 @@ import redis.asyncio as aioredis
 from quart import Quart
 
 from clarity.app import create_app
-from tests.support import assert_problem
+from tests.helpers.support import assert_problem
 
 REDIS_URL = os.environ.get("CLARITY_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 

@@ -22,7 +22,7 @@ from redis.exceptions import ConnectionError as RedisConnectionError
 from clarity import ratelimits
 from clarity.app import create_app
 from clarity.ratelimits import FallbackStore
-from tests.support import DEFAULT_PASSWORD, assert_problem
+from tests.helpers.support import DEFAULT_PASSWORD, assert_problem
 
 DEAD_REDIS = "redis://127.0.0.1:1/0"  # nothing listens on port 1
 REDIS_URL = os.environ.get("CLARITY_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")

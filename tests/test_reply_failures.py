@@ -5,7 +5,6 @@ without a reply (an orphan of a dead process is stored as interrupted once its l
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,22 +18,11 @@ from tortoise.exceptions import DBConnectionError
 from clarity.coach.scripted import ScriptedCoach
 from clarity.models import MessageRole, MessageStatus, SolveMessage, SolveSession, SolveStep
 from clarity.services import reply_store
-from tests.coaches import FailingCoach, GatedCoach
-from tests.streams import send_message
-from tests.support import SignedInUser, UserFactory, create_session
-from tests.test_stream import open_stream, read_until, use_coach
+from tests.helpers.coaches import FailingCoach, GatedCoach, use_coach
+from tests.helpers.sse import drain, open_stream, send_message
+from tests.helpers.support import SignedInUser
 
 FIRST = "I keep putting off a hard conversation with my sister."
-
-
-@pytest.fixture
-async def user(users: UserFactory) -> SignedInUser:
-    return await users.create()
-
-
-@pytest.fixture
-async def session_id(client: Client, user: SignedInUser) -> str:
-    return str((await create_session(client, user))["id"])
 
 
 async def _conversation(session_id: str) -> list[tuple[str, str, str]]:
@@ -105,9 +93,9 @@ async def test_deleting_during_a_reply_is_an_ordinary_action_not_an_error(
             deleted = await client.delete(path, headers=user.headers)
             assert deleted.status_code == 204
             coach.release()
-            raw = await read_until(connection, b"session_deleted")
-    event = raw.split(b"event: interrupted\ndata: ")[1].split(b"\n")[0]
-    assert json.loads(event)["code"] == "session_deleted"
+            events = await drain(connection)
+    assert events[-1].event == "interrupted"
+    assert events[-1].json["code"] == "session_deleted"
     assert not [r for r in caplog.records if r.levelno >= logging.WARNING], caplog.text
     assert "reply dropped: its session was deleted" in caplog.text
     assert await SolveMessage.filter(session_id=session_id).count() == 0

@@ -5,54 +5,19 @@ reply at once. In one process here; tests/test_resume_workers.py does it across 
 
 from __future__ import annotations
 
-import asyncio
 import json
-from typing import Any
 
 import httpx
-import pytest
 from quart import Quart
 from quart.typing import TestClientProtocol as Client
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import MessageRole, SolveMessage, SolveSession, SolveStep
-from tests.coaches import GatedCoach
-from tests.support import SignedInUser, UserFactory, assert_problem, create_session
-from tests.test_stream import open_stream, use_coach
+from tests.helpers.coaches import GatedCoach, use_coach
+from tests.helpers.sse import drain, open_stream, parse, read_events, send_message, text
+from tests.helpers.support import SignedInUser, UserFactory, assert_problem, create_session
 
 FIRST_REPLY = REPLIES[SolveStep.RECEIVE]
-
-
-@pytest.fixture
-async def user(users: UserFactory) -> SignedInUser:
-    return await users.create()
-
-
-@pytest.fixture
-async def session_id(client: Client, user: SignedInUser) -> str:
-    return str((await create_session(client, user))["id"])
-
-
-def parse(raw: bytes) -> list[tuple[str, str, dict[str, Any]]]:
-    """(event, id, data) of each event in a raw stream (comments skipped)."""
-    events = []
-    for block in raw.decode().split("\n\n"):
-        fields = dict(line.split(": ", 1) for line in block.split("\n") if ": " in line)
-        if "event" in fields:
-            events.append((fields["event"], fields["id"], json.loads(fields["data"])))
-    return events
-
-
-def text(events: list[tuple[str, str, dict[str, Any]]]) -> str:
-    return "".join(data["content"] for name, _, data in events if name == "token")
-
-
-async def read_events(connection: Any, count: int) -> list[tuple[str, str, dict[str, Any]]]:
-    raw = b""
-    async with asyncio.timeout(5):
-        while len(parse(raw)) < count or not raw.endswith(b"\n\n"):
-            raw += await connection.receive()
-    return parse(raw)
 
 
 async def test_a_reconnection_gets_exactly_the_rest_and_stores_nothing_new(
@@ -64,8 +29,8 @@ async def test_a_reconnection_gets_exactly_the_rest_and_stores_nothing_new(
         coach.release(words=2)
         first = await read_events(connection, 3)  # start and two tokens
         await connection.disconnect()  # the phone's screen locks
-    assert [name for name, _, _ in first] == ["start", "token", "token"]
-    last_id = first[-1][1]
+    assert [e.event for e in first] == ["start", "token", "token"]
+    last_id = first[-1].id
     coach.release(words=4)
     url = f"/sessions/{session_id}/messages"
     headers = {**user.headers, "Last-Event-ID": last_id}
@@ -74,24 +39,16 @@ async def test_a_reconnection_gets_exactly_the_rest_and_stores_nothing_new(
         await again.send_complete()
         middle = await read_events(again, 1)  # what came meanwhile, in one piece
         coach.release()  # then the live ones
-        rest = middle + parse(await _drain(again))
-    assert rest[-1][0] == "done"
+        rest = middle + await drain(again)
+    assert rest[-1].event == "done"
     assert text(first) + text(rest) == FIRST_REPLY
-    ids = [event_id for _, event_id, _ in first + rest]
+    ids = [event.id for event in first + rest]
     assert len(ids) == len(set(ids))  # nothing repeated
     stored = await SolveMessage.filter(session_id=session_id).order_by("created_at")
     assert [(m.role, m.content) for m in stored] == [
         (MessageRole.USER, "hello"),
         (MessageRole.COACH, FIRST_REPLY),
     ]
-
-
-async def _drain(connection: Any) -> bytes:
-    raw = b""
-    async with asyncio.timeout(5):
-        while b"event: done" not in raw and b"event: interrupted" not in raw:
-            raw += await connection.receive()
-    return raw
 
 
 async def test_a_reconnection_after_the_reply_finished_is_served_from_storage(
@@ -101,14 +58,14 @@ async def test_a_reconnection_after_the_reply_finished_is_served_from_storage(
     first = parse(
         await (await client.post(url, headers=user.headers, json={"content": "hi"})).get_data()
     )
-    after_two = first[2][1]
+    after_two = first[2].id
     again = await client.post(
         url, headers={**user.headers, "Last-Event-ID": after_two}, json={"content": "hi"}
     )
     rest = parse(await again.get_data())
     assert text(first[:3]) + text(rest) == FIRST_REPLY
     assert rest[-1] == first[-1]  # the same done, with the same id
-    done_id = first[-1][1]
+    done_id = first[-1].id
     finished = await client.post(
         url, headers={**user.headers, "Last-Event-ID": done_id}, json={"content": "hi"}
     )
@@ -133,7 +90,7 @@ async def test_a_reconnection_naming_no_reply_of_this_session_is_refused(
         ).get_data()
     )
     foreign = await client.post(
-        url, headers={**user.headers, "Last-Event-ID": their[1][1]}, json={"content": "x"}
+        url, headers={**user.headers, "Last-Event-ID": their[1].id}, json={"content": "x"}
     )
     await assert_problem(foreign, 404, "not_found")
     garbage = await client.post(
@@ -157,7 +114,7 @@ async def test_waking_up_re_attaches_to_the_live_reply(
         await connection.disconnect()
     # Asleep: the session says a reply runs, the messages show it with its text so far.
     session = await (await client.get(f"/sessions/{session_id}", headers=user.headers)).get_json()
-    reply_id = first[0][2]["message_id"]
+    reply_id = first[0].json["message_id"]
     assert session["reply"]["message_id"] == reply_id
     assert session["reply"]["status"] == "generating"
     listed = await (
@@ -173,17 +130,17 @@ async def test_waking_up_re_attaches_to_the_live_reply(
     await assert_problem(retry, 409, "reply_in_progress")
     # Awake: follow from the last event seen (header or query), missed events first.
     async with client.request(
-        f"/sessions/{session_id}/reply?after={first[-1][1]}", method="GET", headers=user.headers
+        f"/sessions/{session_id}/reply?after={first[-1].id}", method="GET", headers=user.headers
     ) as follow:
         await follow.send_complete()
         coach.release()
-        rest = parse(await _drain(follow))
+        rest = await drain(follow)
     assert text(first) + text(rest) == FIRST_REPLY
-    assert rest[-1][0] == "done"
+    assert rest[-1].event == "done"
     whole = parse(
         await (await client.get(f"/sessions/{session_id}/reply", headers=user.headers)).get_data()
     )
-    assert [name for name, _, _ in whole] == ["start", "token", "done"]
+    assert [e.event for e in whole] == ["start", "token", "done"]
     assert text(whole) == FIRST_REPLY
     session = await (await client.get(f"/sessions/{session_id}", headers=user.headers)).get_json()
     assert session["reply"] is None
@@ -201,9 +158,9 @@ async def test_stop_ends_the_reply_and_every_stream_following_it(
         body = await stopped.get_json()
         assert stopped.status_code == 200, body
         assert (body["status"], body["content"]) == ("interrupted", text(first))
-        rest = parse(await _drain(connection))
-    assert rest[-1][0] == "interrupted"
-    assert rest[-1][2]["code"] == "stopped"
+        rest = await drain(connection)
+    assert rest[-1].event == "interrupted"
+    assert rest[-1].json["code"] == "stopped"
     session = await SolveSession.get(id=session_id)
     assert (session.reply_lock_token, session.current_step) == (None, SolveStep.RECEIVE)
     # Stopping again (a finished reply) changes nothing and says how it ended.
@@ -214,7 +171,7 @@ async def test_stop_ends_the_reply_and_every_stream_following_it(
     nxt = await client.post(
         f"/sessions/{session_id}/messages", headers=user.headers, json={"content": "go on"}
     )
-    assert parse(await nxt.get_data())[-1][0] == "done"
+    assert parse(await nxt.get_data())[-1].event == "done"
 
 
 async def test_stop_with_no_reply_changes_nothing(
@@ -230,8 +187,6 @@ async def test_stop_with_no_reply_changes_nothing(
 async def test_an_httpx_sse_client_sees_the_same_ids(
     http: httpx.AsyncClient, user: SignedInUser, session_id: str
 ) -> None:
-    from tests.streams import send_message
-
     result = await send_message(http, session_id, user.headers)
     reply_id = result.last["message_id"]
     assert [e.id for e in result.events][-1] == f"{reply_id}/end"

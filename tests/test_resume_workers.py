@@ -7,21 +7,20 @@ generating a reply is killed, the client that re-attaches gets the terminal even
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
 
-from tests import databases
-from tests.live import LiveServer, hypercorn_process, server_env
-from tests.reliability import record
+from tests.helpers import databases
+from tests.helpers.live import LiveServer, hypercorn_process, server_env
+from tests.helpers.reliability import record
+from tests.helpers.sse import StreamResult, read
 
 pytestmark = [
     pytest.mark.live,
@@ -50,59 +49,6 @@ def _env(database_url: str, *, redis: bool, delay: float) -> dict[str, str]:
 def two_servers(env: dict[str, str]) -> Iterator[tuple[LiveServer, LiveServer]]:
     with hypercorn_process(env) as first, hypercorn_process(env) as second:
         yield first, second
-
-
-@dataclass
-class Received:
-    events: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
-    arrivals: list[float] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "".join(data["content"] for name, _, data in self.events if name == "token")
-
-    @property
-    def last_id(self) -> str:
-        return self.events[-1][1]
-
-    @property
-    def terminal(self) -> str | None:
-        names = [name for name, _, _ in self.events]
-        return names[-1] if names and names[-1] in {"done", "interrupted"} else None
-
-
-async def _events(response: httpx.Response) -> AsyncIterator[tuple[str, str, dict[str, Any]]]:
-    fields: dict[str, str] = {}
-    async for line in response.aiter_lines():
-        if not line:
-            if "event" in fields:
-                yield fields["event"], fields["id"], json.loads(fields["data"])
-            fields = {}
-        elif not line.startswith(":"):
-            name, _, value = line.partition(": ")
-            fields[name] = value
-
-
-async def _read(
-    http: httpx.AsyncClient,
-    method: str,
-    url: str,
-    headers: dict[str, str],
-    *,
-    tokens: int | None = None,
-    json_body: Any = None,
-) -> Received:
-    """Read a reply stream; with ``tokens``, drop the connection after that many tokens."""
-    received = Received()
-    async with http.stream(method, url, headers=headers, json=json_body) as response:
-        assert response.status_code == 200, await response.aread()
-        async for event in _events(response):
-            received.events.append(event)
-            received.arrivals.append(time.monotonic())
-            count = sum(name == "token" for name, _, _ in received.events)
-            if tokens is not None and count >= tokens:
-                break  # leaving the block closes the connection: the phone went to sleep
-    return received
 
 
 async def _session(http: httpx.AsyncClient, base: str) -> tuple[dict[str, str], str]:
@@ -138,20 +84,28 @@ async def test_a_phone_re_attaches_through_the_other_worker_and_gets_exactly_the
         async with httpx.AsyncClient(timeout=60) as http:
             headers, session = await _session(http, a.url)
             body = {"content": "I keep putting off a hard talk with my sister."}
-            first = await _read(
-                http, "POST", f"{a.url}/sessions/{session}/messages", headers, tokens=2,
+            first = await read(
+                http,
+                "POST",
+                f"{a.url}/sessions/{session}/messages",
+                headers,
+                stop_after_tokens=2,
+                expect_ok=True,
                 json_body=body,
-            )  # fmt: skip
+            )
             asleep_at = time.monotonic()
             mid = (await http.get(f"{b.url}/sessions/{session}", headers=headers)).json()
-            rest = await _read(
-                http, "GET", f"{b.url}/sessions/{session}/reply",
+            rest = await read(
+                http,
+                "GET",
+                f"{b.url}/sessions/{session}/reply",
                 {**headers, "Last-Event-ID": first.last_id},
-            )  # fmt: skip
+                expect_ok=True,
+            )
             items = await _wait_finished(http, a.url, headers, session)
     stored = items[-1]["content"]
     live = rest.arrivals[0] - asleep_at
-    ids = [event_id for _, event_id, _ in first.events + rest.events]
+    ids = [e.id for e in first.events + rest.events]
     record(
         f"re-attach through the other worker ({'Redis' if redis else 'no Redis'})",
         "stream dropped after 2 tokens on worker A, GET /reply with Last-Event-ID on worker B",
@@ -175,19 +129,16 @@ async def test_stop_through_the_other_worker_ends_the_reply_within_a_second(
         async with httpx.AsyncClient(timeout=60) as http:
             headers, session = await _session(http, a.url)
             url = f"{a.url}/sessions/{session}/messages"
-            received = Received()
+            received = StreamResult()
 
             async def listen() -> None:
-                async with http.stream(
-                    "POST", url, headers=headers, json={"content": "hello"}
-                ) as response:
-                    async for event in _events(response):
-                        received.events.append(event)
-                        received.arrivals.append(time.monotonic())
+                await read(
+                    http, "POST", url, headers, json_body={"content": "hello"}, into=received
+                )
 
             listening = asyncio.create_task(listen())
             async with asyncio.timeout(10):
-                while sum(name == "token" for name, _, _ in received.events) < 2:
+                while len(received.tokens) < 2:
                     await asyncio.sleep(0.02)
             stop_at = time.monotonic()
             stopped = await http.post(f"{b.url}/sessions/{session}/reply/stop", headers=headers)
@@ -195,9 +146,9 @@ async def test_stop_through_the_other_worker_ends_the_reply_within_a_second(
             await asyncio.wait_for(listening, 10)
             ended = received.arrivals[-1] - stop_at
             again = await http.post(f"{b.url}/sessions/{session}/reply/stop", headers=headers)
-            nxt = await _read(
-                http, "POST", url, headers, json_body={"content": "let's go on"}
-            )  # fmt: skip
+            nxt = await read(
+                http, "POST", url, headers, json_body={"content": "let's go on"}, expect_ok=True
+            )
     record(
         "stop through the other worker",
         "reply running on worker A, POST /reply/stop on worker B",
@@ -208,7 +159,7 @@ async def test_stop_through_the_other_worker_ends_the_reply_within_a_second(
     assert stopped.json()["status"] == "interrupted"
     assert stopped.json()["content"] == received.text
     assert received.terminal == "interrupted"
-    assert received.events[-1][2]["code"] == "stopped"
+    assert received.last["code"] == "stopped"
     assert ended < 1.0
     assert again.json() == stopped.json()  # stopping a finished reply changes nothing
     assert nxt.terminal == "done"
@@ -220,15 +171,24 @@ async def test_a_reply_that_finished_while_away_comes_from_the_database(
     with two_servers(_env(database_url, redis=True, delay=0.02)) as (a, b):
         async with httpx.AsyncClient(timeout=60) as http:
             headers, session = await _session(http, a.url)
-            first = await _read(
-                http, "POST", f"{a.url}/sessions/{session}/messages", headers, tokens=2,
+            first = await read(
+                http,
+                "POST",
+                f"{a.url}/sessions/{session}/messages",
+                headers,
+                stop_after_tokens=2,
+                expect_ok=True,
                 json_body={"content": "hello"},
-            )  # fmt: skip
+            )
             items = await _wait_finished(http, b.url, headers, session)
-            rest = await _read(
-                http, "POST", f"{b.url}/sessions/{session}/messages",
-                {**headers, "Last-Event-ID": first.last_id}, json_body={"content": "hello"},
-            )  # fmt: skip
+            rest = await read(
+                http,
+                "POST",
+                f"{b.url}/sessions/{session}/messages",
+                {**headers, "Last-Event-ID": first.last_id},
+                json_body={"content": "hello"},
+                expect_ok=True,
+            )
             done_id = rest.last_id
             finished = await http.post(
                 f"{b.url}/sessions/{session}/messages",
@@ -254,26 +214,34 @@ async def test_killing_the_generating_worker_ends_a_follower_with_the_terminal_e
     with two_servers(_env(database_url, redis=True, delay=0.5)) as (a, b):
         async with httpx.AsyncClient(timeout=60) as http:
             headers, session = await _session(http, a.url)
-            first = await _read(
-                http, "POST", f"{a.url}/sessions/{session}/messages", headers, tokens=2,
+            first = await read(
+                http,
+                "POST",
+                f"{a.url}/sessions/{session}/messages",
+                headers,
+                stop_after_tokens=2,
+                expect_ok=True,
                 json_body={"content": "hello"},
-            )  # fmt: skip
+            )
             a.crash()  # SIGKILL the worker generating the reply
             killed_at = time.monotonic()
-            rest = await _read(
-                http, "GET", f"{b.url}/sessions/{session}/reply",
+            rest = await read(
+                http,
+                "GET",
+                f"{b.url}/sessions/{session}/reply",
                 {**headers, "Last-Event-ID": first.last_id},
-            )  # fmt: skip
+                expect_ok=True,
+            )
             ended = time.monotonic() - killed_at
             items = await _stored(http, b.url, headers, session)
     record(
         "SIGKILL of the worker generating a reply",
         f"a client re-attaches through the other worker (lease {LEASE:.0f} s)",
-        f"terminal event after {ended:.1f} s ({rest.events[-1][2].get('code')}); user messages "
+        f"terminal event after {ended:.1f} s ({rest.last.get('code')}); user messages "
         f"kept: {sum(i['role'] == 'user' for i in items)}; reply stored {items[-1]['status']}",
     )
     assert rest.terminal == "interrupted"
-    assert rest.events[-1][2]["code"] == "reply_lost"
+    assert rest.last["code"] == "reply_lost"
     assert ended < LEASE + 3
     assert [(i["role"], i["status"]) for i in items] == [
         ("user", "complete"),

@@ -8,8 +8,8 @@ from quart import Quart
 from quart.typing import TestClientProtocol as Client
 
 from clarity.openapi import AUTH_REQUIRED_ATTRIBUTE
-from tests.routes import PUBLIC_ENDPOINTS, all_routes
-from tests.support import assert_problem
+from tests.helpers.routes import PUBLIC_ENDPOINTS, all_routes
+from tests.helpers.support import assert_problem
 
 
 def _routes(app: Quart) -> list[tuple[str, str, str]]:

@@ -13,8 +13,8 @@ from quart.typing import TestClientProtocol as Client
 
 from clarity.extensions import TOKEN_SALT
 from clarity.models import SignIn, SolveSession
-from tests.routes import PUBLIC_ENDPOINTS, all_routes
-from tests.support import UserFactory, assert_problem, create_session
+from tests.helpers.routes import PUBLIC_ENDPOINTS, all_routes
+from tests.helpers.support import UserFactory, assert_problem, create_session
 
 
 def _foreign_key_token(auth_id: str) -> str:

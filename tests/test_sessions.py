@@ -9,7 +9,7 @@ import pytest
 from quart.typing import TestClientProtocol as Client
 
 from clarity.models import SolveMessage, SolveSession
-from tests.support import SignedInUser, UserFactory, assert_problem, create_session
+from tests.helpers.support import SignedInUser, UserFactory, assert_problem, create_session
 
 
 @pytest.fixture
@@ -19,6 +19,7 @@ def settings_overrides(settings_overrides: dict[str, Any]) -> dict[str, Any]:
 
 @pytest.fixture
 async def user(users: UserFactory) -> SignedInUser:
+    """Signed in from a named device (conftest's user has none): the sessions carry it."""
     return await users.create(device_id="pixel-8")
 
 

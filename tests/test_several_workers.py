@@ -10,9 +10,9 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from tests import databases
-from tests.live import hypercorn_server, server_env
-from tests.reliability import record
+from tests.helpers import databases
+from tests.helpers.live import hypercorn_server, server_env
+from tests.helpers.reliability import record
 
 pytestmark = [
     pytest.mark.live,
@@ -31,7 +31,9 @@ def two_workers(database_url: str) -> Iterator[list[str]]:
         free_sessions_per_day=str(LIMIT),
         rate_limits_enabled="false",
         database_pool_max="30",
-        coach_token_delay="0.05",
+        # Replies of about 4 s: every racer reaches the lock while the first reply still runs,
+        # even on a loaded box (a reply that finished first would let a second one in, rightly).
+        coach_token_delay="0.3",
     )
     with hypercorn_server(env) as first, hypercorn_server(env) as second:
         yield [first, second]

@@ -15,7 +15,6 @@ from typing import Any
 import httpx
 import pytest
 from quart import Quart
-from quart.testing.connections import TestHTTPConnection as Connection
 from quart.typing import TestClientProtocol as Client
 
 from clarity.app import create_app
@@ -23,17 +22,18 @@ from clarity.coach.crisis import CRISIS_REPLY
 from clarity.coach.scripted import REPLIES
 from clarity.config import DEFAULT_CRISIS_RESOURCES
 from clarity.models import MessageRole, SolveMessage, SolveSession, SolveStep
-from tests.coaches import (
+from tests.helpers.coaches import (
     EmptyCoach,
     FailingCoach,
     GarbageCoach,
     GatedCoach,
     HangingCoach,
     SlowCoach,
+    use_coach,
 )
-from tests.reliability import record
-from tests.streams import send_message
-from tests.support import SignedInUser, UserFactory, assert_problem, create_session
+from tests.helpers.reliability import record
+from tests.helpers.sse import drain, open_stream, read_until, send_message
+from tests.helpers.support import SignedInUser, UserFactory, assert_problem, create_session
 
 STEPS = [step.value for step in SolveStep]
 
@@ -41,34 +41,6 @@ STEPS = [step.value for step in SolveStep]
 @pytest.fixture
 def settings_overrides(settings_overrides: dict[str, Any]) -> dict[str, Any]:
     return {**settings_overrides, "free_sessions_per_day": None}
-
-
-@pytest.fixture
-async def user(users: UserFactory) -> SignedInUser:
-    return await users.create()
-
-
-@pytest.fixture
-async def session_id(client: Client, user: SignedInUser) -> str:
-    return str((await create_session(client, user))["id"])
-
-
-def use_coach(app: Quart, coach: Any) -> None:
-    app.extensions["clarity"].replies.coach = coach
-
-
-@asynccontextmanager
-async def open_stream(
-    client: Client, session_id: str, user: SignedInUser, content: str = "hello"
-) -> AsyncIterator[Connection]:
-    """A raw streaming request, read chunk by chunk (the test client buffers `post`)."""
-    headers = {**user.headers, "Content-Type": "application/json"}
-    async with client.request(
-        f"/sessions/{session_id}/messages", method="POST", headers=headers
-    ) as connection:
-        await connection.send(json.dumps({"content": content}).encode())
-        await connection.send_complete()
-        yield connection
 
 
 @asynccontextmanager
@@ -83,14 +55,6 @@ async def own_app(
         client = app.test_client()
         user = await UserFactory(client).create()
         yield app, client, user, str((await create_session(client, user))["id"])
-
-
-async def read_until(connection: Connection, marker: bytes, timeout: float = 5) -> bytes:
-    received = b""
-    async with asyncio.timeout(timeout):
-        while marker not in received:
-            received += await connection.receive()
-    return received
 
 
 async def wait_for_reply_stored(session_id: str, timeout: float = 5) -> SolveSession:
@@ -497,8 +461,9 @@ async def test_ending_a_session_during_a_reply_keeps_the_reply_and_the_ended_sta
         )
         assert ended.status_code == 200
         coach.release()
-        raw = await read_until(connection, b"event: done")
-    done = json.loads(raw.split(b"event: done\ndata: ")[1].split(b"\n")[0])
+        events = await drain(connection)
+    assert events[-1].event == "done"
+    done = events[-1].json
     assert (done["session_status"], done["next_step"]) == ("abandoned", None)
     session = await SolveSession.get(id=session_id)
     assert (session.status.value, session.current_step) == ("abandoned", SolveStep.RECEIVE)

@@ -16,7 +16,7 @@ from quart import Quart
 from quart.typing import TestClientProtocol as Client
 
 from clarity.idempotent_requests import fingerprint
-from tests.support import SignedInUser, UserFactory, assert_problem, create_session
+from tests.helpers.support import SignedInUser, UserFactory, assert_problem, create_session
 
 MARKER = "a sentence only the user wrote"
 DEEP = 1_100  # past orjson's 1,024 and Python's recursion limit; ~4.4 KB
@@ -171,9 +171,8 @@ NOT_PLAIN_NUMBERS = ["5_0", "+5", "1.0", " 5", "5 ", "\u0665", "05", "-0", "0x5"
 
 
 @pytest.fixture
-async def user_with_session(client: Client, users: UserFactory) -> tuple[SignedInUser, str]:
-    user = await users.create()
-    return user, (await create_session(client, user))["id"]
+async def user_with_session(user: SignedInUser, session_id: str) -> tuple[SignedInUser, str]:
+    return user, session_id
 
 
 @pytest.mark.parametrize("raw", NOT_PLAIN_NUMBERS)

@@ -17,12 +17,11 @@ import pytest
 
 from clarity.coach.scripted import REPLIES
 from clarity.models import SolveStep
-from tests import databases
-from tests.live import LiveServer, hypercorn_process, server_env
-from tests.reliability import record
-from tests.serving import Stream, client_ports, read_stream, worker_pids
-from tests.streams import StreamResult, send_message
-from tests.test_faults import _users_with_sessions
+from tests.helpers import databases
+from tests.helpers.live import LiveServer, hypercorn_process, server_env, users_with_sessions
+from tests.helpers.reliability import record
+from tests.helpers.serving import Stream, client_ports, read_stream, worker_pids
+from tests.helpers.sse import StreamResult, send_message
 
 pytestmark = [
     pytest.mark.live,
@@ -76,7 +75,7 @@ async def test_a_worker_killed_mid_reply_cuts_no_stream_on_the_other(database_ur
         assert len(workers) == 2
         limits = httpx.Limits(max_connections=STREAMS + PROBES + 10)
         async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as http:
-            sessions = await _users_with_sessions(http, users=10, sessions_each=5)
+            sessions = await users_with_sessions(http, users=10, sessions_each=5)
             streams = [Stream(h, s) for h, s in sessions[:STREAMS]]
             probes = [Stream(h, s) for h, s in sessions[STREAMS:]]
             tasks = []
@@ -174,7 +173,7 @@ async def test_sigterm_drains_every_worker(database_url: str) -> None:
         workers = worker_pids(server.process.pid)
         limits = httpx.Limits(max_connections=streams + 10)
         async with httpx.AsyncClient(base_url=server.url, timeout=60, limits=limits) as http:
-            sessions = await _users_with_sessions(http, users=10, sessions_each=streams // 10)
+            sessions = await users_with_sessions(http, users=10, sessions_each=streams // 10)
             # Half the sessions move on to `clarify`, whose reply is long.
             await asyncio.gather(*(send_message(http, s, h) for h, s in sessions[::2]))
             readers = [Stream(h, s) for h, s in sessions]

@@ -87,7 +87,7 @@ async def create_session(client: Client, user: SignedInUser) -> dict[str, Any]:
     return session
 
 
-README = Path(__file__).resolve().parent.parent / "README.md"
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def deploying_block(language: str) -> str:

@@ -6,8 +6,15 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
+from quart import Quart
+
 from clarity.coach import CoachTurn
 from clarity.coach.scripted import REPLIES, split_words
+
+
+def use_coach(app: Quart, coach: Any) -> None:
+    """Make ``app`` reply with ``coach`` from its next message on."""
+    app.extensions["clarity"].replies.coach = coach
 
 
 class GatedCoach:

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import asyncio
 import os
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
-from httpx_sse import ServerSentEvent, aconnect_sse
 
-from tests.streams import StreamResult
+from tests.helpers.sse import StreamResult, read
 
 
 @dataclass
@@ -22,40 +20,42 @@ class Stream:
     headers: dict[str, str]
     session_id: str
     started: asyncio.Event = field(default_factory=asyncio.Event)
-    client_port: int = 0
-    events: list[ServerSentEvent] = field(default_factory=list)
-    cut: bool = False
-    first_event_at: float | None = None
+    reply: StreamResult = field(default_factory=StreamResult)
+
+    @property
+    def client_port(self) -> int:
+        return self.reply.client_port
+
+    @property
+    def cut(self) -> bool:
+        return self.reply.cut
+
+    @property
+    def first_event_at(self) -> float | None:
+        return self.reply.arrivals[0] if self.reply.arrivals else None
 
     @property
     def text(self) -> str:
-        return StreamResult(200, httpx.Headers(), self.events).text
+        return self.reply.text
 
     @property
     def done(self) -> bool:
-        return bool(self.events) and self.events[-1].event == "done"
+        return bool(self.reply.events) and self.reply.events[-1].event == "done"
 
 
 async def read_stream(http: httpx.AsyncClient, stream: Stream) -> None:
     """Send a message and read its reply into ``stream``; ``cut`` when the connection breaks."""
-    try:
-        async with aconnect_sse(
-            http,
-            "POST",
-            f"/sessions/{stream.session_id}/messages",
-            json={"content": "I keep going round in circles."},
-            headers=stream.headers,
-        ) as source:
-            assert source.response.status_code == 200
-            network = source.response.extensions["network_stream"]
-            stream.client_port = network.get_extra_info("client_addr")[1]
-            async for event in source.aiter_sse():
-                stream.events.append(event)
-                if stream.first_event_at is None:
-                    stream.first_event_at = time.monotonic()
-                    stream.started.set()
-    except httpx.TransportError:  # the worker died: the body ends without its last chunk
-        stream.cut = True
+    await read(
+        http,
+        "POST",
+        f"/sessions/{stream.session_id}/messages",
+        headers=stream.headers,
+        json_body={"content": "I keep going round in circles."},
+        into=stream.reply,
+        on_event=lambda _: stream.started.set(),
+        expect_ok=True,
+        tolerate_cut=True,
+    )
 
 
 def worker_pids(master: int) -> set[int]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -17,7 +19,7 @@ from typing import IO
 
 import httpx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HYPERCORN = Path(sys.executable).parent / "hypercorn"
 
 
@@ -127,3 +129,27 @@ def _wait_until_healthy(
         if time.monotonic() > deadline:
             raise RuntimeError("hypercorn did not answer /health in time")
         time.sleep(0.1)
+
+
+async def users_with_sessions(
+    http: httpx.AsyncClient, users: int, sessions_each: int
+) -> list[tuple[dict[str, str], str]]:
+    """(headers, session id) for ``users`` new users with ``sessions_each`` sessions each."""
+
+    async def one_user(n: int) -> list[tuple[dict[str, str], str]]:
+        registered = await http.post(
+            "/auth/register",
+            json={
+                "email": f"fault{n}-{random.getrandbits(32)}@example.com",
+                "password": "long enough",
+            },
+        )
+        headers = {"Authorization": f"Bearer {registered.json()['token']}"}
+        sessions = []
+        for _ in range(sessions_each):
+            created = await http.post("/sessions", headers=headers)
+            sessions.append((headers, created.json()["session"]["id"]))
+        return sessions
+
+    nested = await asyncio.gather(*(one_user(n) for n in range(users)))
+    return [pair for group in nested for pair in group]

@@ -6,7 +6,7 @@ from typing import Any
 
 import aiosqlite
 
-from tests import databases
+from tests.helpers import databases
 
 
 async def sqlite_schema(path: str) -> dict[str, Any]:

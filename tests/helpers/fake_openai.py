@@ -4,7 +4,7 @@ It streams ``chat.completion.chunk`` events like the real API and follows a scri
 per request: a reply (optionally slow), an error status, a stream cut off midway, a malformed
 chunk, or a body that echoes the caller's Authorization header (to prove keys are not logged).
 
-Run it by hand for a demo:  python -m tests.fake_openai --port 8765
+Run it by hand for a demo:  python -m tests.helpers.fake_openai --port 8765
 """
 
 from __future__ import annotations

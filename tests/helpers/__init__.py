@@ -1,0 +1,1 @@
+"""Helpers for the tests: factories, fake servers, live servers, the one SSE reader."""
