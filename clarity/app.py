@@ -79,9 +79,11 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
     app.extensions["clarity"] = state
 
     register_error_handlers(app)
-    init_metrics(app, state)  # before the rate limiter: its clock starts first
-    init_rate_limits(app, settings)
+    # Before the rate limiter: the request's clock (one, for the log line and the metrics)
+    # starts before a request can be refused.
     log_requests(app)
+    init_metrics(app, state)
+    init_rate_limits(app, settings)
     for blueprint in (
         ops.blueprint,
         docs.blueprint,

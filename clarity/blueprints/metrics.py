@@ -55,20 +55,16 @@ def _check_token() -> None:
 
 
 def init_metrics(app: Quart, state: AppState) -> None:
-    """Time and count every request; serve ``/metrics`` when a token is configured. Call before
-    the rate limiter is set up, so that the clock starts before a request can be refused."""
+    """Time and count every request (on the clock ``clarity.logs.log_requests`` starts); serve
+    ``/metrics`` when a token is configured."""
     token = metrics.access_token(state.settings)
     if token is not None:
         app.extensions[TOKEN_EXTENSION] = token
         app.register_blueprint(blueprint)
 
-    @app.before_request
-    async def start_clock() -> None:
-        g.metrics_started = time.perf_counter()
-
     @app.after_request
     async def count_request(response: Response) -> Response:
-        started = g.get("metrics_started")
+        started = g.get("request_started")  # the request's clock, started by log_requests
         seconds = time.perf_counter() - started if started is not None else None
         rule = request.url_rule
         metrics.request_answered(
