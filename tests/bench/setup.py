@@ -37,8 +37,6 @@ def serve(app: str, env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen
             str(ROOT / "hypercorn.toml"),
             "--bind",
             f"127.0.0.1:{port}",
-            "--access-logfile",
-            "/dev/null",
             app,
         ],
         cwd=ROOT,
