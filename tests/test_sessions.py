@@ -153,6 +153,10 @@ async def test_list_filters_by_status(client: Client, user: SignedInUser) -> Non
         ).get_json()
         assert [s["id"] for s in body["items"]] == [s["id"] for s in expected], status
         assert body["total"] == len(expected)
+        past_the_end = await (
+            await client.get(f"/sessions?status={status}&offset=3", headers=user.headers)
+        ).get_json()
+        assert (past_the_end["items"], past_the_end["total"]) == ([], len(expected)), status
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ from clarity.services import idempotency, reply_feeds, reply_stops, sessions
 from clarity.services.exchanges import begin_exchange
 from clarity.services.idempotency import Replay
 from clarity.services.replies import run_reply, start_reply
+from clarity.services.sessions import SessionRow
 from clarity.sse import Feed, Position, relay
 
 blueprint = Blueprint("sessions", __name__)
@@ -300,7 +301,7 @@ def _paging(query: SessionListQuery | MessageListQuery) -> dict[str, int]:
     return {"limit": query.limit, "offset": query.offset}
 
 
-def _session(session: SolveSession, reply: SolveMessage | None = None) -> Session:
+def _session(session: SolveSession | SessionRow, reply: SolveMessage | None = None) -> Session:
     return Session(
         id=session.id,
         status=session.status.value,

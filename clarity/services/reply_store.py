@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime, timedelta
+from typing import Protocol
 
 import orjson
 from tortoise.transactions import in_transaction
@@ -117,7 +118,15 @@ async def interrupt_orphans(session_id: uuid.UUID) -> None:
     )
 
 
-async def settle_if_lapsed(session: SolveSession) -> None:
+class LockedSession(Protocol):
+    """A session as read with its reply lock: the model, or a read route's plain row."""
+
+    id: uuid.UUID
+    reply_lock_token: uuid.UUID | None
+    reply_lock_until: datetime | None
+
+
+async def settle_if_lapsed(session: LockedSession) -> None:
     """If ``session``'s reply lock has lapsed, its reply died with its process: release the lock
     and store the reply as interrupted. Safe to race (one conditional UPDATE decides)."""
     token, until = session.reply_lock_token, session.reply_lock_until

@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
 from clarity.clock import utcnow
+from clarity.db.rows import (
+    as_datetime,
+    as_optional_datetime,
+    as_optional_uuid,
+    as_uuid,
+    select,
+)
 from clarity.errors import APIError, not_found
-from clarity.models import MessageStatus, SessionStatus, SolveMessage, SolveSession, User
+from clarity.models import (
+    MessageStatus,
+    SessionStatus,
+    SolveMessage,
+    SolveSession,
+    SolveStep,
+    User,
+)
 from clarity.schemas.usage import Usage
 from clarity.services.reply_store import settle_if_lapsed
 from clarity.services.usage import charge_new_session
@@ -57,12 +74,64 @@ async def get_session(user: User, raw_id: str) -> SolveSession:
     return session
 
 
-async def get_session_and_reply(
-    user: User, raw_id: str
-) -> tuple[SolveSession, SolveMessage | None]:
+@dataclass(slots=True)
+class SessionRow:
+    """A session as the read routes answer it: plain values, no model instance
+    (``clarity.db.rows`` says why). The attributes are the model's."""
+
+    id: uuid.UUID
+    status: SessionStatus
+    current_step: SolveStep
+    device_id: str | None
+    created_at: datetime
+    completed_at: datetime | None
+    reply_lock_token: uuid.UUID | None = None
+    reply_lock_until: datetime | None = None
+
+    @classmethod
+    def read(cls, row: Sequence[Any]) -> SessionRow:
+        """From the first eight columns of ``_SESSION_BY_ID`` or ``_PAGE``."""
+        return cls(
+            as_uuid(row[0]),
+            SessionStatus(row[1]),
+            SolveStep(row[2]),
+            row[3],
+            as_datetime(row[4]),
+            as_optional_datetime(row[5]),
+            as_optional_uuid(row[6]),
+            as_optional_datetime(row[7]),
+        )
+
+
+# The columns SessionRow.read takes, in order. (Whole statements, not assembled: nothing but
+# parameters varies.)
+_SESSION_BY_ID = (
+    "SELECT id, status, current_step, device_id, created_at, completed_at, reply_lock_token, "
+    "reply_lock_until FROM solve_sessions WHERE id = $1 AND user_id = $2"
+)
+_PAGE = (
+    "SELECT id, status, current_step, device_id, created_at, completed_at, reply_lock_token, "
+    "reply_lock_until, (SELECT COUNT(*) FROM solve_sessions WHERE user_id = $1) "
+    "FROM solve_sessions WHERE user_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
+)
+_PAGE_WITH_STATUS = (
+    "SELECT id, status, current_step, device_id, created_at, completed_at, reply_lock_token, "
+    "reply_lock_until, (SELECT COUNT(*) FROM solve_sessions WHERE user_id = $1 AND status = $4) "
+    "FROM solve_sessions WHERE user_id = $1 AND status = $4 "
+    "ORDER BY created_at DESC, id DESC LIMIT $2 OFFSET $3"
+)
+_COUNT = "SELECT COUNT(*) FROM solve_sessions WHERE user_id = $1"
+_COUNT_WITH_STATUS = "SELECT COUNT(*) FROM solve_sessions WHERE user_id = $1 AND status = $2"
+
+
+async def get_session_and_reply(user: User, raw_id: str) -> tuple[SessionRow, SolveMessage | None]:
     """The user's session, and the reply being generated in it if there is one (settling a reply
     whose process died)."""
-    session = await get_session(user, raw_id)
+    session_id = parse_id(raw_id)
+    rows = await select(_SESSION_BY_ID, session_id, user.id) if session_id else ()
+    if not rows:
+        raise not_found("Session")
+    session = SessionRow.read(rows[0])
     await settle_if_lapsed(session)
     reply = None
     if session.reply_lock_token is not None:  # the lock is the running reply's id
@@ -74,12 +143,24 @@ async def get_session_and_reply(
 
 async def list_sessions(
     user: User, *, limit: int, offset: int, status: SessionStatus | None
-) -> tuple[list[SolveSession], int]:
-    query = SolveSession.filter(user_id=user.id)
-    if status is not None:
-        query = query.filter(status=status)
-    items = await query.order_by("-created_at", "-id").offset(offset).limit(limit)
-    return items, await query.count()
+) -> tuple[list[SessionRow], int]:
+    """A page of the user's sessions, newest first, and how many there are in all: one query
+    (the total rides on each row as an uncorrelated subquery, which both databases evaluate once
+    and answer from the index, where ``COUNT(*) OVER ()`` would read and sort every row of the
+    user's; a page past the end counts apart)."""
+    if status is None:
+        rows = await select(_PAGE, user.id, limit, offset)
+    else:
+        rows = await select(_PAGE_WITH_STATUS, user.id, limit, offset, status.value)
+    if rows:
+        return [SessionRow.read(row) for row in rows], int(rows[0][-1])
+    if offset == 0:
+        return [], 0
+    if status is None:
+        counted = await select(_COUNT, user.id)
+    else:
+        counted = await select(_COUNT_WITH_STATUS, user.id, status.value)
+    return [], int(counted[0][0])
 
 
 async def end_session(user: User, raw_id: str, status: SessionStatus) -> SolveSession:

@@ -1,0 +1,59 @@
+"""Hand-written SELECTs for the reads every request makes, answered as plain rows.
+
+Tortoise builds each query anew (pypika), then a model instance per row, parsing each SQLite
+datetime with the iso8601 package: on ``GET /sessions`` that was about a quarter of the
+request's CPU, and the sign-in lookup every request makes another sixth (README, Performance).
+The few queries on those paths are written here once, in SQL that SQLite and PostgreSQL both
+run, with PostgreSQL's numbered parameters (``$1``), which SQLite reads spelled ``?1``. Writes
+stay with the ORM (and its cancel-safe transactions, ``clarity.db.transactions``).
+
+Values come back as the driver gives them: asyncpg decodes UUIDs and timestamps itself; SQLite
+returns the text Tortoise stored, read here by ``as_uuid`` and ``as_datetime`` (the C
+``datetime.fromisoformat``).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from datetime import datetime
+from functools import lru_cache
+from typing import Any
+
+from tortoise import connections
+
+_NUMBERED_PARAMETER = re.compile(r"\$(\d+)")
+
+
+@lru_cache(maxsize=128)
+def _sqlite_spelling(sql: str) -> str:
+    return _NUMBERED_PARAMETER.sub(r"?\1", sql)
+
+
+async def select(sql: str, *params: Any) -> Sequence[Sequence[Any]]:
+    """The rows of one ``SELECT`` (``$1``... parameters) on the default connection, or on the
+    transaction this task is in."""
+    connection = connections.get("default")
+    if connection.capabilities.dialect == "sqlite":
+        sql = _sqlite_spelling(sql)
+        # Tortoise stores UUIDs as text on SQLite, and sqlite3 has no adapter for them.
+        params = tuple(str(p) if isinstance(p, uuid.UUID) else p for p in params)
+    result: tuple[int, Sequence[Sequence[Any]]] = await connection.execute_query(sql, list(params))
+    return result[1]
+
+
+def as_uuid(value: Any) -> uuid.UUID:
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
+
+
+def as_optional_uuid(value: Any) -> uuid.UUID | None:
+    return None if value is None else as_uuid(value)
+
+
+def as_datetime(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
+def as_optional_datetime(value: Any) -> datetime | None:
+    return None if value is None else as_datetime(value)
