@@ -18,6 +18,7 @@ from quart_schema import (
 )
 
 from clarity.auth import auth_required, caller
+from clarity.blueprints.responses import schema_response
 from clarity.errors import APIError
 from clarity.extensions import app_state
 from clarity.idempotent_requests import idempotent_request, replay_feed
@@ -61,7 +62,7 @@ tag_blueprint(blueprint, ["sessions"])
 @optional_body
 @document_request(SessionCreate)
 @document_headers(IdempotencyHeaders)
-@validate_response(SessionCreated, 201)
+@document_response(SessionCreated, 201)
 @errors(
     400,
     408,
@@ -76,9 +77,7 @@ tag_blueprint(blueprint, ["sessions"])
         "idempotency_key_reused",
     ),
 )
-async def create_session() -> (
-    tuple[SessionCreated, int] | tuple[SessionCreated, int, dict[str, str]]
-):
+async def create_session() -> Response:
     """Start a solve session at the `receive` step.
 
     Send an empty body or `{}`. Counts against the free plan's daily quota:
@@ -90,7 +89,7 @@ async def create_session() -> (
     async with idempotent_request(me.user) as claim:
         if isinstance(claim, Replay):
             replayed = SessionCreated(**json.loads(claim.body or "{}"))
-            return replayed, claim.status, {REPLAYED_HEADER: "true"}
+            return schema_response(replayed, claim.status, {REPLAYED_HEADER: "true"})
         remember = None
         if claim is not None:
             key_claim = claim
@@ -104,14 +103,14 @@ async def create_session() -> (
         session, usage = await sessions.create_session(
             me.user, me.sign_in.device_id, state.settings.free_sessions_per_day, remember
         )
-    return SessionCreated(session=_session(session), usage=usage), 201
+    return schema_response(SessionCreated(session=_session(session), usage=usage), 201)
 
 
 @blueprint.get("/sessions")
 @auth_required
 @validate_querystring(SessionListQuery)
-@validate_response(SessionList, 200)
-async def list_sessions(query_args: SessionListQuery) -> SessionList:
+@document_response(SessionList, 200)
+async def list_sessions(query_args: SessionListQuery) -> Response:
     """The caller's sessions, newest first, `limit` (1-100) at a time from `offset`."""
     items, total = await sessions.list_sessions(
         caller().user,
@@ -119,18 +118,20 @@ async def list_sessions(query_args: SessionListQuery) -> SessionList:
         offset=query_args.offset,
         status=SessionStatus(query_args.status) if query_args.status else None,
     )
-    return SessionList(items=[_session(s) for s in items], total=total, **_paging(query_args))
+    return schema_response(
+        SessionList(items=[_session(s) for s in items], total=total, **_paging(query_args))
+    )
 
 
 @blueprint.get("/sessions/<session_id>")
 @auth_required
-@validate_response(Session, 200)
+@document_response(Session, 200)
 @errors(404)
-async def get_session(session_id: str) -> Session:
+async def get_session(session_id: str) -> Response:
     """One session, with the reply being generated if there is one. 404 for an unknown,
     malformed or someone else's id alike."""
     session, reply = await sessions.get_session_and_reply(caller().user, session_id)
-    return _session(session, reply)
+    return schema_response(_session(session, reply))
 
 
 @blueprint.patch("/sessions/<session_id>")
@@ -157,9 +158,9 @@ async def delete_session(session_id: str) -> tuple[str, int]:
 @blueprint.get("/sessions/<session_id>/messages")
 @auth_required
 @validate_querystring(MessageListQuery)
-@validate_response(MessageList, 200)
+@document_response(MessageList, 200)
 @errors(404)
-async def list_messages(session_id: str, query_args: MessageListQuery) -> MessageList:
+async def list_messages(session_id: str, query_args: MessageListQuery) -> Response:
     """A session's messages, oldest first."""
     items, total = await sessions.list_messages(
         caller().user, session_id, limit=query_args.limit, offset=query_args.offset
@@ -167,7 +168,9 @@ async def list_messages(session_id: str, query_args: MessageListQuery) -> Messag
     for item in items:
         if item.status is MessageStatus.GENERATING:
             item.content = await reply_feeds.text_so_far(item.id, app_state().replies)
-    return MessageList(items=[_message(m) for m in items], total=total, **_paging(query_args))
+    return schema_response(
+        MessageList(items=[_message(m) for m in items], total=total, **_paging(query_args))
+    )
 
 
 @blueprint.post("/sessions/<session_id>/messages")

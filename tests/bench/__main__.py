@@ -80,7 +80,7 @@ async def burst(
         f"burst {n}: whole reply p50/p99 (ideal {ideal:.2f} s)",
         f"{percentile(totals, 0.5):.2f}/{p99:.2f} s",
         f"{percentile(floor_totals, 0.5):.2f}/{floor_p99:.2f} s",
-        f"p99 {p99 / bare_p99:.2f}× Quart alone" + (" (target ≤ 2)" if n == 1000 else ""),
+        f"p99 ratio to Quart alone {p99 / bare_p99:.2f}" + (" (target ≤ 2)" if n == 1000 else ""),
     )
     row(
         f"burst {n}: Quart alone, {len(bare_totals)}/{n} done, p50/p99",
@@ -134,7 +134,7 @@ async def hold(
         "server RSS per open stream",
         f"{per_stream / 1024:.1f} KiB",
         f"{f_per_stream / 1024:.1f} KiB",
-        f"{per_stream / max(1.0, b_per_stream):.2f}× Quart alone (target ≤ 1.3)",
+        f"ratio to Quart alone {per_stream / max(1.0, b_per_stream):.2f} (target ≤ 1.3)",
     )
     row(
         f"Quart alone: {b_opened} open, {b_errors} errors; RSS per stream",
