@@ -32,7 +32,7 @@ class _BoundedAcquire(PoolConnectionWrapper[asyncpg.Connection]):
 
 
 class ClarityAsyncpgClient(AsyncpgDBClient):
-    def __init__(self, *args: Any, acquire_timeout: float | str = 10.0, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, acquire_timeout: float | str = 30.0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.acquire_timeout = float(acquire_timeout)
 
