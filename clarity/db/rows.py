@@ -23,6 +23,8 @@ from typing import Any
 
 from tortoise import connections
 
+from clarity.db.sqlite import ClaritySqliteClient
+
 _NUMBERED_PARAMETER = re.compile(r"\$(\d+)")
 
 
@@ -39,6 +41,9 @@ async def select(sql: str, *params: Any) -> Sequence[Sequence[Any]]:
         sql = _sqlite_spelling(sql)
         # Tortoise stores UUIDs as text on SQLite, and sqlite3 has no adapter for them.
         params = tuple(str(p) if isinstance(p, uuid.UUID) else p for p in params)
+        if isinstance(connection, ClaritySqliteClient):  # not inside a transaction
+            rows: Sequence[Sequence[Any]] = await connection.execute_read(sql, params)
+            return rows
     result: tuple[int, Sequence[Sequence[Any]]] = await connection.execute_query(sql, list(params))
     return result[1]
 
