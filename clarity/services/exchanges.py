@@ -14,13 +14,13 @@ import orjson
 from clarity.cancellation import finish_despite_cancellation
 from clarity.coach import HistoryEntry
 from clarity.coach.emotion import detect_emotion
+from clarity.db.rows import as_datetime, select
 from clarity.errors import APIError
 from clarity.models import (
     Emotion,
     IdempotencyKey,
     MessageRole,
     MessageStatus,
-    SolveMessage,
     SolveStep,
     User,
 )
@@ -34,6 +34,13 @@ HISTORY_MESSAGES = 20
 # to find them: theirs and the coach's alternate).
 SAFETY_HISTORY = 3
 SAFETY_WINDOW = 2 * SAFETY_HISTORY
+
+
+# The session's newest messages, newest first (a plain read: clarity.db.rows).
+_RECENT = (
+    "SELECT role, content, step, status, outcome, created_at FROM solve_messages "
+    "WHERE session_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2"
+)
 
 
 @dataclass(slots=True, kw_only=True)
@@ -80,12 +87,20 @@ async def begin_exchange(
                 f"The session is on the {step.value} step, not {client_step.value}.",
             )
         # The newest messages: history for the coach (when it uses it), and the last timestamp.
-        recent = (
-            await SolveMessage.filter(session_id=session_id)
-            .order_by("-created_at", "-id")
-            .limit(max(HISTORY_MESSAGES if load_history else 0, SAFETY_WINDOW))
-            .values("role", "content", "step", "status", "outcome", "created_at")
+        rows = await select(
+            _RECENT, session_id, max(HISTORY_MESSAGES if load_history else 0, SAFETY_WINDOW)
         )
+        recent = [
+            {
+                "role": MessageRole(row[0]),
+                "content": row[1],
+                "step": SolveStep(row[2]),
+                "status": MessageStatus(row[3]),
+                "outcome": row[4],
+                "created_at": as_datetime(row[5]),
+            }
+            for row in rows
+        ]
         if recent and recent[0]["status"] == MessageStatus.GENERATING:
             # We hold the lock, so nothing runs it: its process died and the lease lapsed.
             await reply_store.interrupt_orphans(session_id)

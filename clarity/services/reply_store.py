@@ -18,6 +18,7 @@ import orjson
 from tortoise.transactions import in_transaction
 
 from clarity.clock import utcnow
+from clarity.db.rows import execute
 from clarity.models import (
     Emotion,
     MessageRole,
@@ -63,6 +64,15 @@ def outcome_json(terminal: Terminal) -> str:
     return orjson.dumps(event_record(terminal)).decode()
 
 
+# The user's message, then the coach's reply to it (empty, generating): one statement, so both
+# rows or neither (clarity.db.rows says why it is written by hand).
+_INSERT_EXCHANGE = (
+    "INSERT INTO solve_messages "
+    "(id, session_id, role, content, step, emotion, status, created_at, reply_to_id) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, NULL), ($9, $2, $10, '', $5, $6, $11, $12, $1)"
+)
+
+
 async def store_exchange(
     *,
     session_id: uuid.UUID,
@@ -75,28 +85,23 @@ async def store_exchange(
     """The user's message and its reply-to-be (``generating``), in one INSERT; returns the user
     message's id and time."""
     user_at = after(last_at) if last_at is not None else utcnow()
-    user_message = SolveMessage(
-        session_id=session_id,
-        role=MessageRole.USER,
-        content=content,
-        step=step,
-        emotion=emotion,
-        status=MessageStatus.COMPLETE,
-        created_at=user_at,
+    user_message_id = uuid.uuid4()
+    await execute(
+        _INSERT_EXCHANGE,
+        user_message_id,
+        session_id,
+        MessageRole.USER.value,
+        content,
+        step.value,
+        emotion.value,
+        MessageStatus.COMPLETE.value,
+        user_at,
+        reply_id,
+        MessageRole.COACH.value,
+        MessageStatus.GENERATING.value,
+        user_at + TICK,
     )
-    reply = SolveMessage(
-        id=reply_id,
-        session_id=session_id,
-        role=MessageRole.COACH,
-        content="",
-        step=step,
-        emotion=emotion,
-        status=MessageStatus.GENERATING,
-        created_at=user_at + TICK,
-        reply_to_id=user_message.id,
-    )
-    await SolveMessage.bulk_create([user_message, reply])
-    return user_message.id, user_at
+    return user_message_id, user_at
 
 
 async def end_reply(
