@@ -10,6 +10,8 @@ and every ``in_transaction()`` of the app goes through it. What it changes, and 
   ``clarity.db.transactions``.
 - Waiting for a free connection is bounded (``acquire_timeout``): past it the request fails with
   ``TimeoutError``, which the app answers 503 ``service_unavailable`` instead of hanging.
+- A connection goes back to the pool without asyncpg's reset query (``_keep_session``): one round
+  trip fewer per query.
 """
 
 from __future__ import annotations
@@ -31,6 +33,18 @@ class _BoundedAcquire(PoolConnectionWrapper[asyncpg.Connection]):
         return self.connection
 
 
+async def _keep_session(connection: asyncpg.Connection) -> None:
+    """What the pool does to a connection given back, beyond rolling back a transaction left open
+    (asyncpg does that before calling this): nothing.
+
+    asyncpg's default runs ``SELECT pg_advisory_unlock_all(); CLOSE ALL; UNLISTEN *; RESET ALL``,
+    a round trip on every release, that is after every query outside a transaction (about 7% of
+    the CPU of a ``GET /sessions`` on PostgreSQL, and its latency). Clarity takes no advisory
+    locks, keeps no cursor past a transaction, listens to nothing and sets nothing per session:
+    its settings are connection parameters, which ``RESET ALL`` would keep anyway.
+    """
+
+
 class ClarityAsyncpgClient(AsyncpgDBClient):
     def __init__(self, *args: Any, acquire_timeout: float | str = 30.0, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -44,6 +58,9 @@ class ClarityAsyncpgClient(AsyncpgDBClient):
         assert self._pool is not None
         connection: asyncpg.Connection = await self._pool.acquire(timeout=self.acquire_timeout)
         return connection
+
+    async def create_pool(self, **kwargs: Any) -> asyncpg.Pool:
+        return await asyncpg.create_pool(None, reset=_keep_session, **kwargs)
 
     def acquire_connection(self) -> Any:
         return _BoundedAcquire(self, self._pool_init_lock)

@@ -62,6 +62,17 @@ async def execute(sql: str, *params: Any) -> int:
     return changed
 
 
+async def returning(sql: str, *params: Any) -> list[dict[str, Any]]:
+    """The rows of one writing statement with ``RETURNING``, as dicts (asyncpg's plain execute
+    would drop them)."""
+    connection = connections.get("default")
+    if connection.capabilities.dialect == "sqlite":
+        sql = _sqlite_spelling(sql)
+        params = tuple(str(p) if isinstance(p, uuid.UUID) else p for p in params)
+    rows: list[dict[str, Any]] = await connection.execute_query_dict(sql, list(params))
+    return rows
+
+
 def as_uuid(value: Any) -> uuid.UUID:
     return value if isinstance(value, uuid.UUID) else uuid.UUID(value)
 
