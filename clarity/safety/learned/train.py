@@ -1,0 +1,296 @@
+"""Training and cross-validation of the learned layer (``make safety-model``).
+
+    python -m clarity.safety.learned.train              # fit on every table, write weights.json
+    python -m clarity.safety.learned.train --evaluate   # cross-validation figures only
+
+Learns from the sentence tables in ``tests/data/safety/``: each ``<writer>crisis.tsv`` row is a
+positive with its category, each ``<writer>negatives.tsv`` row a negative. Cross-validation
+holds out one writer at a time (their crisis and negatives files together), trains on the rest,
+and reads the held-out rows with the rules and the layer combined as ``assess`` combines them,
+at several thresholds: a writer's sentences are more alike than two writers', so this is the
+honest estimate of how the layer does on a writer it has never seen.
+
+scikit-learn is imported inside the functions: it is a dev dependency only, and the run time
+(``__init__.py``) needs none of it. Training is deterministic (lbfgs, no random state), and the
+weights are rounded, so that retraining on the same tables writes the same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clarity.safety.categories import CATEGORIES
+from clarity.safety.detector import assess, assessment_of, reading, signals
+from clarity.safety.learned import CHAR_MAX, CHAR_MIN, WEIGHTS, Model, features
+
+DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "safety"
+CRISIS_SUFFIX = "crisis.tsv"
+NEGATIVES_SUFFIX = "negatives.tsv"
+
+# Regularisation (inverse strength) of the two heads, chosen by the cross-validation below.
+C_CRISIS = 10.0
+C_CATEGORY = 10.0
+# Weights smaller than these are dropped from the file: they rarely change a decision and the
+# file stays small.
+PRUNE_CRISIS = 0.3
+PRUNE_CATEGORY = 0.3
+DIGITS = 4
+# The probability above which the layer flags, chosen by cross-validation: false alarms near
+# zero on held-out writers while recall gains (see ``--evaluate``).
+THRESHOLD = 0.97
+THRESHOLDS = (0.9, 0.95, 0.97, 0.98, 0.99)
+
+
+@dataclass(frozen=True)
+class Row:
+    text: str
+    category: str | None  # None for a negative
+    writer: str
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def writer_of(path: Path) -> str:
+    """``dev2_crisis.tsv`` -> ``dev2``; the first helper's ``crisis.tsv`` -> ``helper``."""
+    for suffix in (CRISIS_SUFFIX, NEGATIVES_SUFFIX):
+        if path.name.endswith(suffix):
+            return path.name[: -len(suffix)].rstrip("_") or "helper"
+    raise ValueError(path)
+
+
+def table_files(data: Path = DATA) -> list[Path]:
+    return sorted(
+        p for p in data.glob("*.tsv") if p.name.endswith((CRISIS_SUFFIX, NEGATIVES_SUFFIX))
+    )
+
+
+def data_hash(files: Iterable[Path]) -> str:
+    """A hash of the tables' names and contents: the weights file records the one it learned
+    from, and a test compares it with the tables of the day."""
+    digest = hashlib.sha256()
+    for path in sorted(files, key=lambda p: p.name):
+        digest.update(path.name.encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def load(data: Path = DATA) -> list[Row]:
+    rows: list[Row] = []
+    for path in table_files(data):
+        writer = writer_of(path)
+        for record in _read_tsv(path):
+            if path.name.endswith(CRISIS_SUFFIX):
+                category = record["category"]
+                assert category in CATEGORIES, (path.name, category)
+                rows.append(Row(record["text"], category, writer))
+            else:
+                rows.append(Row(record["text"], None, writer))
+    return rows
+
+
+def _round(x: float) -> float:
+    return round(float(x), DIGITS) + 0.0  # + 0.0: no "-0.0" in the file
+
+
+def fit(texts: Sequence[str], categories: Sequence[str | None], threshold: float) -> Model:
+    """Both heads on ``texts`` (already read: normalised and masked), pruned and rounded as
+    they are written to the file."""
+    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.preprocessing import normalize
+
+    vectorizer = CountVectorizer(analyzer=features, binary=True, lowercase=False)
+    x = normalize(vectorizer.fit_transform(texts).astype(float))
+    names = vectorizer.get_feature_names_out()
+    y = [c is not None for c in categories]
+    crisis = LogisticRegression(C=C_CRISIS, max_iter=5000)
+    crisis.fit(x, y)
+    weights = {
+        str(names[i]): _round(w) for i, w in enumerate(crisis.coef_[0]) if abs(w) >= PRUNE_CRISIS
+    }
+
+    positive = [i for i, c in enumerate(categories) if c is not None]
+    labels = [categories[i] for i in positive]
+    head = LogisticRegression(C=C_CATEGORY, max_iter=5000)
+    head.fit(x[positive], labels)
+    order = [str(c) for c in head.classes_]
+    category_weights: dict[str, dict[int, float]] = {}
+    for index in range(len(order)):
+        for i, w in enumerate(head.coef_[index]):
+            if abs(w) >= PRUNE_CATEGORY:
+                category_weights.setdefault(str(names[i]), {})[index] = _round(w)
+    return Model(
+        threshold=threshold,
+        bias=_round(crisis.intercept_[0]),
+        weights=weights,
+        categories=tuple(order),
+        category_bias=tuple(_round(b) for b in head.intercept_),
+        category_weights=category_weights,
+    )
+
+
+def to_json(model: Model, data_sha256: str, files: Sequence[str]) -> str:
+    """Deterministic text, one feature a line (sorted), so that a retrain's diff reads well."""
+    lines = [
+        "{",
+        f'"format": 1, "threshold": {json.dumps(model.threshold)},',
+        f'"data_sha256": {json.dumps(data_sha256)},',
+        f'"files": {json.dumps(list(files))},',
+        f'"char_ngrams": [{CHAR_MIN}, {CHAR_MAX}],',
+        '"category": {',
+        f'"categories": {json.dumps(list(model.categories))},',
+        f'"bias": {json.dumps(list(model.category_bias))},',
+        '"weights": {',
+    ]
+    rows = sorted(model.category_weights.items())
+    lines += [
+        f"{json.dumps(f)}: {json.dumps({str(i): w for i, w in sorted(row.items())})}"
+        + ("," if n < len(rows) - 1 else "")
+        for n, (f, row) in enumerate(rows)
+    ]
+    lines += ["}},", '"crisis": {', f'"bias": {json.dumps(model.bias)},', '"weights": {']
+    items = sorted(model.weights.items())
+    lines += [
+        f"{json.dumps(f)}: {json.dumps(w)}" + ("," if n < len(items) - 1 else "")
+        for n, (f, w) in enumerate(items)
+    ]
+    lines += ["}}", "}"]
+    return "\n".join(lines) + "\n"
+
+
+# Cross-validation ---------------------------------------------------------------------------
+
+
+@dataclass
+class Tally:
+    crisis: int = 0
+    flagged: int = 0
+    exact: int = 0
+    negatives: int = 0
+    false_alarms: int = 0
+    by_model: int = 0  # crisis rows flagged only thanks to the layer
+
+    def add(self, other: Tally) -> None:
+        for name in vars(self):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def cells(self) -> str:
+        recall = self.flagged / self.crisis if self.crisis else math.nan
+        exact = self.exact / self.crisis if self.crisis else math.nan
+        fpr = self.false_alarms / self.negatives if self.negatives else math.nan
+        return (
+            f"{self.flagged:4}/{self.crisis:<4} {recall:6.1%}  {exact:6.1%}  "
+            f"{self.false_alarms:3}/{self.negatives:<4} {fpr:5.1%}  {self.by_model:4}"
+        )
+
+
+def _level_of(category: str) -> Any:
+    return assessment_of(frozenset({category})).level
+
+
+def _tally(rows: Sequence[Row], decided: Sequence[frozenset[str]]) -> Tally:
+    tally = Tally()
+    for row, categories in zip(rows, decided, strict=True):
+        found = assessment_of(categories)
+        if row.category is None:
+            tally.negatives += 1
+            tally.false_alarms += found.crisis
+        else:
+            tally.crisis += 1
+            tally.flagged += found.crisis
+            tally.exact += row.category in categories and found.level == _level_of(row.category)
+    return tally
+
+
+def cross_validate(rows: Sequence[Row], thresholds: Sequence[float] = THRESHOLDS) -> str:
+    """Leave one writer out: the table ``--evaluate`` prints."""
+    texts = [reading(r.text) for r in rows]
+    by_rules = [assess(r.text, learned_layer=False).categories for r in rows]
+    # As in ``assess``: the layer reads only what the rules saw nothing in.
+    unseen = [not signals(r.text).seen for r in rows]
+    writers = sorted({r.writer for r in rows})
+    header = (
+        f"{'held out':10} {'threshold':>9}  {'flagged':>9} {'recall':>6}  {'exact':>6}  "
+        f"{'false alarms':>12} {'':5}  {'by layer':>8}"
+    )
+    lines = [header]
+    totals = {t: Tally() for t in thresholds}
+    rules_total = Tally()
+    alone_total = {t: Tally() for t in thresholds}
+    for writer in writers:
+        train = [i for i, r in enumerate(rows) if r.writer != writer]
+        test = [i for i, r in enumerate(rows) if r.writer == writer]
+        model = fit([texts[i] for i in train], [rows[i].category for i in train], 0.5)
+        held = [rows[i] for i in test]
+        rules_only = _tally(held, [by_rules[i] for i in test])
+        rules_total.add(rules_only)
+        lines.append(f"{writer:10} {'rules':>9}  {rules_only.cells()}")
+        probabilities = [model.probability(texts[i]) for i in test]
+        guesses = [model.category(texts[i]) for i in test]
+        for t in thresholds:
+            combined = []
+            alone = []
+            for i, p, guess in zip(test, probabilities, guesses, strict=True):
+                learned = frozenset({guess}) if p >= t else frozenset()
+                alone.append(learned)
+                combined.append(by_rules[i] or (learned if unseen[i] else frozenset()))
+            tally = _tally(held, combined)
+            tally.by_model = sum(
+                1
+                for i, c in zip(test, combined, strict=True)
+                if rows[i].category is not None and c and not by_rules[i]
+            )
+            totals[t].add(tally)
+            alone_total[t].add(_tally(held, alone))
+            lines.append(f"{'':10} {t:9.2f}  {tally.cells()}")
+    lines.append(f"{'all':10} {'rules':>9}  {rules_total.cells()}")
+    for t in thresholds:
+        lines.append(f"{'all':10} {t:9.2f}  {totals[t].cells()}")
+    lines.append("")
+    lines.append("the layer alone (no rules), all held-out writers:")
+    for t in thresholds:
+        lines.append(f"{'all':10} {t:9.2f}  {alone_total[t].cells()}")
+    return "\n".join(lines)
+
+
+def train(data: Path = DATA, out: Path = WEIGHTS) -> Model:
+    rows = load(data)
+    files = table_files(data)
+    model = fit([reading(r.text) for r in rows], [r.category for r in rows], THRESHOLD)
+    out.write_text(to_json(model, data_hash(files), [p.name for p in files]), encoding="utf-8")
+    counts = Counter("crisis" if r.category else "negative" for r in rows)
+    print(
+        f"trained on {counts['crisis']} crisis and {counts['negative']} negative sentences; "
+        f"{len(model.weights)} + {len(model.category_weights)} features kept; "
+        f"{out.stat().st_size // 1024} KB written to {out}"
+    )
+    return model
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--evaluate", action="store_true", help="print cross-validation only")
+    parser.add_argument("--data", type=Path, default=DATA, help="folder of the tables")
+    args = parser.parse_args(argv)
+    if args.evaluate:
+        print(cross_validate(load(args.data)))
+    else:
+        train(args.data)
+
+
+if __name__ == "__main__":
+    main()
