@@ -31,6 +31,7 @@ from typing import Any
 from clarity.safety.categories import CATEGORIES
 from clarity.safety.detector import assess, assessment_of, reading, signals
 from clarity.safety.learned import CHAR_MAX, CHAR_MIN, WEIGHTS, Model, features
+from clarity.safety.normalise import disguised
 
 DATA = Path(__file__).resolve().parents[3] / "tests" / "data" / "safety"
 CRISIS_SUFFIX = "crisis.tsv"
@@ -48,6 +49,9 @@ DIGITS = 4
 # zero on held-out writers while recall gains (see ``--evaluate``).
 THRESHOLD = 0.97
 THRESHOLDS = (0.9, 0.95, 0.97, 0.98, 0.99)
+# The thresholds reported on a held-out folder (``--measure``), declared before it was read:
+# the one chosen above and the next lower in the cross-validation table.
+MEASURED = (0.95, THRESHOLD)
 
 
 @dataclass(frozen=True)
@@ -216,12 +220,35 @@ def _tally(rows: Sequence[Row], decided: Sequence[frozenset[str]]) -> Tally:
     return tally
 
 
+@dataclass(frozen=True)
+class RulesRead:
+    """What the rules make of one message, and what the layer needs to join them."""
+
+    text: str  # as read: normalised and masked
+    categories: frozenset[str]
+    unseen: bool  # the rules saw nothing: the layer may read it (as in ``assess``)
+    disguised: bool
+
+
+def rules_read(message: str) -> RulesRead:
+    return RulesRead(
+        text=reading(message),
+        categories=assess(message, learned_layer=False).categories,
+        unseen=not signals(message).seen,
+        disguised=disguised(message),
+    )
+
+
+def combined(read: RulesRead, probability: float, guess: str, threshold: float) -> frozenset[str]:
+    """The categories ``assess`` gives, with a layer answering ``probability`` and ``guess``."""
+    if read.categories or not read.unseen or probability < threshold:
+        return read.categories
+    return frozenset({guess, "slang"}) if read.disguised else frozenset({guess})
+
+
 def cross_validate(rows: Sequence[Row], thresholds: Sequence[float] = THRESHOLDS) -> str:
     """Leave one writer out: the table ``--evaluate`` prints."""
-    texts = [reading(r.text) for r in rows]
-    by_rules = [assess(r.text, learned_layer=False).categories for r in rows]
-    # As in ``assess``: the layer reads only what the rules saw nothing in.
-    unseen = [not signals(r.text).seen for r in rows]
+    reads = [rules_read(r.text) for r in rows]
     writers = sorted({r.writer for r in rows})
     header = (
         f"{'held out':10} {'threshold':>9}  {'flagged':>9} {'recall':>6}  {'exact':>6}  "
@@ -234,25 +261,27 @@ def cross_validate(rows: Sequence[Row], thresholds: Sequence[float] = THRESHOLDS
     for writer in writers:
         train = [i for i, r in enumerate(rows) if r.writer != writer]
         test = [i for i, r in enumerate(rows) if r.writer == writer]
-        model = fit([texts[i] for i in train], [rows[i].category for i in train], 0.5)
+        model = fit([reads[i].text for i in train], [rows[i].category for i in train], 0.5)
         held = [rows[i] for i in test]
-        rules_only = _tally(held, [by_rules[i] for i in test])
+        rules_only = _tally(held, [reads[i].categories for i in test])
         rules_total.add(rules_only)
         lines.append(f"{writer:10} {'rules':>9}  {rules_only.cells()}")
-        probabilities = [model.probability(texts[i]) for i in test]
-        guesses = [model.category(texts[i]) for i in test]
+        probabilities = [model.probability(reads[i].text) for i in test]
+        guesses = [model.category(reads[i].text) for i in test]
         for t in thresholds:
-            combined = []
-            alone = []
-            for i, p, guess in zip(test, probabilities, guesses, strict=True):
-                learned = frozenset({guess}) if p >= t else frozenset()
-                alone.append(learned)
-                combined.append(by_rules[i] or (learned if unseen[i] else frozenset()))
-            tally = _tally(held, combined)
+            both = [
+                combined(reads[i], p, g, t)
+                for i, p, g in zip(test, probabilities, guesses, strict=True)
+            ]
+            alone = [
+                frozenset({g}) if p >= t else frozenset()
+                for p, g in zip(probabilities, guesses, strict=True)
+            ]
+            tally = _tally(held, both)
             tally.by_model = sum(
                 1
-                for i, c in zip(test, combined, strict=True)
-                if rows[i].category is not None and c and not by_rules[i]
+                for i, c in zip(test, both, strict=True)
+                if rows[i].category is not None and c and not reads[i].categories
             )
             totals[t].add(tally)
             alone_total[t].add(_tally(held, alone))
@@ -264,6 +293,74 @@ def cross_validate(rows: Sequence[Row], thresholds: Sequence[float] = THRESHOLDS
     lines.append("the layer alone (no rules), all held-out writers:")
     for t in thresholds:
         lines.append(f"{'all':10} {t:9.2f}  {alone_total[t].cells()}")
+    return "\n".join(lines)
+
+
+def measure(folder: Path, thresholds: Sequence[float]) -> str:
+    """Aggregates only, for a held-out folder (``crisis.tsv``, ``negatives.tsv``) nobody on the
+    project may read: counts for the rules alone and for rules and the committed layer at each
+    of ``thresholds``. Never prints a row."""
+    from dataclasses import replace
+
+    from clarity.safety.learned import model as committed
+
+    crisis = [(r["text"], r["category"], r["level"]) for r in _read_tsv(folder / CRISIS_SUFFIX)]
+    negatives = [r["text"] for r in _read_tsv(folder / NEGATIVES_SUFFIX)]
+    categories = sorted({c for _, c, _ in crisis})
+    crisis_reads = [rules_read(text) for text, _, _ in crisis]
+    negative_reads = [rules_read(text) for text in negatives]
+    columns: list[tuple[str, list[frozenset[str]], list[frozenset[str]]]] = [
+        ("rules", [r.categories for r in crisis_reads], [r.categories for r in negative_reads])
+    ]
+    model = committed()
+    for t in thresholds:
+        layer = replace(model, threshold=t)
+
+        def decide(read: RulesRead, layer: Model = layer, t: float = t) -> frozenset[str]:
+            return combined(read, layer.probability(read.text), layer.category(read.text), t)
+
+        columns.append(
+            (
+                f"+layer {t:.2f}",
+                [decide(r) for r in crisis_reads],
+                [decide(r) for r in negative_reads],
+            )
+        )
+    # The replica of ``assess`` above must agree with it at the committed threshold.
+    assert sum(assess(text).crisis for text, _, _ in crisis) == sum(
+        bool(combined(r, model.probability(r.text), model.category(r.text), model.threshold))
+        for r in crisis_reads
+    )
+    lines = [f"{folder}: {len(crisis)} crisis rows, {len(negatives)} negatives"]
+    lines.append(f"{'':22}" + "".join(f"{name:>14}" for name, _, _ in columns))
+
+    def row(label: str, values: Iterable[int]) -> None:
+        lines.append(f"{label:22}" + "".join(f"{v:>14}" for v in values))
+
+    row("crisis flagged", (sum(bool(c) for c in found) for _, found, _ in columns))
+    row(
+        "exact category+level",
+        (
+            sum(
+                cat in c and assessment_of(c).level.value == level
+                for (_, cat, level), c in zip(crisis, found, strict=True)
+            )
+            for _, found, _ in columns
+        ),
+    )
+    for category in categories:
+        total = sum(cat == category for _, cat, _ in crisis)
+        row(
+            f"  {category} /{total}",
+            (
+                sum(
+                    cat == category and bool(c)
+                    for (_, cat, _), c in zip(crisis, found, strict=True)
+                )
+                for _, found, _ in columns
+            ),
+        )
+    row("negatives flagged", (sum(bool(c) for c in found) for _, _, found in columns))
     return "\n".join(lines)
 
 
@@ -285,8 +382,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--evaluate", action="store_true", help="print cross-validation only")
     parser.add_argument("--data", type=Path, default=DATA, help="folder of the tables")
+    parser.add_argument(
+        "--measure",
+        type=Path,
+        metavar="FOLDER",
+        help="print aggregate counts only (never a row) for a held-out crisis.tsv+negatives.tsv",
+    )
+    parser.add_argument("--thresholds", type=float, nargs="+", default=list(MEASURED))
     args = parser.parse_args(argv)
-    if args.evaluate:
+    if args.measure:
+        print(measure(args.measure, args.thresholds))
+    elif args.evaluate:
         print(cross_validate(load(args.data)))
     else:
         train(args.data)
