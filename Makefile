@@ -64,10 +64,12 @@ lock: install
 		--no-header --quiet -o requirements-dev.lock
 
 # Retrain the crisis detector's learned layer on tests/data/safety/ (writes
-# clarity/safety/learned/weights.json, to commit) after its cross-validation figures.
+# clarity/safety/learned/weights.json, to commit) after its cross-validation figures, and
+# rewrite the table test's list of known misses (tests/data/safety/known_misses.tsv).
 safety-model: install
 	$(BIN)/python -m clarity.safety.learned.train --evaluate
 	$(BIN)/python -m clarity.safety.learned.train
+	$(BIN)/python -m clarity.safety.learned.train --known-misses
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -55,10 +55,9 @@ CONTEXT = _rows("context.tsv", "own_context.tsv")
 
 
 # Rows whose level label the rules disagree with, upwards only (the row stays in its file as
-# written): here the category must still be found and the level be at least the label's.
-# "remove myself" at the end of a message is read as slang for suicide (active), on top of the
-# burden the writer labelled (passive).
-DISPUTED_LEVEL = {"the kindest thing i could do for everyone is remove myself"}
+# written), listed in disputed_level.tsv with the reason: here the category must still be found
+# and the level be at least the label's.
+DISPUTED_LEVEL = {r["text"]: r["reason"] for r in _rows("disputed_level.tsv")}
 KNOWN_MISSES = {r["text"]: r["reason"] for r in _rows("known_misses.tsv")}
 
 
