@@ -7,11 +7,12 @@ pass it, so it measures generalisation no longer); ``own2_*.tsv`` probes the sec
 wrote in the styles the held-out misses suggested (older adults' euphemisms, dose and height
 questions, news and prevention texts); ``dev3_*.tsv`` a third independent set, which the
 rules had never seen when the learned layer came (``clarity/safety/learned/``, trained on all
-these tables). Every crisis sentence must be flagged with its category among the categories and
-at exactly its level; every negative must be ``Level.NONE``; every conversation must end as
-expected. The crisis rows the detector does not pass yet are listed in ``known_misses.tsv``
-with the reason, as strict expected failures: never deleted, and struck off the list as soon
-as the detector passes them.
+these tables); the rules were then widened for what its misses and false alarms had in common,
+so it no longer measures them either. Every crisis sentence must be flagged with its category
+among the categories and at exactly its level; every negative must be ``Level.NONE``; every
+conversation must end as expected. The crisis rows the detector does not pass yet are listed in
+``known_misses.tsv`` with the reason, as strict expected failures: never deleted, and struck
+off the list as soon as the detector passes them (``make safety-model`` rewrites it).
 """
 
 from __future__ import annotations
