@@ -7,7 +7,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 
-.PHONY: install run migrate test js-clients reliability bench lint format lock clean
+.PHONY: install run migrate test js-clients reliability bench lint format lock safety-model clean
 
 install: $(STAMP)
 
@@ -62,6 +62,14 @@ lock: install
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --universal --python-version 3.11 \
 		--no-header --quiet -o requirements-dev.lock
+
+# Retrain the crisis detector's learned layer on tests/data/safety/ (writes
+# clarity/safety/learned/weights.json, to commit) after its cross-validation figures, and
+# rewrite the table test's list of known misses (tests/data/safety/known_misses.tsv).
+safety-model: install
+	$(BIN)/python -m clarity.safety.learned.train --evaluate
+	$(BIN)/python -m clarity.safety.learned.train
+	$(BIN)/python -m clarity.safety.learned.train --known-misses
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -9,7 +9,16 @@ first (``exclusions.py``). ``assess`` also reads the latest message in the light
 previous ones (see ``detector.py``), and ``moderation.py`` can ask a moderation model for a
 second opinion that may add a flag but never remove one.
 
-Why hand-written rules: no maintained library screens text for suicide risk offline; the
+A learned layer (``learned/``) reads the latest message when the rules see nothing in it: a
+logistic regression over words, word pairs and character n-grams of the same normalised text,
+trained on the sentence tables the rules are tested against (``make safety-model``), with a
+second head for the category; the level follows from the category. Rules alone plateau on
+sentences nobody on the project has seen; the layer generalises a little further, and its
+threshold is chosen by cross-validation over the tables' writers so that it adds almost no
+false alarm. It can add a flag, never remove one; inference is a few dictionary look-ups in pure
+Python from a small committed ``weights.json`` (no machine-learning library at run time).
+
+Why hand-written rules first: no maintained library screens text for suicide risk offline; the
 moderation models that do are remote services (used here only as a second opinion, with a
 deadline), and a general sentiment or toxicity model knows nothing of the C-SSRS levels. The
 rules are plain ``re`` patterns compiled once at import, and err on the side of flagging: a

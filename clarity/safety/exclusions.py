@@ -123,13 +123,28 @@ IDIOMS = (
     r"\b(?:the|this|our|my) (?:show|game|party|match) must go on\b",
     r"\bno point (?:in )?(?:arguing|asking|trying to explain|waiting|complaining|worrying)\b",
     r"\bbanging my head against (?:a|the) (?:brick )?wall\b",
-    r"\bsuicide (?:squad|doors?|mission|run|sprints?|drills?|bomb\w*|attack\w*|king|note "
+    r"\bsuicide (?:squad|doors?|mission|run|sprints?|drills?|bomb\w*|attack\w*|king|pass|ball"
+    r"|tackle|note "
     r"(?:in|from) the (?:book|film|movie|show))\b",
     r"\bsuicide (?:prevention|awareness|research|statistics|stats|rates?|figures|hotline "
     r"volunteer)\b",
     r"\b(?:wrote|made|did|drew up|updated|sorted|write|make|do) (?:a|our) will (?:with|together|"
     r"after|because|since|now that|when we|for the (?:house|baby|kids))\b",
     r"\b(?:eats?|ate|eating) (?:a|my) (?:whole|entire) (?:cake|pizza|tub|pack)\b",
+    # suicide as a figure of speech (a career move, a pass in sport), skydiving, gym bars,
+    # money worries, a pill's onset, a helpline number saved
+    r"\b(?:political|career|social|commercial|electoral|financial|professional|brand|fashion"
+    r"|reputational) suicide\b",
+    r"\bjump\w* out of (?:a|an|the) (?:plane|aeroplane|airplane|aircraft|helicopter)\b"
+    r"|\bsky ?div\w*|\bparachut\w*",
+    r"\bhang\w* (?:from|on) (?:a|the) (?:pull ?up |chin ?up |monkey )?bars?\b",
+    r"\b(?:tired of |sick of )?living (?:paycheck to paycheck|pay ?cheque to pay ?cheque|hand to"
+    r" mouth|week to week|month to month|out of (?:a|my) suitcase)\b",
+    r"\bhow long (?:does|do|will|would|did|should) (?:the|a|an|this|my|these|your) (?:\w+ )?"
+    r"(?:pill|pills|tablets?|meds|medication|antibiotics?|antidepressants?|dose|jab|injection)"
+    r" (?:take to|to) (?:work|kick in|start working|wear off)\b",
+    r"\bsave (?:them|it|this|these|the numbers?|that number) (?:in|on|to|into) (?:your|my|their)"
+    r" (?:phone|phones|contacts)\b",
     # gaming
     r"\b(?:killed|kill|kills|killing) myself (?:with|on|in) (?:my own |a |the )?(?:grenade|"
     r"rocket|c4|explosive|fall damage|lava|barrel|sticky|game|minecraft|fortnite|level)\b",
@@ -155,7 +170,8 @@ ABOUT_OTHERS = (
     r"unaliv\w*|kills? (?:himself|herself|themselves))",
     r"\b(?:suicide|suicides|overdose|overdoses) (?:in|of|on) (?:the|this|that) (?:book|film|"
     r"movie|show|novel|series|game|episode|play|song|news|story)\b",
-    r"\b(?:opioid|drug|fentanyl|heroin|teen|youth|male|veteran|murder) (?:overdose|suicide)s?\b",
+    r"\b(?:opioid|drug|fentanyl|heroin|teen|youth|male|veteran|murder|student|farmer|prison"
+    r"|campus|child|celebrity|workplace) (?:overdose|suicide)s?\b",
     r"\b(?:suicide|self harm|overdose)s? (?:is|was|remains|are) (?:the|a) (?:leading|biggest|main|"
     r"second|major|common|top)\b",
     r"\bself harm (?:\w+ )?(?:rates?|admissions|charity|charities|statistics|stats|figures"
@@ -188,6 +204,7 @@ ABOUT_OTHERS = (
     r"\bcould (?:literally |honestly |easily )?sleep (?:forever|for (?:a|days|weeks|ever|a \w+))\b",
     r"\boverdos\w* on (?:garlic|salt|chill?i|spice|butter|junk food|food|pasta|bread|tea|puns"
     r"|memes|anime|kdramas|chocolate|sugar|caffeine|coffee|cake|sweets|candy|netflix|tv|carbs|"
+    r"vitamin \w+|supplements|"
     r"cheese|pizza|christmas|social media|tiktok|energy drinks|red bull|vitamins|sun|\w+ lol)\b",
     r"\boverdose (?:symptoms|signs|risks?|treatment|limit|threshold|warning|info|information|advice"
     r"|in (?:dogs?|cats?|pets?|children|kids|babies|toddlers))\b",
@@ -244,6 +261,7 @@ _REPORT_WORDS = (
     r"|event|movember|pshe|lesson|class|asking about|talk about|talking about|gossip\w*"
     r"|is it true|the difference between|explain|ideation|videos?|senator|the lead|player"
     r"|raid|boss|speedrun\w*|friend|husband|wife|partner|boyfriend|girlfriend|brother|sister"
+    r"|coworkers?|colleagues?|flatmates?|roommates?|posters?|youth"
     r"|(?:a|the) (?:girl|boy|guy|lad|kid) in my"
     r"|(?:if|when) (?:you|someone|somebody|a friend|anyone|a loved one) (?:are|is|feel\w*|has"
     r"|have|says?|tells? you|mentions?|talks?)|people who|those who|anyone who|someone who)"
@@ -261,7 +279,10 @@ _ONLOOKER = at_word_starts(
         r"(?:what|how) (?:should|do|can|could|would) i\b|i (?:do not|did not|never) know (?:what"
         r"|how|if|whether)\b|i (?:am|was|feel) (?:so )?(?:worried|scared|afraid|concerned)"
         r" (?:about|for) \w+",
-        r"(?:should|do|can|could) i (?:say|tell|do|talk|ask|help|call|report|reach)\b"
+        r"(?:should|do|can|could) i (?:say|tell|do|talk|ask|help|call|report|reach|message|text"
+        r"|contact|check)\b|(?:anything|something) (?:else )?i (?:should|can|could) do\b"
+        r"|i (?:have )?(?:referred|reported|called|rang|phoned|contacted|messaged|texted)\b"
+        r"|i am (?:so |really )?(?:worried|concerned)\b"
         r"|i do not know (?:if|whether|how|what)\b|i am (?:organi[sz]ing|doing|writing|running"
         r"|planning|hosting) (?:a|an|the|my)\b|as a \w+ i\b|i want to (?:save|share|print)\b"
         r"|i (?:am|was) (?:a|an) (?:nurse|teacher|volunteer|student|doctor|counsell?or|researcher"
@@ -272,12 +293,14 @@ _ONLOOKER = at_word_starts(
         r"my (?:patients?|clients?|callers?|students?|pupils?|shift|course|training|essay|"
         r"dissertation|thesis|novel|story|screenplay|script|team|charity|class|job|work|research"
         r"|article|paper|book|volunteering|role|colleagues?|year|school|uni|office|street|town"
-        r"|area|community|literature|exam|character|avatar|sim|short story"
+        r"|area|community|literature|exam|character|avatar|sim|short story|villain|hero|heroine"
+        r"|protagonist|antagonist|oc"
         r"|nursing|students?)s?\b|my (?:best )?(?:mum|mom|dad|husband|wife|partner|son|daughter"
         r"|brother|sister|friend|boyfriend|girlfriend|parents|flatmate|roommate|cousin|uncle"
         r"|aunt|grandad|grandma|nan|mate|colleague|coworker|neighbour|neighbor)s? (?:s )?(?:is"
         r"|was|has|had|keeps|kept|been|says|said|told|tells|talks|talked|is talking|wants"
-        r"|wanted|thinks|thought|tried|attempted|self harms|cuts|mentioned|texted)\b"
+        r"|wanted|thinks|thought|tried|attempted|self harms|cuts|mentioned|texted|posted|sent"
+        r"|wrote|gave|gives|is giving|has given)\b(?: me\b)?"
         r"|my (?:\w+ ){1,3}(?:training"
         r"|review|exam|essay|story|students|class|course|thesis|dissertation)\b",
     ]

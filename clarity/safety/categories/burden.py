@@ -79,6 +79,15 @@ RULE = rule(
     Level.PASSIVE,
     strong=[
         *_BROAD,
+        # who would miss me; if I were not around, they would not have to...
+        r"\bwho (?:would|will|is going to|would even|will even) (?:even )?(?:miss|notice|care"
+        r" about) me\b",
+        r"\b(?:anyone|anybody|no one|nobody) (?:would|will) (?:even )?(?:care|notice|mind) if i"
+        r" (?:disappeared|died|was gone|were gone|vanished|was not here|was not around)\b",
+        r"\bif i (?:was not|were not) (?:around|here|alive|in the picture|out the picture)\b(?!"
+        r" to)(?: \w+){0,5} (?:would not have to|would be (?:better|happier|fine|easier|less"
+        r"|more peaceful)|would have (?:more|less)|would get (?:more|on))\b",
+        r"\bif i (?:was|were) out (?:of )?the picture\b",
         r"\b(?:better|happier|easier|lighter|simpler|freer|more peaceful|fine|okay|ok|alright"
         r"|good)(?: off)?(?: for "
         r"(?:everyone|them|all|him|her|you|everybody))? " + _GONE,

@@ -76,6 +76,18 @@ RULE = rule(
     Level.PASSIVE,
     strong=[
         *_BROAD,
+        # no point any more, no future for me, out of options, hope is for others
+        r"\b(?:there is |there is just |theres )?no point (?:anymore|any more)\b",
+        r"\bno future for (?:me|someone like me|people like me)\b",
+        r"\b(?:can not|do not|could not|never) (?:picture|imagine|see|find) (?:a|any|my) (?:life"
+        r"|future) (?:worth living|for myself|for me)\b",
+        r"\bhope is (?:for other people|not for (?:me|people like me)|a lie|a joke|pointless)\b",
+        r"\bi am (?:all |completely )?out of options\b(?= *$)",
+        r"\bmight as well (?:give up|end it|not bother)\b(?= *$)",
+        r"\b(?:can not|could not) imagine (?:getting through|surviving|making it (?:through|to))"
+        r" (?:another|next|this|the next)\b",
+        r"\b(?:it is|its|it will|things are) never going to (?:change|get better|end|improve)\b"
+        r"(?= *$)",
         r"\b(?:no|not any|not a|lost (?:my|all|the)|see no|(?:can not|do not|could not) see (?:any"
         r"|a|the)) (?:point|reason|purpose|use|sense|meaning|will|desire|hope)(?: in| to| of"
         r"| for\b)?"

@@ -68,6 +68,8 @@ RULE = rule(
     Level.IMMINENT,
     strong=[
         *_BROAD,
+        # decided, and no talking out of it
+        r"\b(?:no|there is no) talking me out of (?:it|this)\b",
         rf"\b{_WILL} {_ACT}",
         r"\b(?:i am|i have|i) (?:made|making|come to|reached) (?:the|my|a) (?:decision|choice) "
         r"to (?:die|end|kill|take my|go through with it)\w*",

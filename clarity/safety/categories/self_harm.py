@@ -43,6 +43,20 @@ RULE = rule(
     Level.ACTIVE,
     strong=[
         *_BROAD,
+        # relapses with a blade, urges, hiding cuts and bruises, a blade kept at hand
+        r"\brelaps\w* (?:with|on|into) (?:the|a|my) (?:razor|blade|knife|lighter)\b",
+        r"\b(?:thinking about|think about|thoughts of|stop thinking about) (?:cutting|burning"
+        r" myself|hurting myself)\b(?= *$| again| tonight)",
+        r"\b(?:the|my) (?:cuts|burns|scars) (?:are|were|keep) (?:getting )?(?:deeper|worse"
+        r"|bigger|longer)\b",
+        r"\b(?:long sleeves|hoodies?|jumpers?|sweaters?)\b(?: \w+){0,6} (?:because of|to hide|to"
+        r" cover) (?:the|my) (?:cuts|scars|marks|burns|bruises)\b",
+        r"\b(?:hitting|hit|punching|punched|scratching|burning|bruising)\b(?: \w+){0,5} so"
+        r" (?:nobody|no one|people|they) (?:can not |will not )?(?:see|sees|notice|notices)"
+        r" (?:the|my) (?:bruises|marks|cuts|scars|burns)\b",
+        r"\bkeep\w* (?:a|my|the) (?:blade|razor)s? (?:in|under|hidden|taped)\b",
+        r"\b(?:pick\w*|scratch\w*) (?:at )?my (?:skin|scabs|arms?)\b(?: \w+){0,5} (?:until|till"
+        r"|til) (?:it|they) (?:opens?|opened|breaks?|broke) (?:up|open)?\b",
         rf"\b{_HARM} myself\b",
         rf"\b(?:cut\w*|slic\w*|scratch\w*|burn\w*|carv\w*|scald\w*|stab\w*) (?:into )?(?:my |"
         rf"both )?{_BODY}\b(?! (?:on|with|while|when|during|from|in|at) (?:the |a |my )?(?:oven"

@@ -97,6 +97,22 @@ RULE = rule(
     Level.PASSIVE,
     strong=[
         *_BROAD,
+        # wishing to vanish or be erased, to be hit by a bus, to be called home; waking up as a
+        # disappointment
+        r"\b(?:want|wanted|wanting|wish i could|wanna|would love) (?:to )?(?:just )?(?:disappear"
+        r"|vanish|cease to exist|stop existing)\b(?= *$| forever| for good| completely"
+        r"| permanently| and never| not run away| not (?:like )?(?:go|run) away| from (?:the world"
+        r"|the earth|this world|existence|everyone))",
+        r"\b(?:deleted|erased|removed|wiped|gone) from existence\b",
+        r"\b(?:would not mind|be fine|would be fine|be happy|would be happy|be glad|hope|hoping"
+        r"|wish|pray|praying) (?:if |that )?(?:i )?(?:got |get |was |were |would get |to get )?"
+        r"(?:hit|run over|knocked down) by a (?:bus|car|truck|lorry|train)\b",
+        r"\bwake up (?:i am |and i am |and feel |feeling )?(?:disappointed|upset|angry|gutted)"
+        r" (?:that )?i (?:did|still do|woke up|am still (?:here|alive))\b",
+        r"\bterminal (?:diagnosis|illness|cancer)\b(?: \w+){0,8} (?:relieved|relief|glad|happy"
+        r"|grateful)\b",
+        r"\b(?:lord|god|jesus) (?:please )?(?:just )?(?:call|take|bring) me home\b",
+        r"\bcrawl (?:into|in) (?:the ground|a hole|my grave) and (?:stay|never come out|die)\b",
         r"\bwish(?:ing|ed|es)? (?:i (?:was|were|could be|would|had|could|could just|would just)"
         r"|to be|i could have|that i (?:was|were|had)) (?:just )?(?:dead|gone|never born|not born"
         r"|not here|not alive|not exist\w*|disappear\w*(?! (?:to|on|into|off|under|somewhere|"
