@@ -36,40 +36,40 @@ def _sqlite_spelling(sql: str) -> str:
     return _NUMBERED_PARAMETER.sub(r"?\1", sql)
 
 
+def _statement(sql: str, params: tuple[Any, ...]) -> tuple[Any, str, list[Any]]:
+    """The connection to run on (the transaction this task is in, if any), and the statement and
+    its parameters as that connection's driver takes them."""
+    connection = connections.get("default")
+    if connection.capabilities.dialect != "sqlite":
+        return connection, sql, list(params)
+    # Tortoise stores UUIDs as text on SQLite, and sqlite3 has no adapter for them.
+    values = [str(p) if isinstance(p, uuid.UUID) else p for p in params]
+    return connection, _sqlite_spelling(sql), values
+
+
 async def select(sql: str, *params: Any) -> Sequence[Sequence[Any]]:
     """The rows of one ``SELECT`` (``$1``... parameters) on the default connection, or on the
-    transaction this task is in."""
-    connection = connections.get("default")
-    if connection.capabilities.dialect == "sqlite":
-        sql = _sqlite_spelling(sql)
-        # Tortoise stores UUIDs as text on SQLite, and sqlite3 has no adapter for them.
-        params = tuple(str(p) if isinstance(p, uuid.UUID) else p for p in params)
-        if isinstance(connection, ClaritySqliteClient):  # not inside a transaction
-            rows: Sequence[Sequence[Any]] = await connection.execute_read(sql, params)
-            return rows
-    result: tuple[int, Sequence[Sequence[Any]]] = await connection.execute_query(sql, list(params))
+    transaction this task is in (on SQLite, outside a transaction, the reading connection)."""
+    connection, sql, values = _statement(sql, params)
+    if isinstance(connection, ClaritySqliteClient):  # SQLite, not inside a transaction
+        rows: Sequence[Sequence[Any]] = await connection.execute_read(sql, values)
+        return rows
+    result: tuple[int, Sequence[Sequence[Any]]] = await connection.execute_query(sql, values)
     return result[1]
 
 
 async def execute(sql: str, *params: Any) -> int:
-    """Run one writing statement (``$1``... parameters) on the default connection, or on the
-    transaction this task is in; the number of rows it changed."""
-    connection = connections.get("default")
-    if connection.capabilities.dialect == "sqlite":
-        sql = _sqlite_spelling(sql)
-        params = tuple(str(p) if isinstance(p, uuid.UUID) else p for p in params)
-    changed: int = (await connection.execute_query(sql, list(params)))[0]
+    """Run one writing statement (``$1``... parameters); the number of rows it changed."""
+    connection, sql, values = _statement(sql, params)
+    changed: int = (await connection.execute_query(sql, values))[0]
     return changed
 
 
 async def returning(sql: str, *params: Any) -> list[dict[str, Any]]:
     """The rows of one writing statement with ``RETURNING``, as dicts (asyncpg's plain execute
     would drop them)."""
-    connection = connections.get("default")
-    if connection.capabilities.dialect == "sqlite":
-        sql = _sqlite_spelling(sql)
-        params = tuple(str(p) if isinstance(p, uuid.UUID) else p for p in params)
-    rows: list[dict[str, Any]] = await connection.execute_query_dict(sql, list(params))
+    connection, sql, values = _statement(sql, params)
+    rows: list[dict[str, Any]] = await connection.execute_query_dict(sql, values)
     return rows
 
 

@@ -54,16 +54,21 @@ async def test_a_revoked_sign_in_is_refused_by_the_next_lookup(account: User) ->
     assert await live_sign_in(str(sign_in.id)) is None
 
 
-async def test_the_exchange_insert_stores_both_rows_or_neither(solve_session: SolveSession) -> None:
-    reply_id = uuid.uuid4()
+async def _store(session: SolveSession, reply_id: uuid.UUID) -> uuid.UUID:
     user_message_id, _ = await store_exchange(
-        session_id=solve_session.id,
+        session_id=session.id,
         reply_id=reply_id,
         step=SolveStep.RECEIVE,
         content="hello",
         emotion=Emotion.NEUTRAL,
         last_at=None,
     )
+    return user_message_id
+
+
+async def test_the_exchange_insert_stores_both_rows_or_neither(solve_session: SolveSession) -> None:
+    reply_id = uuid.uuid4()
+    user_message_id = await _store(solve_session, reply_id)
     stored = await SolveMessage.filter(session_id=solve_session.id).order_by("created_at")
     assert [(m.id, m.status, m.reply_to_id) for m in stored] == [
         (user_message_id, MessageStatus.COMPLETE, None),
@@ -71,14 +76,7 @@ async def test_the_exchange_insert_stores_both_rows_or_neither(solve_session: So
     ]
     # The same reply id again: the second row clashes, and the first is not stored either.
     with pytest.raises(IntegrityError):
-        await store_exchange(
-            session_id=solve_session.id,
-            reply_id=reply_id,
-            step=SolveStep.RECEIVE,
-            content="again",
-            emotion=Emotion.NEUTRAL,
-            last_at=None,
-        )
+        await _store(solve_session, reply_id)
     assert await SolveMessage.filter(session_id=solve_session.id).count() == 2
 
 
