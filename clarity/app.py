@@ -13,7 +13,7 @@ from clarity.coach.factory import make_coach
 from clarity.config import ConfigError, Settings
 from clarity.db import close_database, open_database, pending_migrations, ping
 from clarity.errors import REQUEST_ID_HEADER, register_error_handlers, request_id
-from clarity.extensions import AppState, make_auth, make_schema
+from clarity.extensions import AppState, NoCookieSessions, make_auth, make_schema
 from clarity.live import LiveReplies, RedisReplies
 from clarity.logs import configure_logging, log_requests
 from clarity.passwords import Passwords
@@ -37,6 +37,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
 
     app = Quart("clarity", static_folder=None)
     app.request_class = ClarityRequest
+    app.session_interface = NoCookieSessions()
     app.config.update(
         SECRET_KEY=secret_key,
         SECRET_KEY_FALLBACKS=list(settings.secret_key_fallbacks) or None,

@@ -11,11 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from quart import current_app
+from quart import Quart, Response, current_app
+from quart.sessions import SecureCookieSessionInterface, SessionMixin
+from quart.wrappers import BaseRequestWebsocket
 from quart_auth import QuartAuth
 from quart_schema import QuartSchema
 from quart_schema.openapi import HttpSecurityScheme, Info
 from quart_schema.typing import PydanticDumpOptions
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from clarity.auth import CurrentUser
 from clarity.openapi import BEARER_SCHEME, ClarityOpenAPIProvider
@@ -28,6 +31,20 @@ if TYPE_CHECKING:
     from clarity.services.replies import ReplyRuntime
 
 TOKEN_SALT = "clarity-bearer-token"
+
+
+class NoCookieSessions(SecureCookieSessionInterface):
+    """Clarity is a bearer-token API and keeps no cookie session, but Quart opens a signed one for
+    every request by default (itsdangerous builds a serializer and test-encodes ``{}`` each time,
+    1-2% of a request's CPU). Every request gets Quart's null session instead."""
+
+    async def open_session(self, app: Quart, request: BaseRequestWebsocket) -> None:
+        return None
+
+    async def save_session(
+        self, app: Quart, session: SessionMixin, response: Response | WerkzeugResponse | None
+    ) -> None:
+        return None
 
 
 def make_auth(token_ttl_seconds: int) -> QuartAuth:
