@@ -16,6 +16,7 @@ sees the transaction's own writes.
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Sequence
 from typing import Any
@@ -38,40 +39,36 @@ class ClaritySqliteClient(SqliteClient):
     def __init__(self, file_path: str, **kwargs: Any) -> None:
         super().__init__(file_path, **kwargs)
         self._reader: aiosqlite.Connection | None = None
+        self._reader_opening = asyncio.Lock()
 
     def _in_transaction(self) -> TransactionContext:
         return SqliteTransaction(SqliteTransactionWrapper(self), self._lock)
 
-    async def create_connection(self, with_db: bool) -> None:
-        """The writing connection (Tortoise's), then the reading one, opened with the database at
-        start-up rather than by the first request (whose cancellation could strand it half-open).
-        An in-memory database has none: a second connection would not see it."""
-        await super().create_connection(with_db)
-        if self._reader is None and not _in_memory(self.filename):
-            reader = await aiosqlite.connect(self.filename, isolation_level=None)
-            reader.row_factory = sqlite3.Row
-            await reader.execute("PRAGMA query_only = ON")
-            await reader.execute(f"PRAGMA busy_timeout = {READER_BUSY_TIMEOUT_MS}")
-            self._reader = reader
-
     @translate_exceptions
     async def execute_read(self, query: str, values: Sequence[Any]) -> Sequence[sqlite3.Row]:
-        """The rows of one read-only statement, on the reading connection (on the writing one
-        when there is none: an in-memory database, or before the database was opened)."""
-        if self._reader is None:
+        """The rows of one read-only statement, on the reading connection (on the main one for an
+        in-memory database, which a second connection would not see)."""
+        if self.filename == ":memory:" or "mode=memory" in self.filename:
             rows: Sequence[sqlite3.Row] = (await self.execute_query(query, list(values)))[1]
             return rows
-        return list(await self._reader.execute_fetchall(query, values))
+        reader = self._reader or await self._open_reader()
+        return list(await reader.execute_fetchall(query, values))
+
+    async def _open_reader(self) -> aiosqlite.Connection:
+        async with self._reader_opening:
+            if self._reader is None:
+                reader = await aiosqlite.connect(self.filename, isolation_level=None)
+                reader.row_factory = sqlite3.Row
+                await reader.execute("PRAGMA query_only = ON")
+                await reader.execute(f"PRAGMA busy_timeout = {READER_BUSY_TIMEOUT_MS}")
+                self._reader = reader
+            return self._reader
 
     async def close(self) -> None:
         if self._reader is not None:
             reader, self._reader = self._reader, None
             await reader.close()
         await super().close()
-
-
-def _in_memory(filename: str) -> bool:
-    return filename == ":memory:" or "mode=memory" in filename
 
 
 client_class = ClaritySqliteClient
