@@ -1,0 +1,152 @@
+"""SQLite's statements on the event loop (``clarity.db.sqlite_connection``): what runs on the loop
+never waits there. While another process holds the file's write lock (the CLI, a second worker),
+writes wait for it on their own thread and the loop keeps serving; reads answer from the last
+committed state at once; a commit cancelled half-way leaves the connection usable."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator, Iterator
+
+import pytest
+from tortoise import connections
+from tortoise.transactions import in_transaction
+
+from clarity.db.rows import select
+from clarity.db.sqlite import ClaritySqliteClient
+from clarity.models import SolveSession, User
+
+_COUNT = "SELECT COUNT(*) FROM solve_sessions WHERE user_id = $1"
+
+
+@pytest.fixture
+def client(account: User) -> ClaritySqliteClient:
+    db = connections.get("default")
+    if not isinstance(db, ClaritySqliteClient) or db.filename == ":memory:":
+        pytest.skip("SQLite files only")
+    return db
+
+
+@pytest.fixture
+def other_process(client: ClaritySqliteClient) -> Iterator[sqlite3.Connection]:
+    """A connection of another process's kind: its own, to the same file."""
+    connection = sqlite3.connect(client.filename, isolation_level=None, timeout=0)
+    try:
+        yield connection
+    finally:
+        if connection.in_transaction:
+            connection.rollback()
+        connection.close()
+
+
+class Ticker:
+    """Counts how often the loop got round to it while a statement waited."""
+
+    def __init__(self) -> None:
+        self.ticks = 0
+
+    async def run(self) -> None:
+        while True:
+            await asyncio.sleep(0.01)
+            self.ticks += 1
+
+
+@pytest.fixture
+async def ticker() -> AsyncIterator[Ticker]:
+    ticker = Ticker()
+    task = asyncio.create_task(ticker.run())
+    yield ticker
+    task.cancel()
+
+
+async def _waits_then_finishes(work: asyncio.Task[object], other: sqlite3.Connection) -> None:
+    await asyncio.sleep(0.3)
+    assert not work.done(), "the write should wait for the other process's lock"
+    other.commit()
+    await asyncio.wait_for(work, timeout=5)
+
+
+async def test_a_write_outside_a_transaction_waits_off_the_loop(
+    account: User, other_process: sqlite3.Connection, ticker: Ticker
+) -> None:
+    other_process.execute("BEGIN IMMEDIATE")
+    write = asyncio.create_task(SolveSession.create(user=account))
+    await _waits_then_finishes(write, other_process)  # type: ignore[arg-type]
+    assert ticker.ticks >= 10  # the loop kept turning (about 30 in 0.3 s): it was not blocked
+    assert await SolveSession.filter(user_id=account.id).count() == 1
+
+
+async def test_a_write_inside_a_transaction_waits_off_the_loop(
+    account: User, other_process: sqlite3.Connection, ticker: Ticker
+) -> None:
+    async def transaction() -> None:
+        async with in_transaction():
+            await SolveSession.create(user=account)
+            await SolveSession.create(user=account)
+
+    other_process.execute("BEGIN IMMEDIATE")
+    work = asyncio.create_task(transaction())
+    await _waits_then_finishes(work, other_process)  # type: ignore[arg-type]
+    assert ticker.ticks >= 10
+    assert await SolveSession.filter(user_id=account.id).count() == 2
+
+
+async def test_a_read_answers_at_once_while_another_process_writes(
+    account: User, other_process: sqlite3.Connection
+) -> None:
+    await SolveSession.create(user=account)
+    other_process.execute("BEGIN IMMEDIATE")
+    other_process.execute(
+        "INSERT INTO solve_sessions (id, status, current_step, created_at, user_id) "
+        "VALUES ('00000000-0000-4000-8000-000000000001', 'active', 'receive', "
+        "'2026-01-01 00:00:00+00:00', ?)",
+        (str(account.id),),
+    )
+    rows = await asyncio.wait_for(select(_COUNT, account.id), timeout=0.5)
+    assert rows[0][0] == 1  # the committed state, not the other process's pending row
+    other_process.commit()
+    assert (await select(_COUNT, account.id))[0][0] == 2
+
+
+async def test_a_busy_reading_connection_falls_back_to_the_main_one(
+    client: ClaritySqliteClient, account: User
+) -> None:
+    await SolveSession.create(user=account)
+
+    class Busy:
+        def execute(self, *_: object) -> None:
+            error = sqlite3.OperationalError("database is locked")
+            error.sqlite_errorcode = sqlite3.SQLITE_BUSY  # type: ignore[attr-defined]
+            raise error
+
+        def close(self) -> None:
+            pass
+
+    reader, client._reader = client._reader, Busy()  # type: ignore[assignment]
+    try:
+        assert (await select(_COUNT, account.id))[0][0] == 1
+    finally:
+        client._reader = reader
+
+
+async def test_a_commit_cancelled_on_its_thread_leaves_the_connection_usable(
+    account: User, other_process: sqlite3.Connection
+) -> None:
+    async def transaction() -> None:
+        async with in_transaction():
+            await SolveSession.create(user=account)
+
+    other_process.execute("BEGIN IMMEDIATE")  # the insert, then, waits on the thread
+    work = asyncio.create_task(transaction())
+    await asyncio.sleep(0.2)
+    work.cancel()
+    await asyncio.sleep(0.1)
+    assert not work.done(), "the statement on the thread is waited for before cancelling"
+    other_process.commit()
+    with pytest.raises(asyncio.CancelledError):
+        await asyncio.wait_for(work, timeout=5)
+    # Rolled back, nothing half-written, and the next statements run.
+    assert await SolveSession.filter(user_id=account.id).count() == 0
+    await SolveSession.create(user=account)
+    assert (await select(_COUNT, account.id))[0][0] == 1
