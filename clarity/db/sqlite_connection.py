@@ -2,11 +2,12 @@
 
 Tortoise reaches SQLite through aiosqlite, which runs every statement on a thread of its own: each
 statement is a hand-off there and back (a queue, a wake-up, a callback the loop runs when it gets
-round to it), and Tortoise holds its one lock across all of them. Under load the hand-offs cost
-more than the statements: a session list's two indexed reads take tens of microseconds in
-SQLite, and each hand-off waits for the busy loop's next turn, while every other write queues
-behind the lock. Measured on the JSON routes (server CPU per request, same box): ``GET /sessions``
-3.0 -> 2.3 ms with the reads alone moved (README, Performance).
+round to it), and Tortoise holds its one lock, which every write waits for, across all of them.
+Under load the hand-offs cost more than the statements (an indexed insert takes tens of
+microseconds in SQLite; each hand-off waits for the busy loop's next turn), so a transaction held
+the lock for several turns of the loop. Measured with ``POST /sessions`` (a transaction of an
+upsert and an insert), alternated runs on one box: 171-202 -> 245-250 requests a second, server
+CPU 4.1-5.0 -> 3.8-3.9 ms per request (README, Performance).
 
 So statements run here, on the loop, without yielding, except the two kinds that wait on the
 disk or on another process, which go to a thread so the loop keeps serving meanwhile:
@@ -43,7 +44,7 @@ BUSY_TIMEOUT_MS = 5000
 _NO_COMMIT = ("SELECT", "PRAGMA", "BEGIN", "SAVEPOINT", "ROLLBACK")
 
 
-def is_busy(error: sqlite3.OperationalError) -> bool:
+def _is_busy(error: sqlite3.OperationalError) -> bool:
     # SQLITE_BUSY_SNAPSHOT (a transaction that read before another process wrote) is not
     # among them: waiting cannot cure it, the transaction must fail.
     return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
@@ -107,7 +108,7 @@ class LoopSqliteConnection:
             try:
                 return work()
             except sqlite3.OperationalError as error:
-                if not is_busy(error):
+                if not _is_busy(error):
                     raise
         return await self._off_loop(work)
 

@@ -1,7 +1,7 @@
-"""SQLite's statements on the event loop (``clarity.db.sqlite_connection``): what runs on the loop
-never waits there. While another process holds the file's write lock (the CLI, a second worker),
-writes wait for it on their own thread and the loop keeps serving; reads answer from the last
-committed state at once; a commit cancelled half-way leaves the connection usable."""
+"""SQLite's writes driven from the event loop (``clarity.db.sqlite_connection``): what runs on the
+loop never waits there. While another process holds the file's write lock (the CLI, a second
+worker), writes wait for it on their own thread and the loop keeps serving; reads answer from the
+last committed state at once; a write cancelled while it waits leaves the connection usable."""
 
 from __future__ import annotations
 
@@ -107,27 +107,6 @@ async def test_a_read_answers_at_once_while_another_process_writes(
     assert rows[0][0] == 1  # the committed state, not the other process's pending row
     other_process.commit()
     assert (await select(_COUNT, account.id))[0][0] == 2
-
-
-async def test_a_busy_reading_connection_falls_back_to_the_main_one(
-    client: ClaritySqliteClient, account: User
-) -> None:
-    await SolveSession.create(user=account)
-
-    class Busy:
-        def execute(self, *_: object) -> None:
-            error = sqlite3.OperationalError("database is locked")
-            error.sqlite_errorcode = sqlite3.SQLITE_BUSY  # type: ignore[attr-defined]
-            raise error
-
-        def close(self) -> None:
-            pass
-
-    reader, client._reader = client._reader, Busy()  # type: ignore[assignment]
-    try:
-        assert (await select(_COUNT, account.id))[0][0] == 1
-    finally:
-        client._reader = reader
 
 
 async def test_a_commit_cancelled_on_its_thread_leaves_the_connection_usable(
