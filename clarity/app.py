@@ -19,6 +19,7 @@ from clarity.logs import configure_logging, log_requests
 from clarity.passwords import Passwords
 from clarity.ratelimits import init_rate_limits
 from clarity.requests import ClarityRequest
+from clarity.safety import learned
 from clarity.safety.moderation import HTTPModerator
 from clarity.schemas.sessions import Resource
 from clarity.services.replies import ReplyRuntime
@@ -96,6 +97,9 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
 
     @app.before_serving
     async def connect() -> None:
+        # The crisis detector's learned layer: its weights (a few hundred KB of JSON, about 30 ms)
+        # are parsed now, not on the event loop while the first user's message waits.
+        learned.model()
         state.database = await open_database(settings)
         # A database that answers but was never migrated would answer every request with a 500:
         # refuse to start, saying what to run. (One that does not answer yet is /ready's 503.)

@@ -4,9 +4,11 @@ adds to the rules, and that it was trained on the tables of the day."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 
+from clarity.app import create_app
 from clarity.safety import Level, assess
 from clarity.safety.categories import CATEGORIES
 from clarity.safety.detector import reading, signals
@@ -105,3 +107,13 @@ def test_a_disguised_spelling_the_layer_flags_counts_as_slang(
     assert assess("d3ad inside tbh").categories == {"wish_dead", "slang"}
     assert assess("dead inside tbh").categories == {"wish_dead"}
     assert assess("dead inside tbh", learned_layer=False).categories == frozenset()
+
+
+async def test_a_starting_server_reads_the_weights_before_the_first_message(
+    settings_overrides: dict[str, Any],
+) -> None:
+    model.cache_clear()
+    app = create_app(settings_overrides)
+    assert model.cache_info().currsize == 0
+    async with app.test_app():  # the server's start-up hooks, no request yet
+        assert model.cache_info().currsize == 1

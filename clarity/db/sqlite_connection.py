@@ -128,9 +128,8 @@ class LoopSqliteConnection:
         return await finish_despite_cancellation(future)
 
     async def execute(self, sql: str, parameters: Iterable[Any] | None = None) -> _Cursor:
-        return _Cursor(
-            await self._run(sql, lambda: self._conn.execute(sql, tuple(parameters or ())))
-        )
+        values = tuple(parameters or ())  # once: a statement refused as busy is run again
+        return _Cursor(await self._run(sql, lambda: self._conn.execute(sql, values)))
 
     async def execute_insert(
         self, sql: str, parameters: Iterable[Any] | None = None
