@@ -24,6 +24,7 @@ Named as the Tortoise engine for SQLite URLs (``clarity.db.tortoise_config``).
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
@@ -79,6 +80,7 @@ class ClaritySqliteClient(SqliteClient):
             if self._reader is not None:
                 return self._reader
             reader = await aiosqlite.connect(self.filename, isolation_level=None)
+            reader.row_factory = sqlite3.Row
             await reader.execute("PRAGMA query_only = ON")
             await reader.execute(f"PRAGMA busy_timeout = {READER_BUSY_TIMEOUT_MS}")
             self._reader = reader

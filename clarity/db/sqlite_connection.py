@@ -55,29 +55,6 @@ def _commits(sql: str) -> bool:
     return not sql.lstrip()[:9].upper().startswith(_NO_COMMIT)
 
 
-class _Cursor:
-    """What Tortoise awaits on the result of ``execute``."""
-
-    __slots__ = ("_cursor",)
-
-    def __init__(self, cursor: sqlite3.Cursor) -> None:
-        self._cursor = cursor
-
-    async def fetchall(self) -> list[Any]:
-        return self._cursor.fetchall()
-
-    async def close(self) -> None:
-        self._cursor.close()
-
-    @property
-    def lastrowid(self) -> int | None:
-        return self._cursor.lastrowid
-
-    @property
-    def rowcount(self) -> int:
-        return self._cursor.rowcount
-
-
 class LoopSqliteConnection:
     """One ``sqlite3`` connection, driven from the event loop (see the module's docstring)."""
 
@@ -127,9 +104,10 @@ class LoopSqliteConnection:
         future = asyncio.get_running_loop().run_in_executor(self._thread, waiting)
         return await finish_despite_cancellation(future)
 
-    async def execute(self, sql: str, parameters: Iterable[Any] | None = None) -> _Cursor:
+    async def execute(self, sql: str, parameters: Iterable[Any] | None = None) -> sqlite3.Cursor:
+        # (Tortoise reads nothing from the cursor but ``lastrowid``: no async cursor is needed.)
         values = tuple(parameters or ())  # once: a statement refused as busy is run again
-        return _Cursor(await self._run(sql, lambda: self._conn.execute(sql, values)))
+        return await self._run(sql, lambda: self._conn.execute(sql, values))
 
     async def execute_insert(
         self, sql: str, parameters: Iterable[Any] | None = None
@@ -143,13 +121,13 @@ class LoopSqliteConnection:
         values = tuple(parameters or ())
         return await self._run(sql, lambda: self._conn.execute(sql, values).fetchall())
 
-    async def executemany(self, sql: str, parameters: Iterable[Iterable[Any]]) -> _Cursor:
+    async def executemany(self, sql: str, parameters: Iterable[Iterable[Any]]) -> sqlite3.Cursor:
         rows = [tuple(p) for p in parameters]
-        return _Cursor(await self._run(sql, lambda: self._conn.executemany(sql, rows)))
+        return await self._run(sql, lambda: self._conn.executemany(sql, rows))
 
-    async def executescript(self, script: str) -> _Cursor:
+    async def executescript(self, script: str) -> sqlite3.Cursor:
         # A script commits as it goes (schema and migrations only): always on the thread.
-        return _Cursor(await self._off_loop(lambda: self._conn.executescript(script)))
+        return await self._off_loop(lambda: self._conn.executescript(script))
 
     async def commit(self) -> None:
         if self._conn.in_transaction:
