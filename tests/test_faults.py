@@ -39,6 +39,11 @@ async def _reply(
     )
 
 
+async def _when_set(event: asyncio.Event) -> float:
+    await event.wait()
+    return time.monotonic()
+
+
 async def _wait_for(url: str, sql: str, expected: Any, timeout: float = 30) -> Any:
     deadline = time.monotonic() + timeout
     while True:
@@ -101,7 +106,10 @@ async def test_clients_that_disconnect_mid_reply_lose_nothing(database_url: str)
 async def test_sigterm_finishes_short_replies_and_stores_the_rest_interrupted(
     database_url: str,
 ) -> None:
-    streams, grace, shutdown_grace, delay = 100, 4, 0.5, 0.2
+    # A long reply must be unable to finish within the grace even when its first token came
+    # seconds before SIGTERM (100 streams start over a few seconds on PostgreSQL): at 0.2 s a
+    # word, two of 50 long replies once finished in time and were stored complete.
+    streams, grace, shutdown_grace, delay = 100, 5, 0.5, 0.3
     env = server_env(
         database_url,
         coach_token_delay=str(delay),
@@ -110,8 +118,8 @@ async def test_sigterm_finishes_short_replies_and_stores_the_rest_interrupted(
         rate_limits_enabled="false",
         database_pool_max="30",
     )
-    short = len(RECEIVE_REPLY.split()) * delay  # 2.4 s: finishes within the grace period
-    long = len(REPLIES[SolveStep.CLARIFY].split()) * delay  # about 7 s: does not
+    short = len(RECEIVE_REPLY.split()) * delay  # 3.6 s: finishes within the grace period
+    long = len(REPLIES[SolveStep.CLARIFY].split()) * delay  # about 10 s: does not
     assert short < grace < long - shutdown_grace
     with hypercorn_process(env, ["--graceful-timeout", str(grace)]) as server:
         limits = httpx.Limits(max_connections=300)
@@ -124,7 +132,9 @@ async def test_sigterm_finishes_short_replies_and_stores_the_rest_interrupted(
                 asyncio.create_task(_reply(http, h, s, first_token=event))
                 for (h, s), event in zip(sessions, started, strict=True)
             ]
-            await asyncio.wait_for(asyncio.gather(*(e.wait() for e in started)), timeout=20)
+            first_tokens = await asyncio.wait_for(
+                asyncio.gather(*(_when_set(e) for e in started)), timeout=20
+            )
             sent_at = time.monotonic()
             server.process.send_signal(signal.SIGTERM)
             results = await asyncio.gather(*tasks)
@@ -143,13 +153,15 @@ async def test_sigterm_finishes_short_replies_and_stores_the_rest_interrupted(
     )
     user_messages = await scalar(database_url, USER_MESSAGES)
     locked = await scalar(database_url, LOCKED)
+    earliest_long = sent_at - min(first_tokens[::2])
     record(
         "SIGTERM with live streams",
         f"{streams} streams ({streams // 2} short, {streams // 2} long), graceful {grace} s",
         f"{finished} finished, {interrupted_long} stored interrupted, "
         f"{streams + streams // 2 - user_messages} messages lost, {locked} locks, "
-        f"exit in {exited_after:.1f} s",
+        f"exit in {exited_after:.1f} s (first long reply began {earliest_long:.1f} s before)",
     )
+    assert long - earliest_long > grace + shutdown_grace, "the test's own margin was too small"
     assert exit_code == 0
     assert finished == streams // 2
     assert complete_short == streams  # the setup replies and the short ones
