@@ -1,18 +1,21 @@
 """The crisis detector against sentence tables written apart from its rules.
 
-``tests/data/safety/{crisis,negatives,context}.tsv`` come from a helper who never saw the rules;
-``own_*.tsv`` are the sentences the rules were first developed against; ``dev2_*.tsv`` a second
-set by another independent writer, in many voices and registers (the rules were then widened to
-pass it, so it measures generalisation no longer); ``own2_*.tsv`` probes the second rule author
-wrote in the styles the held-out misses suggested (older adults' euphemisms, dose and height
-questions, news and prevention texts); ``dev3_*.tsv`` a third independent set, which the
-rules had never seen when the learned layer came (``clarity/safety/learned/``, trained on all
-these tables); the rules were then widened for what its misses and false alarms had in common,
-so it no longer measures them either. Every crisis sentence must be flagged with its category
-among the categories and at exactly its level; every negative must be ``Level.NONE``; every
-conversation must end as expected. The crisis rows the detector does not pass yet are listed in
-``known_misses.tsv`` with the reason, as strict expected failures: never deleted, and struck
-off the list as soon as the detector passes them (``make safety-model`` rewrites it).
+``tests/data/safety/{crisis,negatives,context}.tsv`` come from a helper who never saw the
+rules; ``own_*.tsv`` are the sentences the rules were first developed against; ``dev2_*.tsv`` a
+second set by another independent writer, in many voices and registers (the rules were then
+widened to pass it, so it measures generalisation no longer); ``own2_*.tsv`` probes the second
+rule author wrote in the styles the held-out misses suggested (older adults' euphemisms, dose
+and height questions, news and prevention texts); ``dev3_*.tsv`` a third independent set, which
+the rules had never seen when the learned layer came (``clarity/safety/learned/``, trained on
+all these tables); the rules were then widened for what its misses and false alarms had in
+common, so it no longer measures them either; ``dev4_*.tsv`` a fourth independent set (300
+crisis sentences, 30 per category, and 300 hard negatives), read in two halves: the rules were
+widened for the first half's misses, then measured on the second, then widened for it too.
+Every crisis sentence must be flagged with its category among the categories and at exactly its
+level; every negative must be ``Level.NONE``; every conversation must end as expected. The
+crisis rows the detector does not pass yet are listed in ``known_misses.tsv`` with the reason,
+as strict expected failures: never deleted, and struck off the list as soon as the detector
+passes them (``make safety-model`` rewrites it).
 """
 
 from __future__ import annotations
@@ -43,7 +46,12 @@ def _id(text: str) -> str:
 
 
 CRISIS = _rows(
-    "crisis.tsv", "own_crisis.tsv", "dev2_crisis.tsv", "own2_crisis.tsv", "dev3_crisis.tsv"
+    "crisis.tsv",
+    "own_crisis.tsv",
+    "dev2_crisis.tsv",
+    "own2_crisis.tsv",
+    "dev3_crisis.tsv",
+    "dev4_crisis.tsv",
 )
 NEGATIVES = _rows(
     "negatives.tsv",
@@ -51,6 +59,7 @@ NEGATIVES = _rows(
     "dev2_negatives.tsv",
     "own2_negatives.tsv",
     "dev3_negatives.tsv",
+    "dev4_negatives.tsv",
 )
 CONTEXT = _rows("context.tsv", "own_context.tsv")
 

@@ -33,7 +33,9 @@ _MEDIA = (
     r"|study|research|essay|paper|lecture|class|talk|play|song|album|poem|video|post|thread"
     r"|chapter|scene|game|campaign|charity|fundraiser|walk|run|training|course|module|statistics"
     r"|stats|data|headline|case|anime|manga|comic|tv|netflix|lyrics?|dissertation|thesis|project"
-    r"|presentation|assignment|posters?|workshop|webinar|seminar|shift|screenplay|script|piece)"
+    r"|presentation|assignment|posters?|workshop|webinar|seminar|shift|screenplay|script|piece"
+    r"|lessons?|assembly|assemblies|pshe|curriculum|leaflets?|policy|resources?|guidance"
+    r"|toolkit)"
 )
 
 _GAME = (
@@ -97,6 +99,14 @@ IDIOMS = (
     r"(?:pictures?|paintings?|shel(?:f|ves)|mirrors?|washing|laundry|clothes|curtains?|frames?|"
     r"clock|coats?|lights|decorations|door|tv|art|posters?|blinds|bunting|hammock|swing))\b",
     r"\bhung ?over\b",
+    r"\bgoodbye cruel world\b(?=.*\b(?:lol|haha|lmao|logging off|weekend|holiday|vacation"
+    r"|emails?|work|office)\b)",
+    r"\b(?:lethal|fatal|deadly|toxic) (?:dose|amount|quantity)\b(?: \w+){0,4} (?:for|in) (?:a |an"
+    r" |my |the |our )?(?:\w+ )?(?:dogs?|cats?|puppy|kitten|pets?|labrador|lab|terrier|spaniel"
+    r"|retriever|rabbit|hamster|horse)\b",
+    r"\benough rope to hang (?:myself|yourself|himself|herself|themselves|ourselves)\b",
+    r"\b(?:an |a )?overdose (?:for|in|on) (?:a|an|my|the|our) (?:\w+ ){0,2}(?:dog|cat|puppy|kitten"
+    r"|pet|rabbit|hamster)\b",
     r"\b(?:jump|skipping|skip|tow|climbing|tent|washing|clothes|rope) ?ropes?\b(?! around)",
     r"\bropes? (?:course|swing|bridge|access|for (?:the|my|a) (?:tent|swing|boat|hammock|"
     r"climbing|dog|camping|trailer|clothesline|washing|garden|kids|tyre|tire))\b",
@@ -159,7 +169,8 @@ IDIOMS = (
 ABOUT_OTHERS = (
     rf"\b{OTHERS} {_NOT_ME}{{0,8}}(?:suicid\w*|overdos\w*|self harm\w*|selfharm\w*|unaliv\w*|"
     r"killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|cut\w*|burn\w*"
-    r"|attempt\w*|hang\w*|jump\w*|driv\w*|drove|shot|shoot\w*|drown\w*|end\w* (?:it all|it|"
+    r"|attempt\w*|hang\w*|jump\w*|driv\w*|drove|shot|shoot\w*|drown\w*|sleeps? forever"
+    r"|end\w* (?:it all|it|"
     r"things|his life|her life|their lives?)|ready to (?:die|go)|wants? to die|wanted "
     r"to die|wanting to die|(?:not )?wanting to (?:live|be alive|be here|die)|scars?|kill\w*)",
     rf"\b(?:died|dies|death|deaths|lost|losing|loss|killed) (?:{_NOT_ME}{{0,3}})?(?:by|to|from|"
@@ -225,7 +236,7 @@ MASK = at_word_starts(IDIOMS + ABOUT_OTHERS)
 _GAMING = re.compile(rf"(?<= )(?:{_GAME})(?= )")
 GAME_MASK = at_word_starts(
     [
-        rf"\b(?:in|on) (?:the |this |that |my )?{_GAME} {_GAME_SAFE}{{0,6}}",
+        rf"\b(?:in|on) (?:the |this |that |my )?(?:\w+ )?{_GAME} {_GAME_SAFE}{{0,6}}",
         rf"\b{_GAME_SAFE}{{0,6}}(?:in|on|playing) (?:the |this |that |my )?{_GAME}\b",
     ]
 )
@@ -261,12 +272,15 @@ _REPORT_WORDS = (
     r"|event|movember|pshe|lesson|class|asking about|talk about|talking about|gossip\w*"
     r"|is it true|the difference between|explain|ideation|videos?|senator|the lead|player"
     r"|raid|boss|speedrun\w*|friend|husband|wife|partner|boyfriend|girlfriend|brother|sister"
+    r"|son|daughter|child|children|niece|nephew|grandson|granddaughter|cousin|mystery|murder"
+    r"|thriller|plot|whodunn?it"
     r"|coworkers?|colleagues?|flatmates?|roommates?|posters?|youth"
     r"|(?:a|the) (?:girl|boy|guy|lad|kid) in my"
     r"|(?:if|when) (?:you|someone|somebody|a friend|anyone|a loved one) (?:are|is|feel\w*|has"
     r"|have|says?|tells? you|mentions?|talks?)|people who|those who|anyone who|someone who)"
 )
-REPORTED = at_word_starts([_REPORT_WORDS + r"\b"])
+# "no job no wife no kids" names nobody being reported on.
+REPORTED = at_word_starts([r"(?<!no )" + _REPORT_WORDS + r"\b"])
 # "I", "me", "my" in a reporter's, reader's or helper's frame: not the speaker's own risk.
 _ONLOOKER = at_word_starts(
     [
@@ -280,13 +294,16 @@ _ONLOOKER = at_word_starts(
         r"|how|if|whether)\b|i (?:am|was|feel) (?:so )?(?:worried|scared|afraid|concerned)"
         r" (?:about|for) \w+",
         r"(?:should|do|can|could) i (?:say|tell|do|talk|ask|help|call|report|reach|message|text"
-        r"|contact|check)\b|(?:anything|something) (?:else )?i (?:should|can|could) do\b"
+        r"|contact|check|be (?:worried|concerned|scared))\b|(?:anything"
+        r"|something) (?:else )?i (?:should|can|could) do\b"
         r"|i (?:have )?(?:referred|reported|called|rang|phoned|contacted|messaged|texted)\b"
         r"|i am (?:so |really )?(?:worried|concerned)\b"
+        r"|i (?:think|suspect|believe|worry|fear|noticed|know) (?=(?:my|our|he|she|they|his|her)\b)"
         r"|i do not know (?:if|whether|how|what)\b|i am (?:organi[sz]ing|doing|writing|running"
         r"|planning|hosting) (?:a|an|the|my)\b|as a \w+ i\b|i want to (?:save|share|print)\b"
         r"|i (?:am|was) (?:a|an) (?:nurse|teacher|volunteer|student|doctor|counsell?or|researcher"
-        r"|writer|parent|mum|mom|dad|gp|paramedic|social worker|carer|pharmacist|\w+ist)\b",
+        r"|writer|parent|mum|mom|dad|gp|paramedic|\w+ worker|carer|pharmacist|mentor|coach"
+        r"|\w+ist)\b",
         r"(?:lyrics|song|line|quote|chorus|verse|poem) (?:go|goes|says?|reads?|is)\b(?: \w+){0,10}",
         r"(?:told|tells|telling|asked|asks|showed|sent|called) me\b|(?:help|helps|helped|teach|"
         r"taught) me (?:to )?(?:understand|learn|write|with)\b",

@@ -13,13 +13,16 @@ KILL_SELF = (
     r"(?= *$| for good| permanently| tonight| now| once| forever| today| soon))"
 )
 DRUGS = (
-    r"(?:pills?|tablets?|meds|medication|medicine|painkillers|paracetamol|tylenol|acetaminophen"
-    r"|ibuprofen|aspirin|antidepressants|sleeping pills|sleeping tablets|insulin|opioids|"
+    r"(?:pills?|tablets?|meds|medication|medicine|painkillers?|paracetamol|tylenol|acetaminophen"
+    r"|ibuprofen|aspirin|antidepressants?|sleeping pills|sleeping tablets|insulin|opioids?|"
     r"oxy\w*|xanax|benzos|lithium|them|sertraline|citalopram|fluoxetine|prozac|zoloft|codeine|"
     r"co codamol|tramadol|morphine|propranolol|quetiapine|seroquel|diazepam|valium|lorazepam|"
     r"amitriptyline|mirtazapine|venlafaxine|pregabalin|gabapentin|fentanyl|heroin|ambien|"
-    r"zopiclone|naproxen|\w+pam|\w+xetine|\w+ipram|\w+triptyline|\w+codone|\w+apine)"
+    r"zopiclone|naproxen|adderall|ritalin|vyvanse|concerta|melatonin|nytol|benadryl|"
+    r"antihistamines|\w+pam|\w+xetine|\w+ipram|\w+triptyline|\w+codone|\w+apine)"
 )
+# The same means, named: without the pronoun ("take them all") that DRUGS admits.
+DRUG_NAMES = DRUGS.replace("|them|", "|")
 QUANTITY = (
     r"(?:all|every(?: one| single one| last one)?|the (?:whole|entire|rest)|a (?:whole |full |"
     r"entire )?(?:bottle|box|pack|packet|handful|bunch|load|lot|month s|months|strip|jar|tub)"
@@ -39,6 +42,8 @@ METHOD_ACT = (
     rf"(?: \w+){{0,4}}? {DRUGS}\b"
     r"|overdos\w*|\bod\b(?= on| tonight| tomorrow| today| soon| again| *$)"
     r"|(?:swallow\w*|take|taking|down|downing|neck|necking) (?:them|these|those|it) all\b"
+    r"|(?:alcohol|vodka|booze|wine|whisky|whiskey|drink) (?:with|and) (?:\w+ ){0,4}(?:pills|tablets"
+    r"|meds|sleeping|painkillers)"
     r"|(?:meds|pills|tablets|medication|painkillers) (?:with|and) (?:a bottle of |some |the )?"
     r"(?:vodka|alcohol|wine|whisky|whiskey|booze|gin|rum|drink)"
     r"|hose (?:and|with) (?:duct )?tape|exit bag"
@@ -71,10 +76,13 @@ METHOD_ACT = (
     r"poison|weed ?killer|rat poison|pesticide)|poison\w* myself"
     r"|electrocut\w* myself|toaster (?:in|into) the bath|set\w* myself on fire|set fire to "
     r"myself|self immolat\w*|suffocat\w* myself|plastic bag over my head|stab\w* myself"
-    r"|(?:knife|blade|razor) (?:to|into|in|through|against|across) my (?:chest|heart|throat|neck|"
+    r"|(?:knife|knives|blade|blades|razor|razors)\b(?: \w+){0,2} (?:to|into|in|through|against"
+    r"|across|on|over) my (?:chest|heart|throat|neck|"
     r"stomach|wrists?|veins)"
     r"|(?:exhaust fumes|carbon monoxide|hose (?:to|from|into|on) the exhaust|car running in the"
-    r" garage|charcoal (?:in|burning))"
+    r" garage|charcoal (?:in|burning)|garage\b(?: \w+){0,3} (?:the )?car (?:running|engine on"
+    r"|engine running)"
+    r"|car (?:engine )?running\b(?: \w+){0,3} (?:in )?(?:the )?garage)"
     r"|starv\w* myself to death|drink myself to death"
     r"|(?:painless|quickest|quick|easiest|easy|surest|best|fastest|peaceful) (?:way|ways|method"
     r"|methods) to (?:die|go|end it|do it|end my life|kill myself|not wake up)"

@@ -122,7 +122,8 @@ dyeing:dying, sleap:sleep, goodby:goodbye, gudbye:goodbye, herre:here, wsh:wish,
 wud:would, shud:should, cud:could, anymre:anymore, wat:what, wats:what is, wht:what,
 nothin:nothing, evrything:everything, everyting:everything, avery1:everyone,
 sumtimes:sometimes, sometmes:sometimes, dissapointed:disappointed, disapointed:disappointed,
-definately:definitely, definatly:definitely, deffo:definitely, prolly:probably
+definately:definitely, definatly:definitely, deffo:definitely, prolly:probably,
+rly:really, rlly:really, realy:really, relly:really, kinda:kind of, sorta:sort of
 """
 _WORDS = dict(pair.strip().split(":") for pair in _WORD_PAIRS.split(",") if pair.strip())
 _SUICIDE_TYPO = re.compile(r"\bsu[ia]?[cs]{1,2}i?de?\b")

@@ -11,6 +11,9 @@ from clarity.safety.lexicon import KILL_SELF
 from clarity.safety.rules import rule
 
 _BROAD = [
+    r"\b(?:i do not feel|i am not|not feeling|do not feel|i never feel) (?:\w+ )?safe (?:with"
+    r"|around"
+    r"|from) (?:myself|my (?:own )?(?:thoughts|mind|head|brain))\b",
     r"\b(?:think\w*|thought\w*|idea|ideas|urges?|plan\w*) (?:about|of|to) (?:just )?(?:ending"
     r"|end|finish\w*|topping|top|doing|do|taking|take|offing|off) (?:it all|things|myself|my"
     r" (?:own )?life|me)(?: in| out| off)?\b",
@@ -22,6 +25,11 @@ _BROAD = [
 RULE = rule(
     "active_thoughts",
     Level.ACTIVE,
+    whole=[
+        # a wish not to live, then the thought of bringing it about
+        r"(?=.*\b(?:do not want to (?:be here|live|be alive|exist)|want to (?:die|be dead))\b)"
+        r"(?=.*\bmak(?:e|ing) (?:that|it) happen\b)",
+    ],
     strong=[
         *_BROAD,
         r"\b" + KILL_SELF,

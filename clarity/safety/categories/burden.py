@@ -25,6 +25,22 @@ _GONE_BROAD = (
     r"|not around)|without me)"
 )
 _BROAD = [
+    # better off, said of them and left there; a carer's life spent on me; harm to my children
+    r"\b(?:he|she|they|everyone|everybody|you|you all|my \w+|the kids|my family) (?:would|will)"
+    r" (?:all )?(?:honestly )?be (?:so much |much |a lot |way )?better off\b(?= *$| honestly"
+    r"| to be honest| really| anyway| without me)",
+    r"\b(?:my \w+|they|he|she|everyone|you) (?:deserve|deserves) (?:a |so much |much )?better"
+    r" (?:\w+ )?than me\b|\bi (?:ruin|destroy|wreck|poison|spoil) (?:everything|everyone|all)"
+    r" (?:i touch|around me|i love|i care about)\b",
+    r"\b(?:weight|millstone|anchor|albatross) (?:hanging )?(?:round|around|on|tied to)"
+    r" (?:everyones|everybodys|their|his|her|my \w+s?|your|our) (?:necks?|shoulders)\b",
+    r"\bgave up (?:his|her|their) (?:whole |entire )?(?:life|lives|career|job|everything) (?:to"
+    r"|for)"
+    r" (?:care for|look after|take care of|nurse|be with) me\b",
+    r"\bi am (?:only |just )?(?:messing|screwing|fucking) (?:them|my (?:kids|children|family|son"
+    r"|daughter)|everyone|their lives) up\b",
+    r"\bi (?:am |feel like i am |am just |am only )?(?:stealing|wasting|ruining) (?:it from (?:him"
+    r"|her|them)|(?:his|her|their) (?:whole )?(?:life|lives|youth|future|best years))\b",
     r"\bdeserve\w* (?:someone|somebody|a \w+) (?:less (?:broken|messed up|difficult|damaged)"
     r"|who is not (?:me|broken))\b",
     r"\b(?:i am|i) (?:not|never) (?:been )?worth (?:it|the money|the cost|the effort|their time"

@@ -22,7 +22,26 @@ _LIFE_SENSE = (
     r"someone|why|what|life|every|all|at all|the pain|it hurts|whats)\b))"
 )
 
+# No future *here* (a job, a town, a relationship) is not despair about living.
+_NOT_HERE = (
+    r"(?! (?:here|in (?:this|that|the) \w+|at (?:this|that|the) \w+|with (?:this|that|the) \w+))"
+)
 _BROAD = [
+    # a blank future; no strength left to live; tired of fighting to stay alive
+    r"\bmy future (?:is|looks|feels|seems)(?: (?:just|so|totally|completely|honestly|like|all))*"
+    r" (?:blank|empty|black|a void|void|a blank|gone|non existent|pointless|hopeless)\b"
+    r"(?! (?:at|in|here|with|for this))",
+    r"\bwhy (?:even )?(?:keep going|go on|carry on|keep living|bother living|keep trying|live)\b"
+    r"(?= *$| when| if| anymore| any more| at all)|\bbother (?:living|being alive|existing"
+    r"|staying alive|waking up)\b",
+    r"\b(?:what is there|what do i have|what have i got|nothing) (?:left )?to look forward to\b"
+    r"(?= *$| in (?:life|my life)| anymore| any more| nothing| ever)",
+    r"\b(?:tired|sick|exhausted|weary) of (?:\w+ ){0,2}?(?:fighting|trying|struggling) (?:to )?"
+    r"(?:stay alive|staying alive|live|survive|surviving|keep going|keep living|be alive"
+    r"|exist)\b",
+    r"\bno (?:more )?(?:strength|energy|will|fight|reason|motivation)(?: left)? (?:to|for)"
+    r" (?:continue|go on|keep going|carry on|live|keep living|fight|exist)\b(?= *$| (?:this|my"
+    r"|with (?:this|my)) life| living| anymore| any more| in this (?:world|life)| like this)",
     r"\bnothing (?:left )?to keep me (?:going|alive|here)\b",
     r"\b(?:i see|i can see|there is|i have|see) no (?:way forward|way ahead|road ahead)\b",
     r"\b(?:do not|stopped|no longer|dont|not) car\w* (?:if|whether) i (?:live|die|wake up|make it"
@@ -41,7 +60,7 @@ _BROAD = [
     r"\b(?:do not|can not|dont) see why i (?:would |should |will |ill )?(?:keep (?:doing this"
     r"|doing it|going|trying|living|on)|go on|carry on|bother)\b",
     r"\b(?:can not|can see no|can not see (?:a|any)|do not see (?:a|any)|there is no|i have no"
-    r"|never see (?:a|any)|no) future (?:for (?:me|myself)|ahead|at all|left)\b",
+    r"|never see (?:a|any)|no) future (?:for (?:me|myself)|ahead|at all|left)\b" + _NOT_HERE,
     r"\bwhat future (?:do i have|is there|have i got)\b",
     # Life as a drained battery or a well with no way up.
     r"\bno (?:charger|charge|fuel|petrol|gas|battery)\b(?: \w+){0,3} (?:in|for) (?:this|my)"
@@ -80,7 +99,7 @@ RULE = rule(
         r"\b(?:there is |there is just |theres )?no point (?:anymore|any more)\b",
         r"\bno future for (?:me|someone like me|people like me)\b",
         r"\b(?:can not|do not|could not|never) (?:picture|imagine|see|find) (?:a|any|my) (?:life"
-        r"|future) (?:worth living|for myself|for me)\b",
+        r"|future) (?:worth living|for myself|for me)\b" + _NOT_HERE,
         r"\bhope is (?:for other people|not for (?:me|people like me)|a lie|a joke|pointless)\b",
         r"\bi am (?:all |completely )?out of options\b(?= *$)",
         r"\bmight as well (?:give up|end it|not bother)\b(?= *$)",

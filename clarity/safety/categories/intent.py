@@ -7,7 +7,7 @@ the active categories, so it stays a crisis at the active level.
 from __future__ import annotations
 
 from clarity.safety.assessment import Level
-from clarity.safety.lexicon import KILL_SELF, METHOD_ACT, NOT_EVERYDAY
+from clarity.safety.lexicon import KILL_SELF, METHOD_ACT, NOT_EVERYDAY, WEEKDAY
 from clarity.safety.rules import rule
 
 _WILL = (
@@ -29,10 +29,15 @@ _ACT = (
 )
 
 _BROAD = [
+    r"\b(?:made up my mind|made my mind up|made the decision|my decision is) to die\b",
+    r"\b(?:not going to|will not|never going to|am not going to) (?:see|live to see|wake up on)"
+    rf" (?:{WEEKDAY}|tomorrow|the morning|morning|next week|christmas|my birthday|the weekend"
+    r"|next year|another day)\b(?! (?:at|with|because|since|as|until|in|lol))",
     r"\b(?:by the time|when|once) (?:anyone|you|someone|they|people|you all) (?:reads?|sees?"
     r"|gets?|finds?) (?:this|these|my \w+)\b(?: \w+){0,3} (?:i will|ill|i am going to|i would)"
     r" (?:be )?(?:gone|dead|not be here|no longer be here|not be alive|at peace)\b",
-    r"\b(?:do not|dont|no point|no use) (?:try\w* to |bother\w* to )?(?:talk|talking|convince"
+    r"\b(?:do not|dont|no point|no use) (?:try\w* (?:to|and) |bother\w* (?:to|and) )?(?:talk"
+    r"|talking|convince"
     r"|convincing|stop|stopping) me out of it\b",
     r"\b(?:not going to|will not|wont|not gonna) be (?:here|around|alive) (?:for|at|by|on|to"
     r" see) (?:christmas|my birthday|new year\w*|the (?:weekend|holidays|summer|new year)|next"
@@ -61,6 +66,15 @@ _TWICE = [
     r"(?:just|so|feel|feels|i am) calm\b",
     r"not even sad\b",
     r"know what i am (?:doing|going to do) (?:tonight|tomorrow|today)\b",
+    r"(?:i am )?ready now\b",
+    r"(?:i am )?(?:going to|gonna) do it\b(?= *$| tonight| now| today)",
+    r"i (?:have )?decided\b(?= *$)",
+    r"(?:i )?(?:can not|cannot) (?:stay|do this|hold on|last|go on) (?:any longer|anymore|any"
+    r" more|much longer)\b",
+    r"tell (?:my \w+|everyone|them|her|him|mum|mom|dad) (?:that )?i love (?:her|him|them|you)\b",
+    r"not (?:scared|afraid) (?:anymore|any more|of (?:it|dying|death))\b",
+    r"i (?:go|leave) (?:tonight|today)\b",
+    r"(?:tonight|today|tomorrow|soon) i (?:go|will go|am going|leave) to be with (?:my )?\w+",
 ]
 
 RULE = rule(
@@ -70,13 +84,16 @@ RULE = rule(
         *_BROAD,
         # decided, and no talking out of it
         r"\b(?:no|there is no) talking me out of (?:it|this)\b",
-        rf"\b{_WILL} {_ACT}",
+        rf"\b{_WILL} {_ACT}(?! (?:eventually|one day|some day|someday|at some point|sooner or later"
+        r"|if))",
         r"\b(?:i am|i have|i) (?:made|making|come to|reached) (?:the|my|a) (?:decision|choice) "
         r"to (?:die|end|kill|take my|go through with it)\w*",
         r"\b(?:i have|i) decided (?:that )?(?:i (?:am going to|will|want to) )?(?:die|end it|end"
         r" my life|kill myself|go through with it|not be here|it is time)\b",
-        r"\b(?:going|ready|about) to go through with it\b",
-        r"\b(?:i am|i) going through with it\b",
+        r"\b(?:going|ready|about) to go through with (?:it|this|killing myself|ending (?:it|my"
+        r" life|things)|suicide)\b",
+        r"\b(?:i am|i) going through with (?:it|this|killing myself|ending (?:it|my life|things)"
+        r"|suicide)\b",
         r"\b(?:can not|could not|will not) promise (?:that )?(?:i will|ill|i am going to|i would) "
         r"(?:be alive|be here|be around|stay safe|survive|make it|still be)\b",
         r"\bnothing (?:you|anyone|anybody|they|he|she|people) (?:can |could |will |would )?(?:say|"
@@ -104,7 +121,9 @@ RULE = rule(
         r"\bdo it (?:this time|for real|for good)\b",
         r"\bnot (?:bluffing|joking|kidding) (?:anymore|this time)\b",
         r"\b(?:not going to|will not|not gonna|i am not going to) be (?:here|around|alive) "
-        r"(?:much longer|for (?:much )?longer|for long|tomorrow|by tomorrow|next week|anymore"
+        r"(?:much longer|for (?:much )?longer|for long|tomorrow|by tomorrow|by (?:morning|tonight"
+        r"|the"
+        r" weekend|the end of the (?:day|week|night))|next week|anymore"
         r"|after "
         r"(?:tonight|today|this))\b",
         r"\b(?:tell|telling|told|let|letting) (?:someone|somebody|you|anyone|people|you all|"
@@ -114,6 +133,9 @@ RULE = rule(
     ],
     whole=[
         r" (?:tonight|today) is (?:the|my) (?:night|day) \Z",
+        r"(?=.*\b(?:tonight|today|this weekend|this week|tomorrow) is (?:the night|the day|it)\b)"
+        r"(?=.*\b(?:i am doing it|i am going to do it|i am ready|not (?:scared|afraid)|made up my"
+        r" mind|made my peace|not going to see|goodbye|i go)\b)" + NOT_EVERYDAY,
         r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
         r"|no turning back"
         r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it"

@@ -5,7 +5,7 @@ and questions about lethal means."""
 from __future__ import annotations
 
 from clarity.safety.assessment import Level
-from clarity.safety.lexicon import DRUGS, HIGH_PLACE, METHOD_ACT, VEHICLE, WATER
+from clarity.safety.lexicon import DRUG_NAMES, DRUGS, HIGH_PLACE, METHOD_ACT, VEHICLE, WATER
 from clarity.safety.rules import rule
 
 _MEANS_NOUN = (
@@ -20,7 +20,20 @@ _DANGER = (
     r"|serious|poisonous|toxic)"
 )
 _BROAD = [
+    # how high a fall must be to kill; a pill that would stop the heart
+    r"\bhow (?:high|tall|far|deep)\b(?: \w+){0,10} (?:to|would|will|does|do|can|could|for)"
+    r" (?:\w+ ){0,3}?(?:kill (?:you|me|a person|someone|a human|people)|be (?:fatal|lethal|deadly)"
+    r"|die|not survive)\b",
+    r"\b(?:pills?|tablets?|drugs?|medications?|injections?|poisons?) (?:that|which) (?:would |will"
+    r" |could |can |might )?(?:just )?(?:stop my heart|kill me|end (?:it|my life|me)|make me (?:not"
+    r" wake up|die|never wake up)|put me to sleep (?:forever|for good|permanently))\b",
     rf"\bcan (?:you|someone|a person|i|people) (?:overdose|od|die) (?:on|from) {DRUGS}\b",
+    # a means one keeps thinking about; wondering whether a fall or a dose would kill
+    r"\b(?:gun|pistol|rifle|shotgun|rope|pills|knife|knives|blades?|bridge|tracks)\b(?: \w+){0,10}"
+    r" (?:i have been|i keep|i can not stop|been|keep) thinking about (?:it|them|that) (?:a lot"
+    r"|constantly|all the time|every day|lately|so much)\b",
+    r"\b(?:wonder\w*|ask\w* myself) (?:if|whether) (?:the|a|that) (?:fall|drop|jump|height|train"
+    r"|dose|pills?|tablets?) (?:would|will|could|might) (?:kill me|be enough|do it|be fatal)\b",
     r"\b(?:which|what) (?:bridge|building|cliff|car park|multi storey|tower|block)\b(?: \w+){0,4}"
     r" (?:near me|around here|nearby|in town|local\w*)\b(?: \w+){0,2} (?:is )?(?:the )?(?:highest"
     r"|tallest|deepest)\b|\b(?:which|what) (?:bridge|building|cliff|car park|multi storey|tower"
@@ -66,6 +79,14 @@ _BROAD = [
 RULE = rule(
     "method",
     Level.ACTIVE,
+    whole=[
+        # a rope put round the neck; "would i die" asked of a medicine
+        r"(?=.*\b(?:rope|noose|belt|cord|cable|ligature)\b)(?=.*\b(?:put\w*|ti(?:e|ed|es|ying)"
+        r"|wrap\w*) (?:it|that|one) (?:round|around) my neck\b)",
+        # (the rare question first: the engine stops at the first lookahead that fails)
+        r"(?=.*\b(?:would|will|could|can) i (?:die|not wake up|be dead|never wake up)\b)"
+        rf"(?=.*\b{DRUG_NAMES}\b)",
+    ],
     strong=[
         *_BROAD,
         r"\b" + METHOD_ACT,
@@ -122,7 +143,8 @@ RULE = rule(
         r"|be "
         r"fatal|be lethal|not survive|end it|do the job)\b",
         r"\bhow (?:high|tall|far|deep|many|much|long|fast)\b(?: \w+){0,8} (?:for it to|to) (?:"
-        r"definitely |actually |really )?(?:work|be fatal|be lethal|die|kill|not survive|be quick|"
+        r"definitely |actually |really )?(?:work|be fatal|be lethal|die|kill(?! (?:my|the|a|an|his"
+        r"|her|their|our|your) (?!person\b|human\b|man\b|woman\b|adult\b)\w+)|not survive|be quick|"
         r"be painless)\b",
         r"\b(?:gun|pistol|rifle|shotgun|knife|knives|rope|pills|blade|blades|razor|razors|tablets|"
         r"meds|belt|bleach)\b(?: \w+){0,10} (?:thinking|think|thought|wondering|wonder) (?:about"

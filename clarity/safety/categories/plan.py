@@ -16,7 +16,8 @@ _MEANS = rf"(?:{METHOD_ACT}|{_ACTS})"
 _MEANS_LOOSE = (
     rf"(?:{_MEANS}|(?:the|my|a|his|her|dads) (?:rope|noose|gun|pistol|hose|charcoal|blades?"
     r"|razors?)"
-    r"\b|(?:the|my|all (?:my|the)|all of my) (?:pills|tablets|meds|insulin) (?:i have|i have got|i "
+    r"\b|(?:the|a|my) knif(?:e|es)\b(?=.*\b(?:bathroom|bath|wrists?|doing it|do it|end it)\b)"
+    r"|(?:the|my|all (?:my|the)|all of my) (?:pills|tablets|meds|insulin) (?:i have|i have got|i "
     r"got|i saved|i have saved|i stockpiled|i have been saving|i collected)\b"
     r"|(?:i have|i have got|i got|got|with|have) (?:the|my|all the|all my|enough) (?:pills|tablets|"
     r"meds|insulin|paracetamol)\b"
@@ -31,7 +32,7 @@ _PLACE = (
 )
 _FRAME = (
     r"(?:going to|will|ill|i am \w+ing|then i|doing it|do it|plan\w*|decided|ready|booked|bringing"
-    r"|waiting)"
+    r"|waiting|worked out|figured out|all sorted|(?:details|everything|it all) sorted)"
 )
 _THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
 
@@ -68,7 +69,8 @@ _BROAD_WHOLE = [
     rf"(?=.*\b(?:all the|all my) (?:pills|tablets|meds)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b{_PLACE}"
     r"\b)",
     rf"(?=.*\b{_RISKY_PLACE}\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:ill|i will|i am"
-    r" going|going to|i am \w+ing|i will be|ill be|that is it|thats it|plan)\b)" + _EVERYDAY_PLACE,
+    r" going|going to|i am \w+ing|i will be|ill be|that is it|thats it|plan|figured out|worked"
+    r" out)\b)" + _EVERYDAY_PLACE,
     rf"(?=.*\b(?:{_RISKY_PLACE}|beach|sea|river|lake|woods|forest)\b)(?=.*\b{_FINAL}\b)"
     rf"(?=.*\b{_TIME_BROAD}\b)",
     rf"(?=.*\b(?:my|the) plan is\b)(?=.*\b(?:{_TIME_BROAD}|{_RISKY_PLACE}|{_PLACE})\b)",

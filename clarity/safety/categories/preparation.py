@@ -49,6 +49,22 @@ _FAREWELLS = (
 )
 
 _BROAD = [
+    # care arranged for when I am gone; a place checked for the act; goodbyes before it
+    rf"\b(?:found|find|finding|arranged|got) (?:a )?(?:new )?(?:home|owner|someone|family|people)"
+    rf" (?:for|to take|to have|to look after)\b(?: \w+){{0,8}}? {_AFTER_ME}",
+    rf"\b(?:looked after|taken care of|cared for|provided for|fed|walked)\b(?: \w+){{0,3}}?"
+    rf" {_AFTER_ME}",
+    r"\bfor when i (?:jump|do it|go through with it|end it|finally do it|kill myself|hang myself"
+    r"|take them|go)\b(?= *$| and| so| i\b)",
+    r"\b(?:check|see|measure|look at|find out|work out|scope out|scout) how (?:high|tall|far|deep"
+    r"|fast)\b(?: \w+){0,5}(?=.*\b(?:jump|fall|drop|die|end it|do it)\b)",
+    rf"\b(?:so|for) (?:that )?(?:she|he|they|my \w+|nobody|no one|everyone|the kids)\b"
+    rf"(?: \w+){{0,8}}? {_AFTER_ME}",
+    r"\b(?:find|found|finding|pick\w*|chose|choose|scout\w*) (?:the )?(?:best|right|perfect"
+    r"|highest|quietest) (?:spot|place|point|bit|ledge|edge) (?:to (?:go|jump|do it|fall)"
+    r"|from which)\b",
+    r"\bgoodbyes?\b(?: \w+){0,6} before i (?:kill myself|do it|die|go through with it|end it"
+    r"|end my life|take my life)\b",
     r"\b(?:affairs|things) in order\b",
     r"\b(?:passwords?|account details|bank details|pin|logins?)\b(?: \w+){0,8} (?:for (?:my"
     r" \w+|them|her|him|everyone)|so (?:she|he|they) (?:is|are|s) sorted)\b(?: \w+){0,4}"
@@ -119,7 +135,8 @@ RULE = rule(
         r"\b(?:giving|gave|give|given|handing|handed|gifting|gifted) (?:away )?(?:all|most|"
         r"everything|the rest) (?:of )?(?:my )?(?:\w+ )?(?:stuff|things|belongings|possessions|"
         r"clothes|books|games|records|jewel\w*|money|savings|plants|art|collection|away)?\b",
-        r"\b(?:gave|giving|given|give|handed|handing|left|leaving)\b(?: \w+){0,12} (?:permanent\w*|"
+        r"(?<!if i )(?<!if i just )\b(?:gave|giving|given|give|handed|handing|left|leaving)\b"
+        r"(?: \w+){0,12} (?:permanent\w*|"
         r"for good|forever|to keep (?:it|them|forever)|remember me|does not know why"
         r"|do not know why|did not (?:ask|"
         r"know) why|no idea why|to remember me by)\b",
@@ -157,7 +174,7 @@ RULE = rule(
         rf"|dads|my dads|his|a length of) )?(?:\w+ )?{_MEANS}\b(?! (?:for (?:the|my|a|our) "
         r"(?:tent|climbing|camping|boat|dog|swing|hammock|washing|garden|trip|hunting|range|"
         r"grill|bbq|barbecue|balloons|party|kids|hose|car wash)|licen[cs]e|course|class|show|safe|"
-        r"cabinet|case|cleaning|club|range|rack|holder|reel|pipe))",
+        r"cabinet|case|cleaning|club|range|rack|holder|reel|pipe|locks?|lockbox))",
         rf"\b(?:the|a|my) (?:{_MEANS}|pills|tablets) (?:is|are) (?:ready|waiting|hidden|in my (?:"
         r"bag|car|room|drawer|pocket|closet|wardrobe))\b",
         r"\b(?:this is|these are|here are|here is|writing|wrote|written|left|leaving) (?:my |a )?"

@@ -17,6 +17,18 @@ _HARM = (
 )
 
 _BROAD = [
+    # "i cut" with no object, a blade taken from a sharpener, cutting deeper
+    r"\bi cut\b(?= *$| (?:again|deeper|deep|too deep|because|when i|whenever|last night|tonight"
+    r"|today|this (?:time|morning|week)|more|worse|badly|until|til|till|its|it is|anyway"
+    r"|and it (?:hurt"
+    r"|bled|helps|helped)|to (?:feel|cope|punish|forget|calm)))",
+    r"\bcut (?:deeper|too deep)\b(?! (?:in|into) (?:the|a) \w+)",
+    r"\b(?:instead of|rather than|to stop (?:me|myself) from|so i do not) (?:cutting|burning"
+    r"|self harm\w*|sh|hurting myself)\b|\b(?:hid|hide|hiding|cover\w*) (?:the|my) (?:cuts"
+    r"|scars|burns|bruises)\b",
+    r"\b(?:last|first|the other) time i (?:tried|attempted|did it)\b(?: \w+){0,8} (?:hospital"
+    r"|a e|icu|er|ambulance|woke up|survived|psych|ward|stitches)\b",
+    r"\bsharpeners?\b(?: \w+){0,3} (?:for|to get) (?:the |its |a )?blades?\b",
     r"\b(?:days?|weeks?|months?) (?:without|clean from|free from|off) (?:cutting|self harm\w*"
     r"|sh|hurting myself|burning)\b",
     r"\b(?:scratches|cuts|burns|bruises|marks|scars|wounds|stitches)\b(?: \w+){0,3} (?:i did"
@@ -90,8 +102,8 @@ RULE = rule(
         r"\b(?:hit|hitting|punch\w*|bang\w*|slam\w*|smash\w*|scratch\w*|bit|bite|biting|burn\w*|"
         r"cut\w*|dig\w*|pull\w*|starv\w*|hurt\w*|scrap\w*|pick\w*|slap\w*)\b(?: \w+){0,8} (?:on "
         r"purpose|deliberately|intentionally|to feel something|to feel (?:pain|better|real|alive|"
-        r"anything)|to punish myself|(?:until|till|til) (?:it|they|i|my \w+|the skin) (?:bled"
-        r"|bleeds?"
+        r"anything)|to punish myself|(?:until|till|til) (?:it|they|i|my \w+|the skin) (?:really "
+        r"|properly |actually |starts? to )?(?:bled|hurts|bleeds?"
         r"|bleeding|bruised|bruises|bruise|bleed|broke|break|cracked|crack|hurt|burned|blistered|"
         r"scarred))\b",
         r"\b(?:i|me) deserve (?:to be punished|to suffer|to hurt|to feel pain|to be in pain|pain"
@@ -113,7 +125,7 @@ RULE = rule(
         r"sees|notices|can see)\b",
         r"\b(?:swallowed|took|taken|downed|necked)\b(?: \w+){0,5} (?:pills|tablets|meds|"
         r"paracetamol|painkillers)\b(?: \w+){0,6} (?:ended up in|woke up in|taken to|rushed to) "
-        r"(?:hospital|the hospital|a e|a and e|the er|er|icu|intensive care|resus)\b",
+        r"(?:the )?(?:hospital|a e|a and e|er|icu|intensive care|resus|ward)\b",
         # past attempts
         r"\b(?:tried|attempted|try|trying|attempt(?:ed|ing)?|survived|failed) (?:to )?(?:"
         + KILL_SELF

@@ -11,6 +11,16 @@ from clarity.safety.assessment import Level
 from clarity.safety.rules import rule
 
 _BROAD = [
+    r"\bmiss (?:my|the) (?:blades?|razors?|cutting)\b|\bme and (?:the|my) (?:blade|razor)\b"
+    r"|\b(?:the|my) (?:blade|razor) and (?:me|i)\b",
+    # the euphemism itself ("end it all" is also read as an active thought)
+    r"\b(?:end|ending|ended) it all\b",
+    # a means spoken of as attractive
+    r"\b(?:the )?(?:rope|noose)\b(?: \w+){0,2} (?:is|are|looks?|looking|seems?|sounds?|seeming"
+    r"|sounding)(?: (?:real|really|pretty|so|very|more and more|kind of|quite))* (?:attractive"
+    r"|appealing|tempting|inviting|good|nice|comforting|like an option|like the answer)\b",
+    r"\b(?:the )?(?:bridge|train|tracks|pills|edge|ledge|blade|razor)\b(?: \w+){0,2} (?:is|are"
+    r"|looks?|looking|seems?|keeps?) (?:\w+ )?(?:tempting|calling (?:me|to me|my name))\b",
     r"\b(?:did|do|doing|done) the (?:knife|blade|razor|sh|cutting) thing\b",
 ]
 
@@ -49,7 +59,7 @@ RULE = rule(
         r"nap)\b",
         r"\bgo to sleep (?:forever|for good|permanently)\b",
         r"\bremove myself\b(?= *$| from (?:this|the) (?:world|earth|planet|equation))|"
-        r"\b(?:off|offing|top|topping|neck|necking|do|delete|yeet|unalive|erase|uninstall"
+        r"\b(?:off|offing|top|topping|neck|necking|do|delete|yeet\w*|unalive|erase|uninstall"
         r"|end|kms) myself\b"
         r"(?! (?:from|out of|off) (?:the|this|my|that) (?:group|chat|list|team|project|"
         r"account|app|server|email))",

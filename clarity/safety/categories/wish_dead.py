@@ -90,11 +90,46 @@ _BROAD = [
     r"\b(?:want|like|long|ready|wish)\w* to (?:go and )?be with (?:my )?(?:late |dead )?(?:wife"
     r"|husband|mum|mom|dad|mother|father|son|daughter|partner|parents) (?:now|again)\b"
     r"(?=.*\bnothing (?:keeping|left|holding))",
+    # envy said after a death; a fatal diagnosis or an accident welcomed; safety let go
+    r"\b(?:died|dying|dead|killed|passed away)\b(?: \w+){0,8} (?:i was|i am|i felt|i feel|made me"
+    r"|and i)(?: \w+){0,3} (?:jealous|envious)\b",
+    r"\b(?:fine|ok|okay|happy|glad|relieved|grateful|not mind)\b(?: \w+){0,2} if\b(?: \w+){0,6}"
+    r" (?<!no )(?<!not )(?:cancer|terminal|a tumou?r|months to live|weeks to live)\b",
+    r"\bif (?:a \w+|the \w+|something|it) (?:hits|kills|takes|gets|happens to) me(?: \w+)? (?:it"
+    r"|then it|so be it|whatever)\b|\bif i (?:die|do not wake up|do not make it) (?:i die|so be"
+    r" it|then so be it|whatever)\b",
+    r"\b(?:do not|no longer|stopped|never) (?:really |even |bother\w* )?(?:look\w*|check\w*)"
+    r" (?:\w+ ){0,2}(?:when|before) (?:i )?cross\w*\b|\b(?:stopped|do not|no longer) (?:even )?"
+    r"(?:wear\w*|bother\w* with|put\w* on) (?:my |a )?seat ?belt\b",
+    r"\bwhy (?:could not|did not|can not|could) i (?:have )?(?:just )?(?:died|die|been killed"
+    r"|not survived)\b|\b(?:should have|should of|wish i had|wish i would have) (?:just )?"
+    r"(?:died|not survived|not woken up|been killed)\b(?! (?:of|laughing|from))",
+    r"\b(?:wish\w*|hop\w*|pray\w*)\b(?: \w+){0,3} (?:it was|it were|it had been|that was) me\b"
+    r"(?= (?:in (?:the|that) (?:coffin|casket|grave|ground|box|urn|car|crash|accident)|instead"
+    r"|who died|not (?:him|her|them)|lying there))",
+    r"\b(?:i|i keep|i always|i still) (?:think|thought) (?:a lot |constantly |all the time "
+    r"|so much )?"
+    r"(?:about|of) (?:dying|being dead|not existing|not being here|not waking up)\b",
+    r"\b(?:jealous|envious|envy)\b(?: \w+){0,6} (?:cemetery|graveyard|graves|in the ground|get to"
+    r" rest|get to sleep forever)\b",
+    r"\b(?:ground|earth) (?:to |would |could |will )?(?:just )?(?:swallow|swallows) me(?: up)?\b"
+    r"(?: \w+){0,4} (?:and never|forever|for good|permanently|never)\b",
 ]
 
 RULE = rule(
     "wish_dead",
     Level.PASSIVE,
+    whole=[
+        # a weak heart one hopes will give out
+        r"(?=.*\b(?:heart|cardiologist|cardiac)\b)(?=.*\b(?:hop|wish|pray)\w*\b(?: \w+){0,3}"
+        r" it (?:would |will |could |might )?(?:just )?(?:gives? out|gave out|stops?|gives? up"
+        r"|fails?)\b)",
+        # to go and join someone who has died
+        r"(?=.*\b(?:passed|died|passing|death|lost (?:my|her|him)|late|heaven|funeral|grave)\b)"
+        r"(?=.*\b(?:want|wanna|ready|long\w*|wish\w*)(?: \w+)? to (?:go and be with|go be with"
+        r"|join)"
+        r" (?:her|him|them|my \w+)(?: \w+)? (?:now|again|soon|in heaven|up there|forever)\b)",
+    ],
     strong=[
         *_BROAD,
         # wishing to vanish or be erased, to be hit by a bus, to be called home; waking up as a
@@ -205,7 +240,8 @@ RULE = rule(
         r"|run over"
         r"|sick and die|cancer|a heart attack|killed|murdered|shot|stabbed)\b",
         r"\b(?:death|dying|being dead|not existing|not waking up)\b(?: \w+){0,3} (?:would be|is|"
-        r"sounds|seems|feels like|would feel like) (?:a |such a |so |like a )?(?:relief|peaceful|"
+        r"sounds|seems|feels like|would feel like) (?:(?:a|such a|so|like a|really|very|pretty"
+        r"|kind of|quite|actually|honestly) )*(?:relief|peaceful|"
         r"nice|welcome|better|mercy|blessing|easier|the answer|gift|freedom|escape)\b",
         r"\b(?:hope|hoping|wish|wishing|pray\w*)\b(?: that)? i (?:just )?(?:will not|would not|"
         r"wont) (?:be (?:here|around|alive)|wake up|make it)\b",
