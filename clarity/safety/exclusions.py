@@ -104,6 +104,14 @@ IDIOMS = (
     r"\b(?:lethal|fatal|deadly|toxic) (?:dose|amount|quantity)\b(?: \w+){0,4} (?:for|in) (?:a |an"
     r" |my |the |our )?(?:\w+ )?(?:dogs?|cats?|puppy|kitten|pets?|labrador|lab|terrier|spaniel"
     r"|retriever|rabbit|hamster|horse)\b",
+    r"\b(?:old|ancient) and (?:going to|about to|will) die\b",
+    r"\b(?:hangover|tequila|vodka|shots)\b(?: \w+){0,8} (?:last words|final words)\b",
+    r"\bif i (?:hear|see|have to|get|read|watch)\b(?: \w+){0,6} one more time\b(?: \w+){0,10}"
+    r" (?:lol|haha|lmao|xd)\b",
+    r"\bkill me now\b(?= (?:my|our|the|this) (?:mother in law|mum in law|boss|manager|teacher"
+    r"|in laws"
+    r"|neighbours?|kids?|toddler|wife|husband))",
+    r"\bsleep forever (?:and then|then|before|until|till)\b",
     r"\benough rope to hang (?:myself|yourself|himself|herself|themselves|ourselves)\b",
     r"\b(?:an |a )?overdose (?:for|in|on) (?:a|an|my|the|our) (?:\w+ ){0,2}(?:dog|cat|puppy|kitten"
     r"|pet|rabbit|hamster)\b",
@@ -136,7 +144,8 @@ IDIOMS = (
     r"\bsuicide (?:squad|doors?|mission|run|sprints?|drills?|bomb\w*|attack\w*|king|pass|ball"
     r"|tackle|note "
     r"(?:in|from) the (?:book|film|movie|show))\b",
-    r"\bsuicide (?:prevention|awareness|research|statistics|stats|rates?|figures|hotline "
+    r"\bsuicide (?:prevention|awareness|research|statistics|stats|rates?|figures|bereavement|loss"
+    r"|survivors?|support|hotline "
     r"volunteer)\b",
     r"\b(?:wrote|made|did|drew up|updated|sorted|write|make|do) (?:a|our) will (?:with|together|"
     r"after|because|since|now that|when we|for the (?:house|baby|kids))\b",
@@ -170,6 +179,7 @@ ABOUT_OTHERS = (
     rf"\b{OTHERS} {_NOT_ME}{{0,8}}(?:suicid\w*|overdos\w*|self harm\w*|selfharm\w*|unaliv\w*|"
     r"killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|cut\w*|burn\w*"
     r"|attempt\w*|hang\w*|jump\w*|driv\w*|drove|shot|shoot\w*|drown\w*|sleeps? forever"
+    r"|saving|stockpil\w*|hoard\w*|hiding|giving away|gave away"
     r"|end\w* (?:it all|it|"
     r"things|his life|her life|their lives?)|ready to (?:die|go)|wants? to die|wanted "
     r"to die|wanting to die|(?:not )?wanting to (?:live|be alive|be here|die)|scars?|kill\w*)",
@@ -273,6 +283,7 @@ _REPORT_WORDS = (
     r"|is it true|the difference between|explain|ideation|videos?|senator|the lead|player"
     r"|raid|boss|speedrun\w*|friend|husband|wife|partner|boyfriend|girlfriend|brother|sister"
     r"|son|daughter|child|children|niece|nephew|grandson|granddaughter|cousin|mystery|murder"
+    r"|mate|bestie|bff|pal"
     r"|thriller|plot|whodunn?it"
     r"|coworkers?|colleagues?|flatmates?|roommates?|posters?|youth"
     r"|(?:a|the) (?:girl|boy|guy|lad|kid) in my"
@@ -299,13 +310,17 @@ _ONLOOKER = at_word_starts(
         r"|i (?:have )?(?:referred|reported|called|rang|phoned|contacted|messaged|texted)\b"
         r"|i am (?:so |really )?(?:worried|concerned)\b"
         r"|i (?:think|suspect|believe|worry|fear|noticed|know) (?=(?:my|our|he|she|they|his|her)\b)"
+        r"|(?:worried|scared|concerned|anxious) (?:about|for) (?:my|our) \w+"
+        r"|i am (?:going|heading|driving|on my way) (?:round|over|to (?:her|his|their|see|check))"
+        r"|i should (?:report|tell|say|do|call|ask)\b|i am not sure (?:if|whether|how|what)\b"
         r"|i do not know (?:if|whether|how|what)\b|i am (?:organi[sz]ing|doing|writing|running"
         r"|planning|hosting) (?:a|an|the|my)\b|as a \w+ i\b|i want to (?:save|share|print)\b"
         r"|i (?:am|was) (?:a|an) (?:nurse|teacher|volunteer|student|doctor|counsell?or|researcher"
         r"|writer|parent|mum|mom|dad|gp|paramedic|\w+ worker|carer|pharmacist|mentor|coach"
         r"|\w+ist)\b",
         r"(?:lyrics|song|line|quote|chorus|verse|poem) (?:go|goes|says?|reads?|is)\b(?: \w+){0,10}",
-        r"(?:told|tells|telling|asked|asks|showed|sent|called) me\b|(?:help|helps|helped|teach|"
+        r"(?:told|tells|telling|asked|asks|showed|shows|show|showing|sent|called) me\b|(?:help"
+        r"|helps|helped|teach|"
         r"taught) me (?:to )?(?:understand|learn|write|with)\b",
         r"my (?:patients?|clients?|callers?|students?|pupils?|shift|course|training|essay|"
         r"dissertation|thesis|novel|story|screenplay|script|team|charity|class|job|work|research"
@@ -316,7 +331,8 @@ _ONLOOKER = at_word_starts(
         r"|brother|sister|friend|boyfriend|girlfriend|parents|flatmate|roommate|cousin|uncle"
         r"|aunt|grandad|grandma|nan|mate|colleague|coworker|neighbour|neighbor)s? (?:s )?(?:is"
         r"|was|has|had|keeps|kept|been|says|said|told|tells|talks|talked|is talking|wants"
-        r"|wanted|thinks|thought|tried|attempted|self harms|cuts|mentioned|texted|posted|sent"
+        r"|wanted|thinks|thought|tried|attempted|self harms|cuts|mentioned|texted|posted|sent|types"
+        r"|writes|posts|uses|jokes"
         r"|wrote|gave|gives|is giving|has given)\b(?: me\b)?"
         r"|my (?:\w+ ){1,3}(?:training"
         r"|review|exam|essay|story|students|class|course|thesis|dissertation)\b",

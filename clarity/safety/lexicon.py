@@ -6,7 +6,8 @@ from __future__ import annotations
 ANYMORE = r"(?:anymore|any more|any longer|no more|no longer)"
 # Suicide named outright (active thoughts); "suicide" masked first where it is about others.
 KILL_SELF = (
-    r"(?:kill(?:ing|ed|s)? myself|suicid\w*|end(?:ing|ed)? (?:my (?:own )?life|it all|myself"
+    r"(?:kill(?:ing|ed|s)? myself|suicid\w*|(?:dying|die|death|end\w*) by my own hand|end(?:ing"
+    r"|ed)? (?:my (?:own )?life|it all|myself"
     r"|my existence|everything)|finish(?:ing|ed)? (?:my (?:own )?life|myself)"
     r"|tak(?:e|ing) my (?:own )?life|take myself out|end(?:ing)? it"
     r"(?! (?:with|between|off|early|there|here|on|at|before|for now))|end(?:ing)? things"

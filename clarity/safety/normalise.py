@@ -15,7 +15,13 @@ import re
 import unicodedata
 
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
-_EMOJI = {"\U0001f52a": " knife ", "\U0001f48a": " pills ", "\U0001faa2": " rope "}
+_EMOJI = {
+    "\U0001f52a": " knife ",
+    "\U0001f48a": " pills ",
+    "\U0001faa2": " rope ",
+    "\U0001faa6": " grave ",
+    "\u26b0": " coffin ",
+}
 _EMOJI_RE = re.compile("|".join(_EMOJI))
 
 # Overdose shorthands, before apostrophes go ("od'd" would otherwise read as "odd").

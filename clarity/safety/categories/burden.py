@@ -34,6 +34,16 @@ _BROAD = [
     r" (?:i touch|around me|i love|i care about)\b",
     r"\b(?:weight|millstone|anchor|albatross) (?:hanging )?(?:round|around|on|tied to)"
     r" (?:everyones|everybodys|their|his|her|my \w+s?|your|our) (?:necks?|shoulders)\b",
+    rf"\b(?:would|will) (?:\w+ ){{0,3}}(?:save|have) (?:so much |a lot of |more )?(?:money|time"
+    rf"|stress|peace|space)\b(?: \w+){{0,3}} {_GONE}",
+    r"\b(?:take|without|remove) me (?:out )?(?:of |from )?(?:the|this|their|our) (?:house|home"
+    r"|family|picture|equation)\b(?: \w+){0,4} (?:peaceful|happy|better|fine|calm|quiet)\b",
+    r"\b(?:when|once|after|if) i am (?:no longer here|gone|dead|not here|not around)\b(?: \w+){0,3}"
+    r" (?:they|he|she|my \w+|everyone) (?:will|would|can|could) (?:have|get|finally)\b",
+    r"\b(?:fix|solution|answer|best thing|only way) (?:is|would be) (?:for )?me (?:not being|not"
+    r" existing|being gone|disappearing)\b|\bmy (?:absence|death|being gone|not being here"
+    r"|disappearance) (?:would|will) be (?:the best|a|the greatest|a relief|a gift|a blessing"
+    r"|better)\b",
     r"\bgave up (?:his|her|their) (?:whole |entire )?(?:life|lives|career|job|everything) (?:to"
     r"|for)"
     r" (?:care for|look after|take care of|nurse|be with) me\b",

@@ -31,6 +31,19 @@ _BROAD = [
     r"\bmy future (?:is|looks|feels|seems)(?: (?:just|so|totally|completely|honestly|like|all))*"
     r" (?:blank|empty|black|a void|void|a blank|gone|non existent|pointless|hopeless)\b"
     r"(?! (?:at|in|here|with|for this))",
+    r"\b(?:can not|could not|cannot) (?:even )?(?:do|face|survive|take|handle|stand|bear) another"
+    r" (?:\d+|forty|ten|twenty|thirty|fifty|few) (?:years|decades)\b|\bno light at the end of"
+    r" (?:anything|everything|my life)\b",
+    r"\b(?:do not|can not) see (?:the|any) point (?:in|of) (?:carrying on|going on|continuing"
+    r"|living|being alive|existing|trying anymore|any of it)\b(?! with (?:this|the|my) (?:job"
+    r"|course"
+    r"|degree|diet|project|relationship|class))|\bwhat is (?:even |really )?the point (?:of|in)"
+    r" (?:continuing|carrying on|going on)\b",
+    r"\bstopped believing (?:that )?(?:there is|in) (?:a|any) (?:future|way out|point|hope)\b"
+    r"|\bthere is no (?:future|version|world|way) (?:of this )?(?:where|in which) (?:i am|i)"
+    r" (?:ok|okay|happy|fine|alright|well|come out)\b",
+    r"\brunning out of reasons to (?:keep )?(?:live|living|go on|going|stay|surviving|survive|be"
+    r" here)\b|\bsurviving not living\b",
     r"\bwhy (?:even )?(?:keep going|go on|carry on|keep living|bother living|keep trying|live)\b"
     r"(?= *$| when| if| anymore| any more| at all)|\bbother (?:living|being alive|existing"
     r"|staying alive|waking up)\b",

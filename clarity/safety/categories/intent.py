@@ -30,9 +30,13 @@ _ACT = (
 
 _BROAD = [
     r"\b(?:made up my mind|made my mind up|made the decision|my decision is) to die\b",
+    r"\b(?:after|by|from) (?:tonight|today|tomorrow)\b(?: \w+){0,3} (?:will not|wont|never) (?:be a"
+    r" (?:problem|burden|bother)|bother|trouble) (?:for |to )?(?:anyone|anybody|you|them"
+    r"|everyone)\b",
     r"\b(?:not going to|will not|never going to|am not going to) (?:see|live to see|wake up on)"
     rf" (?:{WEEKDAY}|tomorrow|the morning|morning|next week|christmas|my birthday|the weekend"
-    r"|next year|another day)\b(?! (?:at|with|because|since|as|until|in|lol))",
+    r"|next year|another day|my \d+\w*|my next birthday)\b(?! (?:at|with|because|since|as|until"
+    r"|in|lol))",
     r"\b(?:by the time|when|once) (?:anyone|you|someone|they|people|you all) (?:reads?|sees?"
     r"|gets?|finds?) (?:this|these|my \w+)\b(?: \w+){0,3} (?:i will|ill|i am going to|i would)"
     r" (?:be )?(?:gone|dead|not be here|no longer be here|not be alive|at peace)\b",
@@ -67,8 +71,18 @@ _TWICE = [
     r"not even sad\b",
     r"know what i am (?:doing|going to do) (?:tonight|tomorrow|today)\b",
     r"(?:i am )?ready now\b",
-    r"(?:i am )?(?:going to|gonna) do it\b(?= *$| tonight| now| today)",
-    r"i (?:have )?decided\b(?= *$)",
+    r"it (?:was not|is not|wasnt|isnt) (?:their|your|anyones|his|her|my \w+s) fault\b",
+    r"goodbye\b(?= *$| tell| i\b)",
+    r"not asking for help\b|just telling (?:someone|somebody|you)\b",
+    r"(?:stopped being|no longer) (?:scared|afraid)\b",
+    r"this is it for me\b",
+    r"thanks for (?:the|our|all the) (?:chats|talks|help)\b|you (?:were|have been) (?:so )?kind\b",
+    r"(?:do not|no|dont) try (?:to |and )?stop me\b",
+    r"i am going now\b",
+    r"(?:i am|i) doing it (?:this week|this weekend|tonight|today|tomorrow)\b",
+    r"(?:just )?want(?:ed)? to say (?:bye|goodbye) to (?:someone|somebody|you)\b",
+    r"(?:i am )?(?:going to|gonna) do it\b(?= *$| tonight| now| today| not)",
+    r"i (?:have )?decided\b(?= *$| it is| its| i am| this| tonight)",
     r"(?:i )?(?:can not|cannot) (?:stay|do this|hold on|last|go on) (?:any longer|anymore|any"
     r" more|much longer)\b",
     r"tell (?:my \w+|everyone|them|her|him|mum|mom|dad) (?:that )?i love (?:her|him|them|you)\b",
@@ -135,7 +149,7 @@ RULE = rule(
         r" (?:tonight|today) is (?:the|my) (?:night|day) \Z",
         r"(?=.*\b(?:tonight|today|this weekend|this week|tomorrow) is (?:the night|the day|it)\b)"
         r"(?=.*\b(?:i am doing it|i am going to do it|i am ready|not (?:scared|afraid)|made up my"
-        r" mind|made my peace|not going to see|goodbye|i go)\b)" + NOT_EVERYDAY,
+        r" mind|made my peace|not going to see|goodbye|i go|i am done)\b)" + NOT_EVERYDAY,
         r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
         r"|no turning back"
         r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it"

@@ -15,7 +15,8 @@ _MEANS_NOUN = (
 )
 
 _DANGER = (
-    r"(?:dangerous|too many|too much|lethal|fatal|deadly|enough|kill|to die|not wake|stops? (?:the"
+    r"(?:dangerous|too many|too much|lethal|fatal|deadly|enough|kill|to die|not wake|(?:actually"
+    r" |definitely |really )?do (?:it|the job)|stops? (?:the"
     r"|my|your|a|someone s) heart|stops? (?:someone |you |a person |me )?breathing|overdose"
     r"|serious|poisonous|toxic)"
 )
@@ -28,6 +29,19 @@ _BROAD = [
     r" |could |can |might )?(?:just )?(?:stop my heart|kill me|end (?:it|my life|me)|make me (?:not"
     r" wake up|die|never wake up)|put me to sleep (?:forever|for good|permanently))\b",
     rf"\bcan (?:you|someone|a person|i|people) (?:overdose|od|die) (?:on|from) {DRUGS}\b",
+    r"\bwhat (?:height|floor|dose|amount) (?:is|would be) (?:guaranteed|enough|fatal|lethal|deadly"
+    r"|certain)\b|\bhow deep\b(?: \w+){0,6} (?:wrists?|veins?|arteries)\b",
+    r"\bwalk\w* (?:in|into (?:the )?(?:sea|water|river|lake|ocean|waves)) and (?:not|never) (?:turn"
+    r"\w* (?:round|around|back)|com\w* (?:back|out))\b",
+    r"\b(?:keep|kept|can not stop|always) (?:picturing|imagining|seeing) (?:my |the |a )?(?:belt"
+    r"|rope|noose|gun|pills|tablets|knife|knives|blades?|tracks|bridge|train)\b",
+    r"\bwonder\w* what (?:drinking|swallowing|taking|jumping|falling|dying) (?:it |that "
+    r"|them )?would"
+    r" (?:be|feel) like\b|\bknow where (?:he|she|they|my \w+) keeps? (?:the|his|her) (?:key|gun"
+    r"|pills|tablets|meds)\b",
+    r"\b(?:cliffs?|bridge|building|roof|car park|drop|fall|height|train|pills|tablets|rope)\b"
+    r"(?: \w+){0,4} (?:would|will|could|should) (?:definitely |surely |easily )?do (?:it"
+    r"|the job)\b",
     # a means one keeps thinking about; wondering whether a fall or a dose would kill
     r"\b(?:gun|pistol|rifle|shotgun|rope|pills|knife|knives|blades?|bridge|tracks)\b(?: \w+){0,10}"
     r" (?:i have been|i keep|i can not stop|been|keep) thinking about (?:it|them|that) (?:a lot"
@@ -80,6 +94,10 @@ RULE = rule(
     "method",
     Level.ACTIVE,
     whole=[
+        r"(?=.*\b(?:gun|shotgun|rifle|pistol|rope|pills|tablets|knife|knives|blades?|bridge|tracks"
+        r"|cliffs?|balcony)\b)(?=.*\b(?:think|thinking|thought) about (?:it|them|that|using (?:it"
+        r"|them)|doing it) (?:more than i should|a lot|all the time|constantly|every day|too much"
+        r"|lately|so much)\b)",
         # a rope put round the neck; "would i die" asked of a medicine
         r"(?=.*\b(?:rope|noose|belt|cord|cable|ligature)\b)(?=.*\b(?:put\w*|ti(?:e|ed|es|ying)"
         r"|wrap\w*) (?:it|that|one) (?:round|around) my neck\b)",

@@ -32,7 +32,8 @@ _PLACE = (
 )
 _FRAME = (
     r"(?:going to|will|ill|i am \w+ing|then i|doing it|do it|plan\w*|decided|ready|booked|bringing"
-    r"|waiting|worked out|figured out|all sorted|(?:details|everything|it all) sorted)"
+    r"|waiting|worked out|figured out|worked it out|figured it out|planned it|all sorted"
+    r"|(?:details|everything|it all) sorted)"
 )
 _THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
 
@@ -44,11 +45,13 @@ _TIME_BROAD = (
     rf"(?:{FUTURE_TIME}|{WEEKDAY}(?: night| morning| evening)?|the (?:night|day|morning) (?:before"
     r"|after)|(?:after|once|when) i (?:submit|finish|send|post|get|drop|hand in|say|see|do|am"
     r" done)|after (?:the|my) \w+|at (?:lunch|midnight|\d+ ?(?:am|pm)?)|on my"
-    r" birthday|the \d+(?:st|nd|rd|th)|asleep|are away|is away|is out|are out)"
+    r" birthday|the \d+(?:st|nd|rd|th)|asleep|are away|is away|is out|are out|(?:bank )?holiday"
+    r" weekend|\d+ ?(?:am|pm))"
 )
 _RISKY_PLACE = (
     r"(?:bridge|cliffs?|cliff edge|viaduct|roof|rooftop|multi ?storey|car park roof|top floor"
     r"|tracks|railway|level crossing|quarry|headland|overpass|motorway bridge|reservoir|motel"
+    r"|train line|rail line|railway line|beachy head"
     r"|hotel room)"
 )
 _FINAL = (
@@ -70,10 +73,14 @@ _BROAD_WHOLE = [
     r"\b)",
     rf"(?=.*\b{_RISKY_PLACE}\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:ill|i will|i am"
     r" going|going to|i am \w+ing|i will be|ill be|that is it|thats it|plan|figured out|worked"
-    r" out)\b)" + _EVERYDAY_PLACE,
+    r" out|before (?:anyone|anyones|everyone|everyones|they|my \w+)|when (?:the \w+ )?(?:have|has"
+    r"|are) gone|timed it|does not stop|(?:nobody|no one) (?:will|would|is))\b)" + _EVERYDAY_PLACE,
     rf"(?=.*\b(?:{_RISKY_PLACE}|beach|sea|river|lake|woods|forest)\b)(?=.*\b{_FINAL}\b)"
     rf"(?=.*\b{_TIME_BROAD}\b)",
-    rf"(?=.*\b(?:my|the) plan is\b)(?=.*\b(?:{_TIME_BROAD}|{_RISKY_PLACE}|{_PLACE})\b)",
+    rf"(?=.*\b(?:my|the) plan is\b)(?=.*\b(?:{_TIME_BROAD}|{_RISKY_PLACE}|{_PLACE})\b)"
+    + _EVERYDAY_PLACE,
+    rf"(?=.*\b(?:worked out|figured out|all planned)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:insulin"
+    r"|pills|tablets|meds|rope|gun|charcoal|knife|blades?)\b)",
     rf"\A *(?:{WEEKDAY}|tonight|tomorrow) (?:night|morning|evening)?\b(?: \w+){{0,3}}"
     rf" {_RISKY_PLACE}\b(?: \w+){{0,4}} *\Z",
     r"(?=.*\b(?:take|swallow|down) (?:the|my|all (?:the|my)) (?:pills|tablets|meds)\b)(?=.*\b"

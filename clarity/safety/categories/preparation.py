@@ -46,6 +46,7 @@ _FAREWELLS = (
     r"(?:a|my|some) (?:letters?|notes?) (?:for|to) (?:my \w+|each|everyone|all|them|her|him)",
     r"(?:affairs|things) in order",
     r"(?:sent|left|gave) (?:\w+ ){0,2}(?:passwords?|bank details|pin)",
+    r"(?:wrote|written|writing) down (?:all )?(?:my )?(?:passwords?|pins?|bank details|logins?)",
 )
 
 _BROAD = [
@@ -63,6 +64,10 @@ _BROAD = [
     r"\b(?:find|found|finding|pick\w*|chose|choose|scout\w*) (?:the )?(?:best|right|perfect"
     r"|highest|quietest) (?:spot|place|point|bit|ledge|edge) (?:to (?:go|jump|do it|fall)"
     r"|from which)\b",
+    r"\benough to make sure (?:it works|i do not wake up|it is enough|it does the job)\b",
+    r"\b(?:to|from|at|round) (?:\d+|several|different|multiple|a few|two|three|four"
+    r"|five) (?:different"
+    r" )?(?:pharmacys|pharmacies|chemists|shops|stores)\b(?= so| to buy| to get)",
     r"\bgoodbyes?\b(?: \w+){0,6} before i (?:kill myself|do it|die|go through with it|end it"
     r"|end my life|take my life)\b",
     r"\b(?:affairs|things) in order\b",
@@ -98,12 +103,31 @@ _BROAD = [
 ]
 _UNLESS = (
     r"\b(?:birthdays?|surgery|operation|procedure|moving to|moving house|moving out|move to"
-    r"|retire\w*|wedding|graduation|time capsule|pulley|bike|hip|knee|parenting|leaflet)\b"
+    r"|retire\w*|wedding|graduation|time capsule|pulley|bike|hip|knee|parenting|leaflet|baby"
+    r"|expecting|outgrown|pregnan\w*)\b"
 )
 
+_MEANS_GUN = r"(?:shotgun|rifle)"
 RULE = rule(
     "preparation",
     Level.IMMINENT,
+    whole=[
+        # belongings given away under a cover story ("they think I'm just decluttering")
+        r"(?=.*\b(?:gave|giving|given|rehom\w*|sold|handed)\b)(?=.*\b(?:think|thinks|told \w+"
+        r"|said|saying|tell\w* \w+) (?:that )?(?:i am|i was) (?:just )?(?:decluttering|moving"
+        r"|clearing"
+        r" out|having a clear out|tidying up|going abroad|moving abroad|emigrating|busy)\b)",
+        # a high place looked at for how far the drop is; a place checked for cameras
+        r"(?=.*\b(?:bridge|roof|cliffs?|car park|building|balcony|tower|overpass|tracks)\b)"
+        r"(?=.*\b(?:work\w* out|check\w*|measur\w*|test\w*) how (?:high|tall|far|deep)\b)",
+        r"(?=.*\b(?:cameras|cctv)\b)(?=.*\b(?:car park|bridge|roof|level|floor|tracks|station"
+        r"|cliffs?|building)\b)(?=.*\b(?:check\w*|scout\w*|look\w* for|which level|which floor"
+        r"|where the)\b)",
+        # a gun got hold of, with no hunting or range in the message
+        rf"(?!.*\b(?:hunt\w*|deer|season|range|club|licen[cs]e|shooting|clay)\b)(?=.*\b(?:bought"
+        rf"|got|picked up|borrowed|took|stole|hid|hidden) (?:a |the |my \w+s "
+        rf"|his )?{_MEANS_GUN}\b)",
+    ],
     strong=[
         *_BROAD,
         # "when I'm gone" counts with something left for then (see the patterns below), not

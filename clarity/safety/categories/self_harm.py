@@ -28,6 +28,12 @@ _BROAD = [
     r"|scars|burns|bruises)\b",
     r"\b(?:last|first|the other) time i (?:tried|attempted|did it)\b(?: \w+){0,8} (?:hospital"
     r"|a e|icu|er|ambulance|woke up|survived|psych|ward|stitches)\b",
+    r"\b(?:punch\w*|hit|hitting|bang\w*|slap\w*) (?:walls? and )?my (?:own )?(?:head|face|thighs?"
+    r"|stomach)\b(?! (?:on|against) (?:the|a|my) (?:cupboard|door|shelf|car|ceiling|beam))",
+    r"\bsnap\w* (?:a |the |my )?(?:hair tie|hairband|elastic|rubber band|band) (?:on|against)"
+    r" my wrists?\b",
+    r"\bcut (?:my )?(?:hand|arm|wrist|leg|thigh)s? again\b(?! (?:on|with|while|cooking|chopping"
+    r"|opening))",
     r"\bsharpeners?\b(?: \w+){0,3} (?:for|to get) (?:the |its |a )?blades?\b",
     r"\b(?:days?|weeks?|months?) (?:without|clean from|free from|off) (?:cutting|self harm\w*"
     r"|sh|hurting myself|burning)\b",
@@ -53,6 +59,14 @@ _BROAD = [
 RULE = rule(
     "self_harm",
     Level.ACTIVE,
+    whole=[
+        # a relapse, and what it was for; an injury explained away as an accident
+        r"(?=.*\brelaps\w*\b)(?=.*\b(?:not deep|feel something|feel anything|needed it"
+        r"|the urge)\b)",
+        r"(?=.*\b(?:stitches|cuts?|burns?|wounds?|scars?)\b)(?=.*\b(?:told|tell) (?:the|my)"
+        r" (?:nurse|doctor|gp|teacher|mum|mom|parents)\b)(?=.*\b(?:(?:did not|was not) (?:slip"
+        r"|an accident)|it was not an accident)\b)",
+    ],
     strong=[
         *_BROAD,
         # relapses with a blade, urges, hiding cuts and bruises, a blade kept at hand
@@ -62,7 +76,7 @@ RULE = rule(
         r"\b(?:the|my) (?:cuts|burns|scars) (?:are|were|keep) (?:getting )?(?:deeper|worse"
         r"|bigger|longer)\b",
         r"\b(?:long sleeves|hoodies?|jumpers?|sweaters?)\b(?: \w+){0,6} (?:because of|to hide|to"
-        r" cover) (?:the|my) (?:cuts|scars|marks|burns|bruises)\b",
+        r" cover) (?:the|my) (?:cuts|scars|marks|burns|bruises|arms|wrists|legs|thighs)\b",
         r"\b(?:hitting|hit|punching|punched|scratching|burning|bruising)\b(?: \w+){0,5} so"
         r" (?:nobody|no one|people|they) (?:can not |will not )?(?:see|sees|notice|notices)"
         r" (?:the|my) (?:bruises|marks|cuts|scars|burns)\b",
@@ -73,7 +87,9 @@ RULE = rule(
         rf"\b(?:cut\w*|slic\w*|scratch\w*|burn\w*|carv\w*|scald\w*|stab\w*) (?:into )?(?:my |"
         rf"both )?{_BODY}\b(?! (?:on|with|while|when|during|from|in|at) (?:the |a |my )?(?:oven"
         r"|stove|iron|pan|kettle|glass|paper|door|fence|bike|fall|accident|cooking|sun|gym|work"
-        r"|kitchen|game|match))",
+        r"|kitchen|game|match|radiator|hob|grill|tray|curling iron|straighteners|candle|bbq"
+        r"|barbecue"
+        r"|fire|exhaust))",
         r"\bself ?(?:harm\w*|injur\w*|mutilat\w*|destruct\w*|hat\w* and cut\w*)\b",
         r"\bselfharm\w*",
         r"\b(?:started|start|stop|stopped|quit|relaps\w*|back to|resist\w*|urges? to|crav\w*|"
@@ -103,7 +119,7 @@ RULE = rule(
         r"cut\w*|dig\w*|pull\w*|starv\w*|hurt\w*|scrap\w*|pick\w*|slap\w*)\b(?: \w+){0,8} (?:on "
         r"purpose|deliberately|intentionally|to feel something|to feel (?:pain|better|real|alive|"
         r"anything)|to punish myself|(?:until|till|til) (?:it|they|i|my \w+|the skin) (?:really "
-        r"|properly |actually |starts? to )?(?:bled|hurts|bleeds?"
+        r"|properly |actually |starts? to )?(?:bled|hurts|welts|splits|bleeds?"
         r"|bleeding|bruised|bruises|bruise|bleed|broke|break|cracked|crack|hurt|burned|blistered|"
         r"scarred))\b",
         r"\b(?:i|me) deserve (?:to be punished|to suffer|to hurt|to feel pain|to be in pain|pain"

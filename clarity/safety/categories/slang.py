@@ -13,10 +13,14 @@ from clarity.safety.rules import rule
 _BROAD = [
     r"\bmiss (?:my|the) (?:blades?|razors?|cutting)\b|\bme and (?:the|my) (?:blade|razor)\b"
     r"|\b(?:the|my) (?:blade|razor) and (?:me|i)\b",
+    r"\b(?:think\w*|thought) (?:about|of) (?:just )?taking the easy way out\b|\btak\w* the easy way"
+    r" out\b(?= *$| lately| tonight| soon| honestly| to be honest| not going to lie)"
+    r"|\bpunch(?:ing|ed)? my (?:own )?ticket\b",
     # the euphemism itself ("end it all" is also read as an active thought)
     r"\b(?:end|ending|ended) it all\b",
     # a means spoken of as attractive
-    r"\b(?:the )?(?:rope|noose)\b(?: \w+){0,2} (?:is|are|looks?|looking|seems?|sounds?|seeming"
+    r"\b(?:the )?(?:rope|noose|grave|coffin)\b(?: \w+){0,2} (?:is|are|looks?|looking|seems?"
+    r"|sounds?|seeming"
     r"|sounding)(?: (?:real|really|pretty|so|very|more and more|kind of|quite))* (?:attractive"
     r"|appealing|tempting|inviting|good|nice|comforting|like an option|like the answer)\b",
     r"\b(?:the )?(?:bridge|train|tracks|pills|edge|ledge|blade|razor)\b(?: \w+){0,2} (?:is|are"

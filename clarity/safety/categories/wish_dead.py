@@ -110,6 +110,10 @@ _BROAD = [
     r"\b(?:i|i keep|i always|i still) (?:think|thought) (?:a lot |constantly |all the time "
     r"|so much )?"
     r"(?:about|of) (?:dying|being dead|not existing|not being here|not waking up)\b",
+    r"\blucky (?:her|him|them|you)\b(?: \w+){0,3} (?:gets? to|got to) (?:rest|sleep|go|be at"
+    r" peace|leave)\b|\bwish\w* (?:i|mi|me) (?:\w+ ){0,3}(?:drop (?:down )?dead|keel over)\b",
+    r"\bhearse\b(?: \w+){0,8} (?:jealous|envious)\b|\b(?:jealous|envious|envy)\b(?: \w+){0,6}"
+    r" (?:hearse|coffin|casket|dead people)\b",
     r"\b(?:jealous|envious|envy)\b(?: \w+){0,6} (?:cemetery|graveyard|graves|in the ground|get to"
     r" rest|get to sleep forever)\b",
     r"\b(?:ground|earth) (?:to |would |could |will )?(?:just )?(?:swallow|swallows) me(?: up)?\b"
@@ -180,7 +184,8 @@ RULE = rule(
         r"\b(?! than (?!live|living|go on|keep|continue|feel|be alive|wake|face|spend|carry on|"
         r"be here|deal))",
         r"\bbetter off dead\b",
-        r"\b(?:would not|do not|dont|did not) (?:mind|care)(?: \w+){0,2} if i (?:died|was dead"
+        r"\b(?:would not|do not|dont|did not) (?:mind|care|be (?:gutted|sad|upset|bothered|sorry"
+        r"|disappointed))(?: \w+){0,2} if i (?:died|was dead"
         r"|were dead|did not wake up|never woke up|got hit|disappeared|stopped existing|was gone"
         r"|die|do not wake|never wake)\b",
         r"\b(?:hope|hoping|wish|pray|praying) (?:that )?(?:i|something|someone|a \w+|god)"
@@ -248,7 +253,8 @@ RULE = rule(
         r"\b(?:hope|hoping|wish|wishing|pray\w*)\b(?: that)? (?:that is|this is|it is) (?:it"
         r"|the end)"
         r"\b(?= *$| for me| forever)",
-        r"\b(?:terminal|cancer|tumou?r|incurable|fatal)\b(?: \w+){0,6} (?:relieved|glad|grateful|a "
+        r"\b(?:terminal|cancer|tumou?r|incurable|fatal)\b(?: \w+){0,10} (?:relieved|glad|grateful"
+        r"|a "
         r"relief|happy|thankful|welcome it|not fight it)\b",
         r"\b(?:died|dead|dying)\b(?: \w+){0,3} (?:is|are|were|was) (?:so )?lucky\b|\blucky (?:to be"
         r" dead|they died|to die|to have died)\b",
