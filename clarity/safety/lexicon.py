@@ -128,6 +128,7 @@ FUTURE_TIME = (
 NOT_EVERYDAY = (
     r"(?!.*\b(?:job|tattoo|book\w*|quit\w*|apply\w*|course|trip|holiday|car|house|flat|move|moving"
     r"|marathon|exam|interview|haircut|diet|gym|propos\w*|party|surprise|wedding|degree|uni|"
-    r"college|piercing|dye|sign\w* up|enrol\w*|resign\w*|leave him|leave her|break up|breaking up)"
+    r"college|piercing|dye|sign\w* up|enrol\w*|resign\w*|leave him|leave her|break up|breaking up"
+    r"|marry|ask her|ask him)"
     r"\b)"
 )

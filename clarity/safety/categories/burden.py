@@ -38,7 +38,8 @@ _BROAD = [
     rf"|stress|peace|space)\b(?: \w+){{0,3}} {_GONE}",
     r"\b(?:take|without|remove) me (?:out )?(?:of |from )?(?:the|this|their|our) (?:house|home"
     r"|family|picture|equation)\b(?: \w+){0,4} (?:peaceful|happy|better|fine|calm|quiet)\b",
-    r"\b(?:when|once|after|if) i am (?:no longer here|gone|dead|not here|not around)\b(?: \w+){0,3}"
+    r"\b(?:when|once|after|if) i am (?:no longer here|gone|dead|not here|not around)\b"
+    r"(?! (?:on|for|to|away|abroad|at|in))(?: \w+){0,3}"
     r" (?:they|he|she|my \w+|everyone) (?:will|would|can|could) (?:have|get|finally)\b",
     r"\b(?:fix|solution|answer|best thing|only way) (?:is|would be) (?:for )?me (?:not being|not"
     r" existing|being gone|disappearing)\b|\bmy (?:absence|death|being gone|not being here"

@@ -30,7 +30,7 @@ _BROAD = [
     # a blank future; no strength left to live; tired of fighting to stay alive
     r"\bmy future (?:is|looks|feels|seems)(?: (?:just|so|totally|completely|honestly|like|all))*"
     r" (?:blank|empty|black|a void|void|a blank|gone|non existent|pointless|hopeless)\b"
-    r"(?! (?:at|in|here|with|for this))",
+    r"(?! (?:at|in|here|with|for this|on paper))",
     r"\b(?:can not|could not|cannot) (?:even )?(?:do|face|survive|take|handle|stand|bear) another"
     r" (?:\d+|forty|ten|twenty|thirty|fifty|few) (?:years|decades)\b|\bno light at the end of"
     r" (?:anything|everything|my life)\b",

@@ -62,6 +62,7 @@ _EVERYDAY_PLACE = (
     r"(?!.*\b(?:meet\w*|photos?|pictures?|walk\w*|picnic|party|drinks|dinner|concert|gig|friends"
     r"|mates|sunset|sunrise|view|fireworks|run|jog|fishing|climb\w*|paint\w*|park (?:the|my)"
     r"|pick (?:up|you)|over the bridge|across the bridge|cross\w*|train to|bus to|date|work on"
+    r"|airport|flight|plane"
     r"|repair\w*|fix\w*|survey\w*|inspect\w*|club|with (?:the|my|our) (?:dogs?|kids|children"
     r"|family|wife|husband|partner|boyfriend|girlfriend|friends?|mum|dad|mates?|son|daughter"
     r"|class|team|group))\b)"

@@ -113,6 +113,7 @@ RULE = rule(
     Level.IMMINENT,
     whole=[
         # belongings given away under a cover story ("they think I'm just decluttering")
+        r"(?=.*\b(?:i am not|not really|not true|not the real reason|they think|lied|pretend\w*)\b)"
         r"(?=.*\b(?:gave|giving|given|rehom\w*|sold|handed)\b)(?=.*\b(?:think|thinks|told \w+"
         r"|said|saying|tell\w* \w+) (?:that )?(?:i am|i was) (?:just )?(?:decluttering|moving"
         r"|clearing"

@@ -18,7 +18,8 @@ _HARM = (
 
 _BROAD = [
     # "i cut" with no object, a blade taken from a sharpener, cutting deeper
-    r"\bi cut\b(?= *$| (?:again|deeper|deep|too deep|because|when i|whenever|last night|tonight"
+    r"\bi cut\b(?= *$| (?:again|deeper|deep|too deep|because (?:i|it)|when i|whenever|last night"
+    r"|tonight"
     r"|today|this (?:time|morning|week)|more|worse|badly|until|til|till|its|it is|anyway"
     r"|and it (?:hurt"
     r"|bled|helps|helped)|to (?:feel|cope|punish|forget|calm)))",
@@ -31,7 +32,7 @@ _BROAD = [
     r"\b(?:punch\w*|hit|hitting|bang\w*|slap\w*) (?:walls? and )?my (?:own )?(?:head|face|thighs?"
     r"|stomach)\b(?! (?:on|against) (?:the|a|my) (?:cupboard|door|shelf|car|ceiling|beam))",
     r"\bsnap\w* (?:a |the |my )?(?:hair tie|hairband|elastic|rubber band|band) (?:on|against)"
-    r" my wrists?\b",
+    r" my wrists?\b(?!.*\b(?:by accident|accidentally)\b)",
     r"\bcut (?:my )?(?:hand|arm|wrist|leg|thigh)s? again\b(?! (?:on|with|while|cooking|chopping"
     r"|opening))",
     r"\bsharpeners?\b(?: \w+){0,3} (?:for|to get) (?:the |its |a )?blades?\b",
