@@ -15,16 +15,25 @@ from clarity.safety.rules import at_word_starts
 
 # Words that end a span about someone else: past them the message is about the user again.
 _NOT_ME = r"(?:(?!(?:i|me|my|myself|i am|im|ive|mine)\b)[a-z0-9]+ )"
+# "my mums painkillers" (mum's, the apostrophe dropped) names a means within reach, not her.
+_NOT_A_MEANS = (
+    r"(?! (?:pills|tablets|meds|medication|painkillers|sleeping|insulin|gun|shotgun|rifle|car"
+    r"|garage|razors?|blades?|knife|knives|rope|belt)\b)"
+)
 OTHERS = (
-    r"(?:he|she|they|his|her|their|him|them|someone|somebody|a (?:man|woman|guy|girl|boy|kid|teen"
+    r"(?<!so )(?:he|she|they|his|her|their|him|them|someone|somebody|a (?:man|woman|guy|girl|boy"
+    r"|kid|teen"
     r"|teenager|student|celebrity|singer|actor|rapper|character|classmate|colleague|patient)"
     r"|the (?:\w+ )?(?:man|woman|guy|girl|boy|kid|teen|teenager|student|singer|actor|rapper"
-    r"|character|victim|patient|driver|author|star|hero|villain|protagonist|narrator|soldier)"
+    r"|character|victim|patient|driver|author|star|hero|villain|protagonist|narrator|soldier"
+    r"|stuntman|stuntwoman|daredevil|climber|racer|rider)"
     r"|(?:my|our|a|his|her|their) (?:friend|best friend|brother|sister|mum|mom|dad|father|mother"
     r"|uncle|aunt|auntie|cousin|grandpa|grandma|grandad|granddad|grandfather|grandmother|nan|son"
     r"|daughter|husband|wife|partner|ex|boyfriend|girlfriend|colleague|coworker|neighbour"
     r"|neighbor|classmate|teacher|student|client|patient|flatmate|roommate|child|kid|niece"
-    r"|nephew|stepdad|stepmum|stepmom|friends|parents|mate|fiance|fiancee|housemate)s?"
+    r"|nephew|stepdad|stepmum|stepmom|friends|parents|mate|fiance|fiancee|housemate)(?:s"
+    + _NOT_A_MEANS
+    + r")?"
     r"|(?<!of )(?:people|persons?|men|women|teens|teenagers|kids|students|patients|clients|"
     r"someone|soldiers|veterans|users|callers|young people|victims))"
 )
@@ -112,6 +121,10 @@ IDIOMS = (
     r"|in laws"
     r"|neighbours?|kids?|toddler|wife|husband))",
     r"\bsleep forever (?:and then|then|before|until|till)\b",
+    r"\brope (?:of )?(?:fairy )?lights\b|\b(?:my )?body (?:can not|cannot|could not) take (?:it"
+    r"|this"
+    r"|the \w+)\b(?: any ?more)?",
+    r"\b(?:broke|broken|sprained|twisted|hurt) my \w+ (?:jumping|falling|diving)\b(?: \w+){0,4}",
     r"\benough rope to hang (?:myself|yourself|himself|herself|themselves|ourselves)\b",
     r"\b(?:an |a )?overdose (?:for|in|on) (?:a|an|my|the|our) (?:\w+ ){0,2}(?:dog|cat|puppy|kitten"
     r"|pet|rabbit|hamster)\b",
@@ -182,7 +195,7 @@ ABOUT_OTHERS = (
     r"|saving|stockpil\w*|hoard\w*|hiding|giving away|gave away"
     r"|end\w* (?:it all|it|"
     r"things|his life|her life|their lives?)|ready to (?:die|go)|wants? to die|wanted "
-    r"to die|wanting to die|(?:not )?wanting to (?:live|be alive|be here|die)|scars?|kill\w*)",
+    r"to die|wanting to die|(?:not )?wanting to (?:live|be alive|be here|die)|scars?|kill\w*)\b",
     rf"\b(?:died|dies|death|deaths|lost|losing|loss|killed) (?:{_NOT_ME}{{0,3}})?(?:by|to|from|"
     r"of|through) (?:a |an )?(?:accidental )?(?:drug |opioid |heroin |fentanyl )?(?:suicide|"
     r"overdose)\b",
@@ -247,7 +260,7 @@ _GAMING = re.compile(rf"(?<= )(?:{_GAME})(?= )")
 GAME_MASK = at_word_starts(
     [
         rf"\b(?:in|on) (?:the |this |that |my )?(?:\w+ )?{_GAME} {_GAME_SAFE}{{0,6}}",
-        rf"\b{_GAME_SAFE}{{0,6}}(?:in|on|playing) (?:the |this |that |my )?{_GAME}\b",
+        rf"\b{_GAME_SAFE}{{0,6}}(?:in|on|playing) (?:the |this |that |my )?(?:\w+ )?{_GAME}\b",
     ]
 )
 
@@ -283,7 +296,9 @@ _REPORT_WORDS = (
     r"|is it true|the difference between|explain|ideation|videos?|senator|the lead|player"
     r"|raid|boss|speedrun\w*|friend|husband|wife|partner|boyfriend|girlfriend|brother|sister"
     r"|son|daughter|child|children|niece|nephew|grandson|granddaughter|cousin|mystery|murder"
-    r"|mate|bestie|bff|pal"
+    r"|mate|bestie|bff|pal|stunt\w*|daredevil|footage|should i (?:say|tell|do|talk|ask|be worried)"
+    r"|(?:keeps?|kept) (?:saying|telling (?:me|us"
+    r"|people)|talking about)"
     r"|thriller|plot|whodunn?it"
     r"|coworkers?|colleagues?|flatmates?|roommates?|posters?|youth"
     r"|(?:a|the) (?:girl|boy|guy|lad|kid) in my"
@@ -319,7 +334,8 @@ _ONLOOKER = at_word_starts(
         r"|writer|parent|mum|mom|dad|gp|paramedic|\w+ worker|carer|pharmacist|mentor|coach"
         r"|\w+ist)\b",
         r"(?:lyrics|song|line|quote|chorus|verse|poem) (?:go|goes|says?|reads?|is)\b(?: \w+){0,10}",
-        r"(?:told|tells|telling|asked|asks|showed|shows|show|showing|sent|called) me\b|(?:help"
+        r"(?:told|tells|telling|asked|asks|showed|shows|show|showing|sent|called|gave|gives|handed)"
+        r" me\b|(?:help"
         r"|helps|helped|teach|"
         r"taught) me (?:to )?(?:understand|learn|write|with)\b",
         r"my (?:patients?|clients?|callers?|students?|pupils?|shift|course|training|essay|"

@@ -68,7 +68,9 @@ METHOD_ACT = (
     r"|(?:shoot|shooting|shot) myself|(?:gun|pistol|barrel|revolver) (?:to|against|in|into)"
     r" my (?:head|mouth|temple|chin)|blow\w* my (?:brains|head) (?:out|off)|eat(?:ing)? a "
     r"(?:bullet|gun)|bullet (?:in|through|into) my (?:head|brain|skull)"
-    r"|(?:use|using) (?:my|the|a|his|dads|my dads) (?:gun|pistol|rifle|shotgun) on myself"
+    r"|(?:use|using) (?:my |the |a |his |dads |my dads )?(?:gun|pistol|rifle"
+    r"|shotgun)\b(?: \w+){0,4}"
+    r" on myself"
     r"|drown\w* myself|(?:stones|rocks) in my pockets|let (?:the )?(?:water|waves|current|river"
     r"|sea) take me|swim out (?:until|till|and (?:never|not))"
     r"|(?:slit|slice|slash|slitting|slicing|slashing|open|opening|cut|cutting) (?:my |both )?"
@@ -129,6 +131,6 @@ NOT_EVERYDAY = (
     r"(?!.*\b(?:job|tattoo|book\w*|quit\w*|apply\w*|course|trip|holiday|car|house|flat|move|moving"
     r"|marathon|exam|interview|haircut|diet|gym|propos\w*|party|surprise|wedding|degree|uni|"
     r"college|piercing|dye|sign\w* up|enrol\w*|resign\w*|leave him|leave her|break up|breaking up"
-    r"|marry|ask her|ask him)"
+    r"|marry|ask her|ask him|boyfriend|girlfriend|relationship|end it with)"
     r"\b)"
 )

@@ -45,6 +45,10 @@ _BROAD = [
     r" existing|being gone|disappearing)\b|\bmy (?:absence|death|being gone|not being here"
     r"|disappearance) (?:would|will) be (?:the best|a|the greatest|a relief|a gift|a blessing"
     r"|better)\b",
+    rf"\b(?:would|will|could) (?:finally )?(?:get|have) (?:her|his|their|my \w+s?) (?:life|lives"
+    rf"|freedom|time|money) back\b(?: \w+){{0,3}} {_GONE}",
+    rf"\b(?:kinder|easier|better|fairer|a relief|simpler) (?:for|to|on) (?:her|him|them|everyone"
+    rf"|my \w+)\b(?: \w+){{0,2}} {_GONE}",
     r"\bgave up (?:his|her|their) (?:whole |entire )?(?:life|lives|career|job|everything) (?:to"
     r"|for)"
     r" (?:care for|look after|take care of|nurse|be with) me\b",

@@ -44,6 +44,10 @@ _BROAD = [
     r" (?:ok|okay|happy|fine|alright|well|come out)\b",
     r"\brunning out of reasons to (?:keep )?(?:live|living|go on|going|stay|surviving|survive|be"
     r" here)\b|\bsurviving not living\b",
+    r"\b(?:do not know|can not see|do not see) why i am (?:still )?(?:carrying on|going on|living"
+    r"|alive|bothering)\b(?! (?:with (?:this|the|my) (?:job|course|degree|diet|project|class)))",
+    r"\bno future\b(?: \w+){0,2} no (?:hope|point)\b|\bno hope\b(?: \w+){0,2} no (?:point"
+    r"|future)\b",
     r"\bwhy (?:even )?(?:keep going|go on|carry on|keep living|bother living|keep trying|live)\b"
     r"(?= *$| when| if| anymore| any more| at all)|\bbother (?:living|being alive|existing"
     r"|staying alive|waking up)\b",

@@ -13,7 +13,8 @@ from clarity.safety.rules import rule
 _WILL = (
     r"(?<!not )(?<!never )(?<!if i )(?<!scared )(?<!afraid )(?<!worried )(?<!terrified )"
     r"(?<!scared that )(?<!afraid that )(?<!worried that )(?<!hoping i )(?<!hope i )(?<!wish i )"
-    r"(?<!hoping i just )(?<!hope i just )(?<!hoping that i )(?:going to|about to|decided to"
+    r"(?<!hoping i just )(?<!hope i just )(?<!hoping that i )(?<!keep )(?<!keeps )(?<!kept )"
+    r"(?:going to|about to|decided to"
     r"|have decided to|i have "
     r"decided to|made up my mind to|made my mind up to|ready to|finally going to|determined to"
     r"|i will|i shall|i am|ill|will|gonna|its time to|time to|it is time to|i intend to|intend "
@@ -21,7 +22,8 @@ _WILL = (
     r"(?: (?:just|finally|really|actually|definitely|literally|probably))?"
 )
 _ACT = (
-    rf"(?:{KILL_SELF}|{METHOD_ACT}|jump (?:tonight|today|tomorrow|now|soon|off)\b|die (?:tonight"
+    rf"(?:{KILL_SELF}|{METHOD_ACT}|(?:do|commit) (?:the )?suicide|jump (?:tonight|today|tomorrow"
+    rf"|now|soon|off)\b|die (?:tonight"
     r"|today|tomorrow|soon|this "
     r"week|by|before)|not be here (?:tomorrow|anymore|by|next)|say (?:my )?(?:final |last )?"
     r"goodbyes?|end myself|do it (?:and|when) (?:no one|nobody|"
@@ -29,7 +31,8 @@ _ACT = (
 )
 
 _BROAD = [
-    r"\b(?:made up my mind|made my mind up|made the decision|my decision is) to die\b",
+    r"\b(?:made up my mind|made my mind up|made the decision|my decision is|chosen|chose) to (?:die"
+    r"|end my life|kill myself|end it all|take my (?:own )?life)\b",
     r"\b(?:after|by|from) (?:tonight|today|tomorrow)\b(?: \w+){0,3} (?:will not|wont|never) (?:be a"
     r" (?:problem|burden|bother)|bother|trouble) (?:for |to )?(?:anyone|anybody|you|them"
     r"|everyone)\b",
@@ -39,7 +42,8 @@ _BROAD = [
     r"|in|lol))",
     r"\b(?:by the time|when|once) (?:anyone|you|someone|they|people|you all) (?:reads?|sees?"
     r"|gets?|finds?) (?:this|these|my \w+)\b(?: \w+){0,3} (?:i will|ill|i am going to|i would)"
-    r" (?:be )?(?:gone|dead|not be here|no longer be here|not be alive|at peace)\b",
+    r" (?:be )?(?:gone|dead|not be here|no longer be here|not be alive|at peace|have killed myself"
+    r"|have done it|have ended it)\b",
     r"\b(?:do not|dont|no point|no use) (?:try\w* (?:to|and) |bother\w* (?:to|and) )?(?:talk"
     r"|talking|convince"
     r"|convincing|stop|stopping) me out of it\b",

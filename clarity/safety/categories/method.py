@@ -15,7 +15,9 @@ _MEANS_NOUN = (
 )
 
 _DANGER = (
-    r"(?:dangerous|too many|too much|lethal|fatal|deadly|enough|kill|to die|not wake|(?:actually"
+    r"(?:dangerous|too many|too much|lethal|fatal|deadly|enough|kill|to die|not wake"
+    r"|(?:it would|would it|will it|does it) take\b(?= *$| to (?:die|kill|end it|not wake))"
+    r"|(?:actually"
     r" |definitely |really )?do (?:it|the job)|stops? (?:the"
     r"|my|your|a|someone s) heart|stops? (?:someone |you |a person |me )?breathing|overdose"
     r"|serious|poisonous|toxic)"
@@ -42,6 +44,9 @@ _BROAD = [
     r"\b(?:cliffs?|bridge|building|roof|car park|drop|fall|height|train|pills|tablets|rope)\b"
     r"(?: \w+){0,4} (?:would|will|could|should) (?:definitely |surely |easily )?do (?:it"
     r"|the job)\b",
+    r"\b(?:which|what) (?:pills?|tablets?|meds|medications?|drugs?|poisons?"
+    r"|methods?)\b(?: \w+){0,3}"
+    r" (?:is|are) (?:the )?(?:most )?(?:lethal|deadly|fatal|painless|quickest)\b",
     # a means one keeps thinking about; wondering whether a fall or a dose would kill
     r"\b(?:gun|pistol|rifle|shotgun|rope|pills|knife|knives|blades?|bridge|tracks)\b(?: \w+){0,10}"
     r" (?:i have been|i keep|i can not stop|been|keep) thinking about (?:it|them|that) (?:a lot"

@@ -33,6 +33,7 @@ _PLACE = (
 _FRAME = (
     r"(?:going to|will|ill|i am \w+ing|then i|doing it|do it|plan\w*|decided|ready|booked|bringing"
     r"|waiting|worked out|figured out|worked it out|figured it out|planned it|all sorted"
+    r"|know (?:exactly )?how"
     r"|(?:details|everything|it all) sorted)"
 )
 _THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
@@ -80,6 +81,8 @@ _BROAD_WHOLE = [
     rf"(?=.*\b{_TIME_BROAD}\b)",
     rf"(?=.*\b(?:my|the) plan is\b)(?=.*\b(?:{_TIME_BROAD}|{_RISKY_PLACE}|{_PLACE})\b)"
     + _EVERYDAY_PLACE,
+    r"(?=.*\b(?:tracks|rails|railway line|train line)\b)(?=.*\b(?:wait\w*|lie|lying|stand\w*)"
+    r" (?:for|on|in front of) (?:the|a) (?:\w+ )?train\b)",
     rf"(?=.*\b(?:worked out|figured out|all planned)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:insulin"
     r"|pills|tablets|meds|rope|gun|charcoal|knife|blades?)\b)",
     rf"\A *(?:{WEEKDAY}|tonight|tomorrow) (?:night|morning|evening)?\b(?: \w+){{0,3}}"
@@ -91,7 +94,8 @@ _BROAD_WHOLE = [
 _BROAD = [
     r"\b(?:no one|nobody|noone|no body) (?:will|would|can|could|is going to) (?:find|stop|see"
     r"|hear) me\b",
-    r"\b(?:chosen|picked|found|chose) (?:a|the|my) (?:spot|location)\b",
+    r"\b(?:chosen|picked|found|chose) (?:out )?(?:a|the|my) (?:spot|location)\b(?!.*\b(?:picnic"
+    r"|party|tent|camp\w*|wedding|photo\w*|holiday|our|we|us)\b)",
     r"\b(?:picked|chosen|chose|set) (?:a|the|my) (?:date|day|night)\b(?=.*\bi know (?:where"
     r"|how|when)\b)",
     r"\b(?:know|worked out|figured out|decided|planned) (?:exactly )?(?:how|where|when) and (?:i"

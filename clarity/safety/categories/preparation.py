@@ -64,6 +64,13 @@ _BROAD = [
     r"\b(?:find|found|finding|pick\w*|chose|choose|scout\w*) (?:the )?(?:best|right|perfect"
     r"|highest|quietest) (?:spot|place|point|bit|ledge|edge) (?:to (?:go|jump|do it|fall)"
     r"|from which)\b",
+    r"\b(?:ordered|bought|got|buying|ordering)\b(?: \w+){0,4} (?:to|so i can|so i could|for when i)"
+    r" (?:kill myself|end (?:it|my life)|die|do it|overdose|hang myself)\b",
+    r"\b(?:i have|i have got|i got|that is|it is|now have|i now have) enough (?:pills |tablets |of"
+    r" them |of it )?to (?:end it|kill me|die|do it|not wake up|overdose)\b",
+    r"\b(?:picked|chosen|chose|found|scouted)(?!.*\b(?:picnic|party|tent|camp\w*|wedding|photo\w*"
+    r"|holiday|our|we|us)\b) (?:out )?(?:a|the|my) (?:spot|place|location)\b"
+    r"(?: \w+){0,6} (?:where i will|where ill|to do it|for it|where i am going to)\b",
     r"\benough to make sure (?:it works|i do not wake up|it is enough|it does the job)\b",
     r"\b(?:to|from|at|round) (?:\d+|several|different|multiple|a few|two|three|four"
     r"|five) (?:different"
@@ -118,6 +125,10 @@ RULE = rule(
         r"|said|saying|tell\w* \w+) (?:that )?(?:i am|i was) (?:just )?(?:decluttering|moving"
         r"|clearing"
         r" out|having a clear out|tidying up|going abroad|moving abroad|emigrating|busy)\b)",
+        r"(?=.*\b(?:gave|giving|given|rehom\w*|found a (?:new )?home for)\b)(?=.*\b(?:when|after"
+        r"|once) i am (?:dead|gone)\b(?! (?:on|for|to|away|abroad)))",
+        r"(?=.*\b(?:car running|exhaust|garage|rope|noose|pills|charcoal|belt)\b)(?=.*\b(?:to test"
+        r" it|test\w* it|know it works|see if it works|if it would work)\b)",
         # a high place looked at for how far the drop is; a place checked for cameras
         r"(?=.*\b(?:bridge|roof|cliffs?|car park|building|balcony|tower|overpass|tracks)\b)"
         r"(?=.*\b(?:work\w* out|check\w*|measur\w*|test\w*) how (?:high|tall|far|deep)\b)",
@@ -173,7 +184,8 @@ RULE = rule(
         r"\bfrom (?:\d+|several|different|multiple|a few|two|three|four|five) (?:different )?"
         r"(?:shops|stores|pharmacies|chemists|places|supermarkets)\b",
         r"\bso (?:that )?(?:no one|nobody|noone|they|the (?:pharmacist|chemist|cashier)) (?:would|"
-        r"will|could|can|does|did) (?:not )?(?:ask|notice|question|suspect|know|get suspicious)\b",
+        r"will|could|can|does|did) (?:not )?(?:ask|notice|question|suspect|know|get suspicious)\b"
+        r"(?! (?:me )?(?:to|for|about) )",
         r"\b(?:whoever|the person who|the one who|someone who|whoever it is that) (?:finds|will "
         r"find|found) (?:me|my body)\b|\bwhen (?:they|someone|somebody|my \w+) (?:find|finds) "
         r"(?:me|my body)\b",

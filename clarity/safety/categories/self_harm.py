@@ -35,6 +35,11 @@ _BROAD = [
     r" my wrists?\b(?!.*\b(?:by accident|accidentally)\b)",
     r"\bcut (?:my )?(?:hand|arm|wrist|leg|thigh)s? again\b(?! (?:on|with|while|cooking|chopping"
     r"|opening))",
+    r"\b(?:blades?|razors?|compass|sharpener|glass|lighter)\b(?: \w+){0,6} to (?:cut|scratch|burn)"
+    r"\b(?= *$| myself| again| my (?:arms?|wrists?|legs?|thighs?|skin))|\b(?:found|took|taken"
+    r"|confiscated|threw away) my (?:blades|razors|razor blades)\b",
+    r"\b(?:done|did|had|taken) (?:an )?overdose before\b|\boverdos\w* (?:before|when i was"
+    r"|at \d+|last (?:year|time))\b",
     r"\bsharpeners?\b(?: \w+){0,3} (?:for|to get) (?:the |its |a )?blades?\b",
     r"\b(?:days?|weeks?|months?) (?:without|clean from|free from|off) (?:cutting|self harm\w*"
     r"|sh|hurting myself|burning)\b",
@@ -61,6 +66,9 @@ RULE = rule(
     "self_harm",
     Level.ACTIVE,
     whole=[
+        r"(?=.*\b(?:told|tell|said to) (?:my |the )?(?:gp|doctor|nurse|mum|mom|dad|parents|teacher"
+        r"|school|a e)\b(?: \w+){0,6} (?:i fell|it was an accident|the cat|i tripped|i slipped)\b)"
+        r"(?=.*\b(?:did it (?:to )?myself|it was me|did (?:this|that) to myself|not true|lied)\b)",
         # a relapse, and what it was for; an injury explained away as an accident
         r"(?=.*\brelaps\w*\b)(?=.*\b(?:not deep|feel something|feel anything|needed it"
         r"|the urge)\b)",

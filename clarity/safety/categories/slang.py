@@ -16,6 +16,10 @@ _BROAD = [
     r"\b(?:think\w*|thought) (?:about|of) (?:just )?taking the easy way out\b|\btak\w* the easy way"
     r" out\b(?= *$| lately| tonight| soon| honestly| to be honest| not going to lie)"
     r"|\bpunch(?:ing|ed)? my (?:own )?ticket\b",
+    r"\bcat scratches\b(?: \w+){0,4} (?:if you know what i mean|not from (?:a|the) cat|they were"
+    r" not from)|\bmy si\b|\bsi (?:has been|is back|thoughts|again|is bad|is really bad)\b"
+    r"|\b(?:got|went to|hit) beans\b",
+    r"\b(?:thought|thoughts|think\w*) (?:of|about) (?:catching|catch) the bus\b",
     # the euphemism itself ("end it all" is also read as an active thought)
     r"\b(?:end|ending|ended) it all\b",
     # a means spoken of as attractive

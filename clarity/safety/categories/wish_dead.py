@@ -112,8 +112,11 @@ _BROAD = [
     r"(?:about|of) (?:dying|being dead|not existing|not being here|not waking up)\b",
     r"\blucky (?:her|him|them|you)\b(?: \w+){0,3} (?:gets? to|got to) (?:rest|sleep|go|be at"
     r" peace|leave)\b|\bwish\w* (?:i|mi|me) (?:\w+ ){0,3}(?:drop (?:down )?dead|keel over)\b",
+    r"\bhop\w* (?:a|the) (?:car|bus|truck|lorry|train) (?:comes|hits|will hit|would hit|gets me)\b"
+    r"|\bcross\w* (?:the )?(?:road|street)\b(?: \w+){0,3} (?:do not|no longer|never) (?:even )?"
+    r"(?:look|check)\b",
     r"\bhearse\b(?: \w+){0,8} (?:jealous|envious)\b|\b(?:jealous|envious|envy)\b(?: \w+){0,6}"
-    r" (?:hearse|coffin|casket|dead people)\b",
+    r" (?:hearse|coffin|casket|dead people|grave)\b",
     r"\b(?:jealous|envious|envy)\b(?: \w+){0,6} (?:cemetery|graveyard|graves|in the ground|get to"
     r" rest|get to sleep forever)\b",
     r"\b(?:ground|earth) (?:to |would |could |will )?(?:just )?(?:swallow|swallows) me(?: up)?\b"
