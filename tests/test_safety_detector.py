@@ -13,7 +13,8 @@ crisis sentences, 30 per category, and 300 hard negatives), read in two halves: 
 widened for the first half's misses, then measured on the second, then widened for it too;
 ``dev5_*.tsv`` a fifth (200 crisis sentences in harder, indirect voices, and 240 hard
 negatives), held out until the dev4 work was done, measured, then widened for; ``dev6_*.tsv``
-a sixth (200 and 240, plain voices), the same way after dev5.
+a sixth (200 and 240, plain voices), the same way after dev5; ``dev7_*.tsv`` a seventh (300
+and 240, plain voices), the same way after dev6.
 Every crisis sentence must be flagged with its category among the categories and at exactly its
 level; every negative must be ``Level.NONE``; every conversation must end as expected. The
 crisis rows the detector does not pass yet are listed in ``known_misses.tsv`` with the reason,
@@ -57,6 +58,7 @@ CRISIS = _rows(
     "dev4_crisis.tsv",
     "dev5_crisis.tsv",
     "dev6_crisis.tsv",
+    "dev7_crisis.tsv",
 )
 NEGATIVES = _rows(
     "negatives.tsv",
@@ -67,6 +69,7 @@ NEGATIVES = _rows(
     "dev4_negatives.tsv",
     "dev5_negatives.tsv",
     "dev6_negatives.tsv",
+    "dev7_negatives.tsv",
 )
 CONTEXT = _rows("context.tsv", "own_context.tsv")
 

@@ -16,9 +16,9 @@ from clarity.safety.learned import WEIGHTS, features, from_json, model
 from clarity.safety.learned.train import data_hash, load, table_files, to_json
 
 # Crisis sentences from dev3 that no rule matches and that the layer caught in cross-validation
-# while dev3 was held out (trained on the other writers only): what it is for.
+# while dev3 was held out (trained on the other writers only): what it is for. ("been researching
+# which meds would do it" was one, until a rule learned "<a medicine> would do it".)
 CAUGHT_IN_CROSS_VALIDATION = [
-    ("been researching which meds would do it", "method"),
     ("i've been visiting everyone one last time", "preparation"),
     ("Papa would have less tension if I wasn't there, I am only giving them problems", "burden"),
 ]

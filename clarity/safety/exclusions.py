@@ -125,6 +125,9 @@ IDIOMS = (
     r"|this"
     r"|the \w+)\b(?: any ?more)?",
     r"\b(?:broke|broken|sprained|twisted|hurt) my \w+ (?:jumping|falling|diving)\b(?: \w+){0,4}",
+    r"\b(?:shell|hell|theyll|mumll|dadll) (?:literally |actually )?kill (?:me|us)\b",
+    r"\bunaliv\w* (?:my|the|this|that) (?:laptop|phone|computer|printer|pc|tv|router|alarm|car"
+    r"|plants?)\b|\bcut\w* weight\b",
     r"\benough rope to hang (?:myself|yourself|himself|herself|themselves|ourselves)\b",
     r"\b(?:an |a )?overdose (?:for|in|on) (?:a|an|my|the|our) (?:\w+ ){0,2}(?:dog|cat|puppy|kitten"
     r"|pet|rabbit|hamster)\b",
@@ -158,6 +161,7 @@ IDIOMS = (
     r"|tackle|note "
     r"(?:in|from) the (?:book|film|movie|show))\b",
     r"\bsuicide (?:prevention|awareness|research|statistics|stats|rates?|figures|bereavement|loss"
+    r"|helplines?|hotlines?|line|crisis line"
     r"|survivors?|support|hotline "
     r"volunteer)\b",
     r"\b(?:wrote|made|did|drew up|updated|sorted|write|make|do) (?:a|our) will (?:with|together|"
@@ -329,6 +333,8 @@ _ONLOOKER = at_word_starts(
         r"|i am (?:going|heading|driving|on my way) (?:round|over|to (?:her|his|their|see|check))"
         r"|i should (?:report|tell|say|do|call|ask)\b|i am not sure (?:if|whether|how|what)\b"
         r"|i do not know (?:if|whether|how|what)\b|i am (?:organi[sz]ing|doing|writing|running"
+        r"|making"
+        r"|designing|printing|putting up"
         r"|planning|hosting) (?:a|an|the|my)\b|as a \w+ i\b|i want to (?:save|share|print)\b"
         r"|i (?:am|was) (?:a|an) (?:nurse|teacher|volunteer|student|doctor|counsell?or|researcher"
         r"|writer|parent|mum|mom|dad|gp|paramedic|\w+ worker|carer|pharmacist|mentor|coach"

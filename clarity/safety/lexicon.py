@@ -68,6 +68,7 @@ METHOD_ACT = (
     r"|(?:shoot|shooting|shot) myself|(?:gun|pistol|barrel|revolver) (?:to|against|in|into)"
     r" my (?:head|mouth|temple|chin)|blow\w* my (?:brains|head) (?:out|off)|eat(?:ing)? a "
     r"(?:bullet|gun)|bullet (?:in|through|into) my (?:head|brain|skull)"
+    r"|(?:use|using) (?:the|my) car in the garage"
     r"|(?:use|using) (?:my |the |a |his |dads |my dads )?(?:gun|pistol|rifle"
     r"|shotgun)\b(?: \w+){0,4}"
     r" on myself"

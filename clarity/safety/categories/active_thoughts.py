@@ -12,7 +12,7 @@ from clarity.safety.rules import rule
 
 _BROAD = [
     r"\b(?:voice|voices|brain|head|mind)\b(?: \w+){0,4} (?:saying|says|going|tells me|telling me"
-    r"|keeps saying)\b(?: \w+){0,2} (?:kill yourself|end it|you should die|do it|jump)\b",
+    r"|keeps saying)\b(?: \w+){0,2} (?:kill yourself|kys|end it|you should die|do it|jump)\b",
     r"\b(?:thinking|thought|thoughts) (?:about|of) (?:taking your (?:own )?life|killing yourself"
     r"|ending your life)\b",
     r"\b(?:i do not feel|i am not|not feeling|do not feel|i never feel) (?:\w+ )?safe (?:with"

@@ -49,6 +49,7 @@ _BROAD = [
     rf"|freedom|time|money) back\b(?: \w+){{0,3}} {_GONE}",
     rf"\b(?:kinder|easier|better|fairer|a relief|simpler) (?:for|to|on) (?:her|him|them|everyone"
     rf"|my \w+)\b(?: \w+){{0,2}} {_GONE}",
+    r"\b(?:better off|happier) without (?:a|an|someone|somebody) (?:\w+ ){0,2}like me\b",
     r"\bgave up (?:his|her|their) (?:whole |entire )?(?:life|lives|career|job|everything) (?:to"
     r"|for)"
     r" (?:care for|look after|take care of|nurse|be with) me\b",

@@ -46,13 +46,18 @@ _BROAD = [
     r" here)\b|\bsurviving not living\b",
     r"\b(?:do not know|can not see|do not see) why i am (?:still )?(?:carrying on|going on|living"
     r"|alive|bothering)\b(?! (?:with (?:this|the|my) (?:job|course|degree|diet|project|class)))",
+    r"\b(?:it is|its|everything is|life is|my life is) (?:so |just "
+    r"|completely )?hopeless\b(?! (?:at"
+    r"|trying|getting|with|for (?:the|this|that)))",
     r"\bno future\b(?: \w+){0,2} no (?:hope|point)\b|\bno hope\b(?: \w+){0,2} no (?:point"
     r"|future)\b",
     r"\bwhy (?:even )?(?:keep going|go on|carry on|keep living|bother living|keep trying|live)\b"
     r"(?= *$| when| if| anymore| any more| at all)|\bbother (?:living|being alive|existing"
     r"|staying alive|waking up)\b",
     r"\b(?:what is there|what do i have|what have i got|nothing) (?:left )?to look forward to\b"
-    r"(?= *$| in (?:life|my life)| anymore| any more| nothing| ever)",
+    r"(?= *$| in (?:life|my life)| anymore| any more| nothing| ever| not (?:one|a single) thing"
+    r"| at all"
+    r"| whatsoever)",
     r"\b(?:tired|sick|exhausted|weary) of (?:\w+ ){0,2}?(?:fighting|trying|struggling) (?:to )?"
     r"(?:stay alive|staying alive|live|survive|surviving|keep going|keep living|be alive"
     r"|exist)\b",

@@ -75,6 +75,8 @@ _TWICE = [
     r"not even sad\b",
     r"know what i am (?:doing|going to do) (?:tonight|tomorrow|today)\b",
     r"(?:i am )?ready now\b",
+    r"(?:it is|its) happening (?:tonight|today|now)\b",
+    r"(?:just )?want(?:ed)? to say thanks for (?:listening|everything|being there|trying)\b",
     r"it (?:was not|is not|wasnt|isnt) (?:their|your|anyones|his|her|my \w+s) fault\b",
     r"goodbye\b(?= tell)",
     r"not asking for help\b|just telling (?:someone|somebody|you)\b",
@@ -100,7 +102,8 @@ RULE = rule(
         *_BROAD,
         # decided, and no talking out of it
         r"\b(?:no|there is no) talking me out of (?:it|this)\b",
-        rf"\b{_WILL} {_ACT}(?! (?:eventually|one day|some day|someday|at some point|sooner or later"
+        rf"\b{_WILL} (?!suicidal\b){_ACT}(?! (?:eventually|one day|some day|someday|at some point"
+        rf"|sooner or later"
         r"|if))",
         r"\b(?:i am|i have|i) (?:made|making|come to|reached) (?:the|my|a) (?:decision|choice) "
         r"to (?:die|end|kill|take my|go through with it)\w*",
@@ -121,7 +124,12 @@ RULE = rule(
         r"before|before the)\b)",
         r"\blast time (?:you will|you are going to|anyone will|anyone is going to) (?:hear from|see"
         r"|talk to) me\b",
-        r"\b(?:my|the) last (?:night|day) (?:alive|on earth|on this earth|in this world)\b",
+        r"\b(?:my|the) last (?:night|day|week|weekend|month) (?:alive|on earth|on this earth"
+        r"|in this"
+        r" world)\b",
+        r"\b(?:going to|gonna|i will|ill) end (?:it|my life|it all) before (?:my (?:birthday"
+        r"|\d+\w*)"
+        r"|christmas|new year\w*|the (?:new )?year)\b" + NOT_EVERYDAY,
         r"\b(?:by|after) (?:tonight|tomorrow|the weekend|this weekend|friday|morning) i (?:will|"
         r"am going to|will not|ill|am) (?:be )?(?:gone|dead|not be here|not be around|at peace|"
         r"free)\b",

@@ -47,6 +47,12 @@ _BROAD = [
     r"\b(?:which|what) (?:pills?|tablets?|meds|medications?|drugs?|poisons?"
     r"|methods?)\b(?: \w+){0,3}"
     r" (?:is|are) (?:the )?(?:most )?(?:lethal|deadly|fatal|painless|quickest)\b",
+    r"\b(?:looked up|googl\w*|search\w*|research\w*|check\w*)(?!.*\b(?:trip|holiday|visit\w*"
+    r"|travel\w*|tour\w*|photos?|view|climb\w*)\b) (?:the )?(?:tallest|highest)"
+    r" (?:buildings|bridges|car parks|cliffs|towers|blocks)\b|\b(?:which|what) (?:ones|buildings?)"
+    r" (?:have|has) roof access\b",
+    rf"\b{DRUG_NAMES}\b(?: \w+){{0,4}} (?:would|will|could|might) (?:actually )?do (?:it"
+    rf"|the job)\b",
     # a means one keeps thinking about; wondering whether a fall or a dose would kill
     r"\b(?:gun|pistol|rifle|shotgun|rope|pills|knife|knives|blades?|bridge|tracks)\b(?: \w+){0,10}"
     r" (?:i have been|i keep|i can not stop|been|keep) thinking about (?:it|them|that) (?:a lot"
@@ -106,6 +112,10 @@ RULE = rule(
         # a rope put round the neck; "would i die" asked of a medicine
         r"(?=.*\b(?:rope|noose|belt|cord|cable|ligature)\b)(?=.*\b(?:put\w*|ti(?:e|ed|es|ying)"
         r"|wrap\w*) (?:it|that|one) (?:round|around) my neck\b)",
+        r"(?!.*\b(?:prescription|refill|repeat|headache|pain relief|last me|for the (?:week|trip"
+        r"|month)|holiday)\b)"
+        r"(?=.*\b(?:whether|if) (?:they|it|that|those|these|there are|there is|there were) (?:would"
+        r" |will |is |are |were )?(?:be )?enough\b)" + rf"(?=.*\b{DRUG_NAMES}\b)",
         # (the rare question first: the engine stops at the first lookahead that fails)
         r"(?=.*\b(?:would|will|could|can) i (?:die|not wake up|be dead|never wake up)\b)"
         rf"(?=.*\b{DRUG_NAMES}\b)",

@@ -14,8 +14,8 @@ _ACTS = (
 _MEANS = rf"(?:{METHOD_ACT}|{_ACTS})"
 # A means named more loosely, a place, and a first-person future: together they are a plan.
 _MEANS_LOOSE = (
-    rf"(?:{_MEANS}|(?:the|my|a|his|her|dads) (?:rope|noose|gun|pistol|hose|charcoal|blades?"
-    r"|razors?)"
+    rf"(?:{_MEANS}|(?:the|my|a|his|her|dads|my \w+s) (?:rope|noose|gun|shotgun|rifle|pistol|hose"
+    r"|charcoal|blades?|razors?)"
     r"\b|(?:the|a|my) knif(?:e|es)\b(?=.*\b(?:bathroom|bath|wrists?|doing it|do it|end it)\b)"
     r"|(?:the|my|all (?:my|the)|all of my) (?:pills|tablets|meds|insulin) (?:i have|i have got|i "
     r"got|i saved|i have saved|i stockpiled|i have been saving|i collected)\b"
@@ -75,12 +75,15 @@ _BROAD_WHOLE = [
     r"\b)",
     rf"(?=.*\b{_RISKY_PLACE}\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:ill|i will|i am"
     r" going|going to|i am \w+ing|i will be|ill be|that is it|thats it|plan|figured out|worked"
-    r" out|before (?:anyone|anyones|everyone|everyones|they|my \w+)|when (?:the \w+ )?(?:have|has"
+    r" out|going up|that is when|before (?:anyone|anyones|everyone|everyones|they|my \w+)|when"
+    r" (?:the \w+ )?(?:have|has"
     r"|are) gone|timed it|does not stop|(?:nobody|no one) (?:will|would|is))\b)" + _EVERYDAY_PLACE,
     rf"(?=.*\b(?:{_RISKY_PLACE}|beach|sea|river|lake|woods|forest)\b)(?=.*\b{_FINAL}\b)"
     rf"(?=.*\b{_TIME_BROAD}\b)",
     rf"(?=.*\b(?:my|the) plan is\b)(?=.*\b(?:{_TIME_BROAD}|{_RISKY_PLACE}|{_PLACE})\b)"
     + _EVERYDAY_PLACE,
+    rf"(?=.*\b(?:railway crossing|level crossing|train crossing|tracks|rails)\b)(?=.*\b(?:lie"
+    rf"|lay) down\b)(?=.*\b{_TIME_BROAD}\b)",
     r"(?=.*\b(?:tracks|rails|railway line|train line)\b)(?=.*\b(?:wait\w*|lie|lying|stand\w*)"
     r" (?:for|on|in front of) (?:the|a) (?:\w+ )?train\b)",
     rf"(?=.*\b(?:worked out|figured out|all planned)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:insulin"

@@ -71,6 +71,9 @@ _BROAD = [
     r"\b(?:picked|chosen|chose|found|scouted)(?!.*\b(?:picnic|party|tent|camp\w*|wedding|photo\w*"
     r"|holiday|our|we|us)\b) (?:out )?(?:a|the|my) (?:spot|place|location)\b"
     r"(?: \w+){0,6} (?:where i will|where ill|to do it|for it|where i am going to)\b",
+    r"\b(?:nothing|everything) (?:left )?(?:to sort|sorted|done|in order|ready) before i (?:end it"
+    r"|die|go|do it|kill myself)\b",
+    r"\beverything else is (?:ready|sorted|done|in place)\b(?= *$)",
     r"\benough to make sure (?:it works|i do not wake up|it is enough|it does the job)\b",
     r"\b(?:to|from|at|round) (?:\d+|several|different|multiple|a few|two|three|four"
     r"|five) (?:different"
@@ -129,9 +132,18 @@ RULE = rule(
         r"|once) i am (?:dead|gone)\b(?! (?:on|for|to|away|abroad)))",
         r"(?=.*\b(?:car running|exhaust|garage|rope|noose|pills|charcoal|belt)\b)(?=.*\b(?:to test"
         r" it|test\w* it|know it works|see if it works|if it would work)\b)",
+        r"(?=.*\b(?:cliffs?|bridge|roof|tracks|edge|ledge|car park)\b)(?=.*\bwork\w* (?:myself )?up"
+        r" to (?:it|doing it)\b)",
+        r"(?=.*\btracks\b)(?=.*\b(?:check\w*|find out|work\w* out|look\w* up) (?:what time|when|how"
+        r" often) the (?:trains?|freight|express)\b)",
+        r"(?!.*\b(?:kids|baby|toddler|children|dog|son|daughter)\b)(?=.*\b(?:rope|noose|pills"
+        r"|tablets|gun|shotgun|blades?|charcoal)\b)(?=.*\b(?:hidden|hid|stashed) (?:it|them)"
+        r" (?:in|under|behind)\b)",
+        r"(?=.*\b(?:grave|cemetery|heaven)\b)(?=.*\b(?:told|tell) (?:her|him|them) i (?:would|will)"
+        r" see (?:her|him|them) soon\b)",
         # a high place looked at for how far the drop is; a place checked for cameras
         r"(?=.*\b(?:bridge|roof|cliffs?|car park|building|balcony|tower|overpass|tracks)\b)"
-        r"(?=.*\b(?:work\w* out|check\w*|measur\w*|test\w*) how (?:high|tall|far|deep)\b)",
+        r"(?=.*\b(?:work\w* out|check\w*|measur\w*|test\w*|see) how (?:high|tall|far|deep)\b)",
         r"(?=.*\b(?:cameras|cctv)\b)(?=.*\b(?:car park|bridge|roof|level|floor|tracks|station"
         r"|cliffs?|building)\b)(?=.*\b(?:check\w*|scout\w*|look\w* for|which level|which floor"
         r"|where the)\b)",
@@ -172,6 +184,8 @@ RULE = rule(
         r"everything|the rest) (?:of )?(?:my )?(?:\w+ )?(?:stuff|things|belongings|possessions|"
         r"clothes|books|games|records|jewel\w*|money|savings|plants|art|collection|away)?\b",
         r"(?<!if i )(?<!if i just )\b(?:gave|giving|given|give|handed|handing|left|leaving)\b"
+        r"(?!(?: \w+){0,2} (?:job|career|nursing|teaching|company|industry|profession|office|school"
+        r"|uni|town|city|country|home)\b)"
         r"(?: \w+){0,12} (?:permanent\w*|"
         r"for good|forever|to keep (?:it|them|forever)|remember me|does not know why"
         r"|do not know why|did not (?:ask|"
@@ -197,7 +211,8 @@ RULE = rule(
         r"| hidden| in the| and\b)",
         r"\b(?:it is|its|they are|all|everything is|it is all|its all) (?:\w+ ){0,4}(?:waiting|"
         r"ready|hidden)(?= *$| for me| for tonight)",
-        rf"\b{_KEEP}(?!.*\b(?:in case (?:i|we|you|they) (?:need|get)|dental|surgery|operation)\b)"
+        rf"\b{_KEEP}(?!.*\b(?:in case (?:i|we|you|they) (?:need|get)|dental|surgery|operation|kids"
+        r"|children|toddler|baby|grandkids|reach|locked)\b)"
         rf" (?:up )?(?:all |some |a lot of |enough |loads of |a stash of |a supply of |"
         rf"a bottle of )?(?:my |the |of my |his |her |mums |moms |dads |\w+s )?(?:old )?(?:\w+ )?"
         rf"(?:{DRUGS}|razor blades|blades|razors)\b(?! (?:for (?!when|the end|it\b|tonight|later|"
@@ -216,7 +231,8 @@ RULE = rule(
         r"bag|car|room|drawer|pocket|closet|wardrobe))\b",
         r"\b(?:this is|these are|here are|here is|writing|wrote|written|left|leaving) (?:my |a )?"
         r"(?:last|final) (?:message|words|note|letter|post|goodbye|video)s?\b",
-        r"\b(?:suicide|goodbye|farewell|good bye) (?:note|letter|message|video|email|"
+        r"\b(?:suicide|goodbye|farewell|good bye)(?!.*\b(?:office|team|colleagues|coworkers|job"
+        r"|leaving do|retire\w*|new job|next job)\b) (?:note|letter|message|video|email|"
         r"text|post|words)s?\b(?! (?:in|from|of) (?:the|a) (?:book|film|movie|show|series|game))",
         rf"\b(?:wrote|written|writing|write|left|leaving|leave|drafted|finished|recorded|"
         rf"recording) (?:a |my |some |the |letters? |notes? )?(?:\w+ )?(?:letters?|notes?|"
@@ -253,8 +269,8 @@ RULE = rule(
         r"\b(?:practi[cs]\w*|rehears\w*|tested|testing|tried|trying) (?:\w+ )?(?:tying|to tie|"
         r"tie) (?:the|a) (?:knot|noose|rope)\b",
         r"\b(?:went|go|going|been going|visited|checked out|scouted) (?:to |back to )?(?:the|a)"
-        r" (?:bridge|cliff|roof|tracks|station) (?:to (?:check|look|see|practi\w+|scout)|and "
-        r"(?:looked|stood|checked)|a few times|every (?:night|day))\b",
+        r" (?:bridge|cliff|roof|tracks|station)(?: \w+){0,2} (?:to (?:check|look|see|practi\w+"
+        r"|scout)|and (?:looked|stood|checked)|a few times|every (?:night|day|evening|morning))\b",
     ],
     twice=_FAREWELLS,
     unless=_UNLESS,

@@ -40,6 +40,14 @@ _BROAD = [
     r"|confiscated|threw away) my (?:blades|razors|razor blades)\b",
     r"\b(?:done|did|had|taken) (?:an )?overdose before\b|\boverdos\w* (?:before|when i was"
     r"|at \d+|last (?:year|time))\b",
+    r"\b(?:use|using|used) (?:the|a|my) (?:blade|razor)s?\b(?: \w+){0,4} (?:when|whenever|if) (?:it"
+    r"|things|i|everything) (?:gets?|feel|am)\b",
+    r"\b(?:clean\w*|dress\w*|bandag\w*|cover\w*|hid\w*) (?:up )?(?:the|my) (?:cuts|burns|wounds)\b"
+    r"(?: \w+){0,8} (?:before|so) (?:my \w+|anyone|they|he|she|nobody|no one)\b",
+    r"\b(?:hide|hid|hiding|keep|keeping) (?:the|my|a) (?:razor|blade|blades|razors)\b(?: \w+){0,5}"
+    r" so (?:my \w+|nobody|no one|they|people)\b",
+    r"\b(?:stub\w*|put\w*) (?:a |the |my )?cigarettes? (?:out )?(?:on|into) my (?:skin|arms?|legs?"
+    r"|hands?|body|wrists?|thighs?)\b",
     r"\bsharpeners?\b(?: \w+){0,3} (?:for|to get) (?:the |its |a )?blades?\b",
     r"\b(?:days?|weeks?|months?) (?:without|clean from|free from|off) (?:cutting|self harm\w*"
     r"|sh|hurting myself|burning)\b",

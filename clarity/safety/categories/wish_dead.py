@@ -112,6 +112,8 @@ _BROAD = [
     r"(?:about|of) (?:dying|being dead|not existing|not being here|not waking up)\b",
     r"\blucky (?:her|him|them|you)\b(?: \w+){0,3} (?:gets? to|got to) (?:rest|sleep|go|be at"
     r" peace|leave)\b|\bwish\w* (?:i|mi|me) (?:\w+ ){0,3}(?:drop (?:down )?dead|keel over)\b",
+    r"\b(?:want|wants|wish\w*|hop\w*|pray\w*)\b(?: \w+){0,5} (?:it is|its|it was|i am|i was)"
+    r" (?:terminal|cancer|fatal|dying|incurable)\b",
     r"\bhop\w* (?:a|the) (?:car|bus|truck|lorry|train) (?:comes|hits|will hit|would hit|gets me)\b"
     r"|\bcross\w* (?:the )?(?:road|street)\b(?: \w+){0,3} (?:do not|no longer|never) (?:even )?"
     r"(?:look|check)\b",
