@@ -22,8 +22,7 @@ _NOT_A_MEANS = (
 )
 OTHERS = (
     r"(?<!so )(?:he|she|they|his|her|their|him|them|someone|somebody|a (?:man|woman|guy|girl|boy"
-    r"|kid|teen"
-    r"|teenager|student|celebrity|singer|actor|rapper|character|classmate|colleague|patient)"
+    r"|kid|teen|teenager|student|celebrity|singer|actor|rapper|character|classmate|colleague|patient)"
     r"|the (?:\w+ )?(?:man|woman|guy|girl|boy|kid|teen|teenager|student|singer|actor|rapper"
     r"|character|victim|patient|driver|author|star|hero|villain|protagonist|narrator|soldier"
     r"|stuntman|stuntwoman|daredevil|climber|racer|rider)"
@@ -43,8 +42,7 @@ _MEDIA = (
     r"|chapter|scene|game|campaign|charity|fundraiser|walk|run|training|course|module|statistics"
     r"|stats|data|headline|case|anime|manga|comic|tv|netflix|lyrics?|dissertation|thesis|project"
     r"|presentation|assignment|posters?|workshop|webinar|seminar|shift|screenplay|script|piece"
-    r"|lessons?|assembly|assemblies|pshe|curriculum|leaflets?|policy|resources?|guidance"
-    r"|toolkit)"
+    r"|lessons?|assembly|assemblies|pshe|curriculum|leaflets?|policy|resources?|guidance|toolkit)"
 )
 
 _GAME = (
@@ -110,27 +108,24 @@ IDIOMS = (
     r"\bhung ?over\b",
     r"\bgoodbye cruel world\b(?=.*\b(?:lol|haha|lmao|logging off|weekend|holiday|vacation"
     r"|emails?|work|office)\b)",
-    r"\b(?:lethal|fatal|deadly|toxic) (?:dose|amount|quantity)\b(?: \w+){0,4} (?:for|in) (?:a |an"
-    r" |my |the |our )?(?:\w+ )?(?:dogs?|cats?|puppy|kitten|pets?|labrador|lab|terrier|spaniel"
-    r"|retriever|rabbit|hamster|horse)\b",
+    # a dose that would harm an animal: "a toxic dose of chocolate for a labrador"
+    r"\b(?:(?:lethal|fatal|deadly|toxic) (?:dose|amount|quantity)\b(?: \w+){0,4} (?:for|in)"
+    r"|(?:an |a )?overdose (?:for|in|on)) (?:a |an |my |the |our )?(?:\w+ ){0,2}(?:dogs?|cats?"
+    r"|puppy|kitten|pets?|labrador|lab|terrier|spaniel|retriever|rabbit|hamster|horse)\b",
     r"\b(?:old|ancient) and (?:going to|about to|will) die\b",
     r"\b(?:hangover|tequila|vodka|shots)\b(?: \w+){0,8} (?:last words|final words)\b",
     r"\bif i (?:hear|see|have to|get|read|watch)\b(?: \w+){0,6} one more time\b(?: \w+){0,10}"
     r" (?:lol|haha|lmao|xd)\b",
     r"\bkill me now\b(?= (?:my|our|the|this) (?:mother in law|mum in law|boss|manager|teacher"
-    r"|in laws"
-    r"|neighbours?|kids?|toddler|wife|husband))",
+    r"|in laws|neighbours?|kids?|toddler|wife|husband))",
     r"\bsleep forever (?:and then|then|before|until|till)\b",
-    r"\brope (?:of )?(?:fairy )?lights\b|\b(?:my )?body (?:can not|cannot|could not) take (?:it"
-    r"|this"
-    r"|the \w+)\b(?: any ?more)?",
+    r"\brope (?:of )?(?:fairy )?lights\b|\b(?:my )?body (?:can not|cannot|could not) take"
+    r" (?:it|this|the \w+)\b(?: any ?more)?",
     r"\b(?:broke|broken|sprained|twisted|hurt) my \w+ (?:jumping|falling|diving)\b(?: \w+){0,4}",
     r"\b(?:shell|hell|theyll|mumll|dadll) (?:literally |actually )?kill (?:me|us)\b",
     r"\bunaliv\w* (?:my|the|this|that) (?:laptop|phone|computer|printer|pc|tv|router|alarm|car"
     r"|plants?)\b|\bcut\w* weight\b",
     r"\benough rope to hang (?:myself|yourself|himself|herself|themselves|ourselves)\b",
-    r"\b(?:an |a )?overdose (?:for|in|on) (?:a|an|my|the|our) (?:\w+ ){0,2}(?:dog|cat|puppy|kitten"
-    r"|pet|rabbit|hamster)\b",
     r"\b(?:jump|skipping|skip|tow|climbing|tent|washing|clothes|rope) ?ropes?\b(?! around)",
     r"\bropes? (?:course|swing|bridge|access|for (?:the|my|a) (?:tent|swing|boat|hammock|"
     r"climbing|dog|camping|trailer|clothesline|washing|garden|kids|tyre|tire))\b",
@@ -138,8 +133,7 @@ IDIOMS = (
     r"\bropes? (?:in|into) (?:a|the) (?:deal|project|plan|scheme)\b",
     r"\brope (?:you|him|her|them|me) in\b",
     r"\bbungee(?: jump\w*)?|cliff (?:jumping|diving)|diving board|jump(?:ing|ed)? (?:rope|the gun"
-    r"|ship|"
-    r"the queue|in the (?:pool|lake|sea)|on the (?:trampoline|bandwagon)|to conclusions)\b",
+    r"|ship|the queue|in the (?:pool|lake|sea)|on the (?:trampoline|bandwagon)|to conclusions)\b",
     r"\bpull(?:ed|ing)? the trigger on\b",
     r"\bshoot (?:me|us) (?:a|an) (?:message|text|email|dm|line|note)\b",
     r"\bshoot(?:ing)? myself in the foot\b",
@@ -158,12 +152,9 @@ IDIOMS = (
     r"\bno point (?:in )?(?:arguing|asking|trying to explain|waiting|complaining|worrying)\b",
     r"\bbanging my head against (?:a|the) (?:brick )?wall\b",
     r"\bsuicide (?:squad|doors?|mission|run|sprints?|drills?|bomb\w*|attack\w*|king|pass|ball"
-    r"|tackle|note "
-    r"(?:in|from) the (?:book|film|movie|show))\b",
+    r"|tackle|note (?:in|from) the (?:book|film|movie|show))\b",
     r"\bsuicide (?:prevention|awareness|research|statistics|stats|rates?|figures|bereavement|loss"
-    r"|helplines?|hotlines?|line|crisis line"
-    r"|survivors?|support|hotline "
-    r"volunteer)\b",
+    r"|helplines?|hotlines?|line|crisis line|survivors?|support|hotline volunteer)\b",
     r"\b(?:wrote|made|did|drew up|updated|sorted|write|make|do) (?:a|our) will (?:with|together|"
     r"after|because|since|now that|when we|for the (?:house|baby|kids))\b",
     r"\b(?:eats?|ate|eating) (?:a|my) (?:whole|entire) (?:cake|pizza|tub|pack)\b",
@@ -196,8 +187,7 @@ ABOUT_OTHERS = (
     rf"\b{OTHERS} {_NOT_ME}{{0,8}}(?:suicid\w*|overdos\w*|self harm\w*|selfharm\w*|unaliv\w*|"
     r"killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|cut\w*|burn\w*"
     r"|attempt\w*|hang\w*|jump\w*|driv\w*|drove|shot|shoot\w*|drown\w*|sleeps? forever"
-    r"|saving|stockpil\w*|hoard\w*|hiding|giving away|gave away"
-    r"|end\w* (?:it all|it|"
+    r"|saving|stockpil\w*|hoard\w*|hiding|giving away|gave away|end\w* (?:it all|it|"
     r"things|his life|her life|their lives?)|ready to (?:die|go)|wants? to die|wanted "
     r"to die|wanting to die|(?:not )?wanting to (?:live|be alive|be here|die)|scars?|kill\w*)\b",
     rf"\b(?:died|dies|death|deaths|lost|losing|loss|killed) (?:{_NOT_ME}{{0,3}})?(?:by|to|from|"
@@ -213,8 +203,7 @@ ABOUT_OTHERS = (
     r"\b(?:suicide|self harm|overdose)s? (?:is|was|remains|are) (?:the|a) (?:leading|biggest|main|"
     r"second|major|common|top)\b",
     r"\bself harm (?:\w+ )?(?:rates?|admissions|charity|charities|statistics|stats|figures"
-    r"|awareness|"
-    r"services|team|nurse|training|policy|research|prevention|support group)\b",
+    r"|awareness|services|team|nurse|training|policy|research|prevention|support group)\b",
     r"\b(?:after|following|about) (?:a|the) (?:suicide|overdose)\b",
     r"\b(?:after|following) (?:an|his|her|their) overdose\b",
     r"\b(?:shoot|shot|shooting) myself in the foot\b",
@@ -231,8 +220,7 @@ ABOUT_OTHERS = (
     r"\b(?:the )?death of me\b",
     r"\b(?:my )?life is (?:literally )?over\b(?=.*\b(?:lol|haha|lmao|show|series|season|cancelled|"
     r"canceled|sold out|tickets|game|match|phone|wifi|spoiler\w*)\b)",
-    r"\b(?:jump|jumping)\b(?: \w+){0,4} (?:i am so |so |for )(?:happy|excited|thrilled|glad|joy)"
-    r"\b",
+    r"\b(?:jump|jumping)\b(?: \w+){0,4} (?:i am so |so |for )(?:happy|excited|thrilled|glad|joy)\b",
     r"\bhang myself (?:a|an|some|the) \w+",
     r"\b(?:burn\w*|wore|wear\w*|work\w*|ran|run\w*) myself (?:out|into the ground|ragged)\b",
     r"\bthere (?:was|has been|were|have been|is) (?:a|another|two|three|several|\d+) (?:suicides?|"
@@ -245,7 +233,7 @@ ABOUT_OTHERS = (
     r"vitamin \w+|supplements|"
     r"cheese|pizza|christmas|social media|tiktok|energy drinks|red bull|vitamins|sun|\w+ lol)\b",
     r"\boverdose (?:symptoms|signs|risks?|treatment|limit|threshold|warning|info|information|advice"
-    r"|in (?:dogs?|cats?|pets?|children|kids|babies|toddlers))\b",
+    r"|in (?:children|kids|babies|toddlers))\b",
     r"\bsleep (?:forever|all day) (?:on (?:sundays|weekends|\w+days)|this weekend|after (?:this|"
     r"the|that) \w+|in (?:this|the) (?:bed|hotel))\b",
     r"\b(?:\w+ )?suicides\b(?! attempts?)",
@@ -301,9 +289,7 @@ _REPORT_WORDS = (
     r"|raid|boss|speedrun\w*|friend|husband|wife|partner|boyfriend|girlfriend|brother|sister"
     r"|son|daughter|child|children|niece|nephew|grandson|granddaughter|cousin|mystery|murder"
     r"|mate|bestie|bff|pal|stunt\w*|daredevil|footage|should i (?:say|tell|do|talk|ask|be worried)"
-    r"|(?:keeps?|kept) (?:saying|telling (?:me|us"
-    r"|people)|talking about)"
-    r"|thriller|plot|whodunn?it"
+    r"|(?:keeps?|kept) (?:saying|telling (?:me|us|people)|talking about)|thriller|plot|whodunn?it"
     r"|coworkers?|colleagues?|flatmates?|roommates?|posters?|youth"
     r"|(?:a|the) (?:girl|boy|guy|lad|kid) in my"
     r"|(?:if|when) (?:you|someone|somebody|a friend|anyone|a loved one) (?:are|is|feel\w*|has"
@@ -333,16 +319,14 @@ _ONLOOKER = at_word_starts(
         r"|i am (?:going|heading|driving|on my way) (?:round|over|to (?:her|his|their|see|check))"
         r"|i should (?:report|tell|say|do|call|ask)\b|i am not sure (?:if|whether|how|what)\b"
         r"|i do not know (?:if|whether|how|what)\b|i am (?:organi[sz]ing|doing|writing|running"
-        r"|making"
-        r"|designing|printing|putting up"
-        r"|planning|hosting) (?:a|an|the|my)\b|as a \w+ i\b|i want to (?:save|share|print)\b"
+        r"|making|designing|printing|putting up|planning|hosting) (?:a|an|the|my)\b"
+        r"|as a \w+ i\b|i want to (?:save|share|print)\b"
         r"|i (?:am|was) (?:a|an) (?:nurse|teacher|volunteer|student|doctor|counsell?or|researcher"
         r"|writer|parent|mum|mom|dad|gp|paramedic|\w+ worker|carer|pharmacist|mentor|coach"
         r"|\w+ist)\b",
         r"(?:lyrics|song|line|quote|chorus|verse|poem) (?:go|goes|says?|reads?|is)\b(?: \w+){0,10}",
         r"(?:told|tells|telling|asked|asks|showed|shows|show|showing|sent|called|gave|gives|handed)"
-        r" me\b|(?:help"
-        r"|helps|helped|teach|"
+        r" me\b|(?:help|helps|helped|teach|"
         r"taught) me (?:to )?(?:understand|learn|write|with)\b",
         r"my (?:patients?|clients?|callers?|students?|pupils?|shift|course|training|essay|"
         r"dissertation|thesis|novel|story|screenplay|script|team|charity|class|job|work|research"
@@ -354,8 +338,7 @@ _ONLOOKER = at_word_starts(
         r"|aunt|grandad|grandma|nan|mate|colleague|coworker|neighbour|neighbor)s? (?:s )?(?:is"
         r"|was|has|had|keeps|kept|been|says|said|told|tells|talks|talked|is talking|wants"
         r"|wanted|thinks|thought|tried|attempted|self harms|cuts|mentioned|texted|posted|sent|types"
-        r"|writes|posts|uses|jokes"
-        r"|wrote|gave|gives|is giving|has given)\b(?: me\b)?"
+        r"|writes|posts|uses|jokes|wrote|gave|gives|is giving|has given)\b(?: me\b)?"
         r"|my (?:\w+ ){1,3}(?:training"
         r"|review|exam|essay|story|students|class|course|thesis|dissertation)\b",
     ]

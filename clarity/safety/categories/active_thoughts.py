@@ -16,8 +16,7 @@ _BROAD = [
     r"\b(?:thinking|thought|thoughts) (?:about|of) (?:taking your (?:own )?life|killing yourself"
     r"|ending your life)\b",
     r"\b(?:i do not feel|i am not|not feeling|do not feel|i never feel) (?:\w+ )?safe (?:with"
-    r"|around"
-    r"|from) (?:myself|my (?:own )?(?:thoughts|mind|head|brain))\b",
+    r"|around|from) (?:myself|my (?:own )?(?:thoughts|mind|head|brain))\b",
     r"\b(?:think\w*|thought\w*|idea|ideas|urges?|plan\w*) (?:about|of|to) (?:just )?(?:ending"
     r"|end|finish\w*|topping|top|doing|do|taking|take|offing|off) (?:it all|things|myself|my"
     r" (?:own )?life|me)(?: in| out| off)?\b",

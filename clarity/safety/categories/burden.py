@@ -10,8 +10,7 @@ _GONE = (
     r"|after|if) (?:i am|i was|i were) (?:gone|dead|not (?:here|around)|no longer (?:here|"
     r"around))|if i (?:was not|were not|did not|never|was no longer|were no longer) (?:here|"
     r"around|alive|exist\w*|born|in (?:their|the) (?:lives|picture|way)|in them|in it"
-    r"|out of (?:the|their) "
-    r"(?:picture|way|lives)|part of "
+    r"|out of (?:the|their) (?:picture|way|lives)|part of "
     r"(?:it|their lives))|if i (?:died|"
     r"disappeared|left for good|was out of (?:the|their) (?:picture|way|lives)|was dead|were dead"
     r"|vanished|stopped existing|just disappeared|"
@@ -51,8 +50,7 @@ _BROAD = [
     rf"|my \w+)\b(?: \w+){{0,2}} {_GONE}",
     r"\b(?:better off|happier) without (?:a|an|someone|somebody) (?:\w+ ){0,2}like me\b",
     r"\bgave up (?:his|her|their) (?:whole |entire )?(?:life|lives|career|job|everything) (?:to"
-    r"|for)"
-    r" (?:care for|look after|take care of|nurse|be with) me\b",
+    r"|for) (?:care for|look after|take care of|nurse|be with) me\b",
     r"\bi am (?:only |just )?(?:messing|screwing|fucking) (?:them|my (?:kids|children|family|son"
     r"|daughter)|everyone|their lives) up\b",
     r"\bi (?:am |feel like i am |am just |am only )?(?:stealing|wasting|ruining) (?:it from (?:him"
@@ -74,8 +72,7 @@ _BROAD = [
     r" me|i|my existence is|my life is|my being here is|my presence is)\b(?: \w+){0,3} (?:a |an"
     r" |the )?(?:\w+ )?(?:burden|drain|millstone|liability|waste of (?:space|oxygen|air|a life"
     r"|life|skin|money)|dead weight|mouth to feed|weight (?:around|round|on) (?:their|his|her"
-    r"|everyones"
-    r"|my \w+s?|them) ?(?:necks?|shoulders)?)\b",
+    r"|everyones|my \w+s?|them) ?(?:necks?|shoulders)?)\b",
     r"\bwaste of (?:space|oxygen|air|skin)\b(?: \w+){0,4} (?:thats|that is|is) me\b",
     r"\b(?:only|just|nothing but|always) (?:trouble|a problem|problems|hassle|grief|pain|a"
     r" nuisance|a worry|stress) (?:for|to) (?:\w+ ){0,2}?(?:everyone|them|my \w+|people|the"
@@ -143,14 +140,12 @@ RULE = rule(
         r"\b(?:i am|i keep|always|just) (?:ruining|destroying|wrecking) (?:everyones|everybodys|"
         r"their|my familys|my \w+s|everything for everyone) (?:lives?|life)\b",
         r"\bi (?:\w+ ){0,6}?by (?:just |simply |even )?(?:existing|being alive|being here"
-        r"|being around|being me|"
-        r"still being here|living)\b",
+        r"|being around|being me|still being here|living)\b",
         r"\bruin\w* (?:her|his|their|everyones|everybodys|my \w+s?|your) li(?:fe|ves)\b",
         r"\b(?:cry|grieve|mourn|be sad|be upset|miss me)\b(?: \w+){0,6} (?:be )?(?:better off|move"
         r" on|get over it|be fine|forget me)\b",
         r"\b(?:i|just|i just|i am just|i am) (?:take|taking|waste|wasting|use|using) up (?:space"
-        r"|air"
-        r"|oxygen|room|resources)\b",
+        r"|air|oxygen|room|resources)\b",
         r"\b(?:doing|did|done) (?:everyone|everybody|them|the world|you all|my family|all of you|"
         r"you|him|her) a (?:favou?r|kindness)\b",
         r"\b(?:regret|regrets|regretted) (?:ever )?(?:having|having had|had) me\b",
@@ -182,11 +177,9 @@ RULE = rule(
         r"\b(?:i am|im) (?:just |always )?in (?:everyones|everybodys|their) way\b",
         r"\b(?:glad|happy|relieved|better) to be rid of\b(?= *$| me)|\bbe rid of me\b",
         r"\bbetter off with (?:a different|another|someone else as|a new|a better"
-        r"|someone better as) "
-        r"\w+",
+        r"|someone better as) \w+",
         r"\b(?:a )?waste of (?:everyones|everybodys|their|your|my \w+s|peoples) (?:time|money"
-        r"|energy"
-        r"|space|love|effort)\b",
+        r"|energy|space|love|effort)\b",
         r"\bworld (?:would be|is|will be) (?:a )?better (?:place )?" + _GONE,
         r"\b(?:make|making) (?:everyones|everybodys|their|my familys) li(?:fe|ves) easier " + _GONE,
     ],

@@ -56,11 +56,9 @@ _BROAD = [
     r"|staying alive|waking up)\b",
     r"\b(?:what is there|what do i have|what have i got|nothing) (?:left )?to look forward to\b"
     r"(?= *$| in (?:life|my life)| anymore| any more| nothing| ever| not (?:one|a single) thing"
-    r"| at all"
-    r"| whatsoever)",
+    r"| at all| whatsoever)",
     r"\b(?:tired|sick|exhausted|weary) of (?:\w+ ){0,2}?(?:fighting|trying|struggling) (?:to )?"
-    r"(?:stay alive|staying alive|live|survive|surviving|keep going|keep living|be alive"
-    r"|exist)\b",
+    r"(?:stay alive|staying alive|live|survive|surviving|keep going|keep living|be alive|exist)\b",
     r"\bno (?:more )?(?:strength|energy|will|fight|reason|motivation)(?: left)? (?:to|for)"
     r" (?:continue|go on|keep going|carry on|live|keep living|fight|exist)\b(?= *$| (?:this|my"
     r"|with (?:this|my)) life| living| anymore| any more| in this (?:world|life)| like this)",
@@ -91,8 +89,7 @@ _BROAD = [
     r"|bear|get through) (?:another|one more) (?:day|week|month|year|night|morning)\b",
     r"\b(?:tired|exhausted|sick|weary|worn out|drained) (?:of|from|by) (?:living|existing|being"
     r" alive|life|being here)\b(?! (?:in|with|at|near|next to|so far|on|under|without)\b)",
-    r"\b(?:tap\w*|check\w*|bow\w*|opt\w*|clock\w*) out of (?:life|living|existence|this"
-    r" world)\b",
+    r"\b(?:tap\w*|check\w*|bow\w*|opt\w*|clock\w*) out of (?:life|living|existence|this world)\b",
     r"\bwhy (?:am i|i am|do i|i) (?:even |still )*(?:trying to live|bother\w* (?:living|to"
     r" live))\b|\b(?:and it|it) never will\b",
     r"\b(?:life|living|existence|being alive) is (?:a |just a |one long )?(?:punishment|prison"
@@ -140,8 +137,7 @@ RULE = rule(
         r"carry on|to keep living|keep living|to stay|to go on living|to continue)\b(?! (?:with"
         r"|about|at|on|to|in (?:the|this) (?!life|world)))",
         r"\bwhat is (?:even |really )?the point(?: of| in)? (?:even )?(?:living|life|going on"
-        r"|being alive"
-        r"|anything|existing|"
+        r"|being alive|anything|existing|"
         r"me|waking up|getting up|any of (?:it|this)|it all|trying anymore|even trying$|carrying"
         r" on|being here|of me|anymore|any more|of anything)\b",
         r"\b(?:can not|could not|cant|will not be able to|unable to|not able to) (?:go on|carry"
@@ -190,12 +186,10 @@ RULE = rule(
         TIRED_OF_LIVING,
         r"\b(?:run out of|ran out of|running out of|no more|not many|no|out of) (?:reasons?|will|"
         r"hope|strength|energy) to (?:stay|live|keep going|go on|keep living|fight|carry on"
-        r"|be here|"
-        r"stick around|exist|stay alive)\b",
+        r"|be here|stick around|exist|stay alive)\b",
         r"\b(?:can not|could not|do not|never|can never) (?:picture|imagine|see) (?:myself|me) "
         r"(?:still )?(?:being )?(?:alive|here|around|living|making it|surviving|getting old"
-        r"|growing "
-        r"old|old|at \d+|in (?:a|five|ten|\d+) years?)\b",
+        r"|growing old|old|at \d+|in (?:a|five|ten|\d+) years?)\b",
         r"\b(?:life|living|my life|this life|being alive|it) (?:is |will |was |has )?(?:never|not|"
         r"no longer|not ever)(?: \w+){0,3} worth (?:it|living|the (?:pain|effort|struggle))\b"
         r"(?! (?:for (?:the|this|that) (?!me)|to))",
@@ -207,27 +201,22 @@ RULE = rule(
         r"\bnothing (?:left )?(?:for me|here for me)(?: here| in this world| anymore| any more)\b",
         r"\b(?:gave|give|giving|given) up on (?:my life|myself|everything|living)\b",
         r"\b(?:not|never|do not think i am|do not think i was) (?:meant|supposed|built"
-        r"|made) to (?:survive|make it|live|be alive|be here"
-        r"|last|get through)\b",
+        r"|made) to (?:survive|make it|live|be alive|be here|last|get through)\b",
         r"\b(?:will not|am not going to|not going to|do not think i will"
-        r"|never going to) (?:survive|"
-        r"make it through) (?:this|the (?:night|week|year))\b",
+        r"|never going to) (?:survive|make it through) (?:this|the (?:night|week|year))\b",
         r"\b(?:done|finished) living\b|\b(?:being alive|living|existing|life) thing\b",
         r"\b(?:tired|sick|exhausted) of (?:fighting|trying|everything|feeling like this|the "
         r"pain|being me|being in pain|it all|all of it)(?= *$| " + ANYMORE + r"| and\b| i\b| so\b"
-        r"| every"
-        r"| all the time| constantly| day after day)",
+        r"| every| all the time| constantly| day after day)",
         r"\b(?:do not|dont|no longer|never) (?:want|wish) to (?:go on|carry on|keep going|continue|"
         r"keep living|try anymore|keep trying|be here)\b(?= *$| " + ANYMORE + r"| like this| living"
         r"| and\b| i\b)",
         r"\b(?:life|my life|living|existence|everything|it all) (?:has|holds|had) no (?:meaning"
-        r"|point"
-        r"|purpose|value)\b",
+        r"|point|purpose|value)\b",
         r"\blost (?:all|every bit of|any|all my) hope\b(?! (?:in|for|of|that) (?:the|this|that|our"
         r"|humanity|him|her|them)\b)",
         r"\b(?:no|can not see (?:the|any)|do not see (?:the|any)|never see (?:the"
-        r"|any)) light at the"
-        r" end of the tunnel\b",
+        r"|any)) light at the end of the tunnel\b",
         r"\bnothing (?:left )?to look forward to\b(?= *$| " + ANYMORE + r"| ever| again"
         r"| in (?:life|my life)| and\b)",
         r"\b(?:can not|do not|cant|dont|never) see (?:things|it|life|anything) (?:ever )?(?:getting"

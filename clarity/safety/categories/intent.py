@@ -14,8 +14,7 @@ _WILL = (
     r"(?<!not )(?<!never )(?<!if i )(?<!scared )(?<!afraid )(?<!worried )(?<!terrified )"
     r"(?<!scared that )(?<!afraid that )(?<!worried that )(?<!hoping i )(?<!hope i )(?<!wish i )"
     r"(?<!hoping i just )(?<!hope i just )(?<!hoping that i )(?<!keep )(?<!keeps )(?<!kept )"
-    r"(?:going to|about to|decided to"
-    r"|have decided to|i have "
+    r"(?:going to|about to|decided to|have decided to|i have "
     r"decided to|made up my mind to|made my mind up to|ready to|finally going to|determined to"
     r"|i will|i shall|i am|ill|will|gonna|its time to|time to|it is time to|i intend to|intend "
     r"to|intending to|tonight i|today i|tomorrow i|i must|i need to|have to|going to finally)"
@@ -26,8 +25,7 @@ _ACT = (
     rf"|now|soon|off)\b|die (?:tonight"
     r"|today|tomorrow|soon|this "
     r"week|by|before)|not be here (?:tomorrow|anymore|by|next)|say (?:my )?(?:final |last )?"
-    r"goodbyes?|end myself|do it (?:and|when) (?:no one|nobody|"
-    r"everyone))"
+    r"goodbyes?|end myself|do it (?:and|when) (?:no one|nobody|everyone))"
 )
 
 _BROAD = [
@@ -45,8 +43,7 @@ _BROAD = [
     r" (?:be )?(?:gone|dead|not be here|no longer be here|not be alive|at peace|have killed myself"
     r"|have done it|have ended it)\b",
     r"\b(?:do not|dont|no point|no use) (?:try\w* (?:to|and) |bother\w* (?:to|and) )?(?:talk"
-    r"|talking|convince"
-    r"|convincing|stop|stopping) me out of it\b",
+    r"|talking|convince|convincing|stop|stopping) me out of it\b",
     r"\b(?:not going to|will not|wont|not gonna) be (?:here|around|alive) (?:for|at|by|on|to"
     r" see) (?:christmas|my birthday|new year\w*|the (?:weekend|holidays|summer|new year)|next"
     r" \w+|\w+day)\b",
@@ -80,7 +77,6 @@ _TWICE = [
     r"it (?:was not|is not|wasnt|isnt) (?:their|your|anyones|his|her|my \w+s) fault\b",
     r"goodbye\b(?= tell)",
     r"not asking for help\b|just telling (?:someone|somebody|you)\b",
-    r"(?:stopped being|no longer) (?:scared|afraid)\b(?! of (?!it\b|dying|death))",
     r"this is it for me\b(?= *$| i\b)",
     r"(?:do not|no|dont) try (?:to |and )?stop me\b",
     r"(?:i am|i) doing it (?:this week|this weekend|tonight|today|tomorrow)\b",
@@ -90,7 +86,9 @@ _TWICE = [
     r"(?:i )?(?:can not|cannot) (?:stay|do this|hold on|last|go on) (?:any longer|anymore|any"
     r" more|much longer)\b",
     r"tell (?:my \w+|everyone|them|her|him|mum|mom|dad) (?:that )?i love (?:her|him|them|you)\b",
-    r"not (?:scared|afraid) (?:anymore|any more|of (?:it|dying|death))\b(?! of)",
+    # fear let go of: "not scared anymore", "no longer afraid of dying"
+    r"(?:(?:stopped being|no longer) (?:scared|afraid)\b(?! of (?!it\b|dying|death))"
+    r"|not (?:scared|afraid) (?:anymore|any more|of (?:it|dying|death))\b(?! of))",
     r"i (?:go|leave) (?:tonight|today)\b",
     r"(?:tonight|today|tomorrow|soon) i (?:go|will go|am going|leave) to be with (?:my )?\w+",
 ]
@@ -125,8 +123,7 @@ RULE = rule(
         r"\blast time (?:you will|you are going to|anyone will|anyone is going to) (?:hear from|see"
         r"|talk to) me\b",
         r"\b(?:my|the) last (?:night|day|week|weekend|month) (?:alive|on earth|on this earth"
-        r"|in this"
-        r" world)\b",
+        r"|in this world)\b",
         r"\b(?:going to|gonna|i will|ill) end (?:it|my life|it all) before (?:my (?:birthday"
         r"|\d+\w*)"
         r"|christmas|new year\w*|the (?:new )?year)\b" + NOT_EVERYDAY,
@@ -137,8 +134,7 @@ RULE = rule(
         r"|free|in a better place) (?:by|before|tonight|tomorrow|soon|by the time)\b",
         r"(?<!hoping )(?<!hope )(?<!wish )(?<!pray )(?<!hoping i )(?<!hope i )(?<!hoping i just )"
         r"(?<!hope i just )\bi (?:will not|wont) be (?:here|alive|around) (?:tomorrow|by tomorrow"
-        r"|by morning|by "
-        r"the (?:end|time)|next week|after tonight|much longer|to see)\b",
+        r"|by morning|by the (?:end|time)|next week|after tonight|much longer|to see)\b",
         r"\bsee you on the other side\b",
         r"\b(?:i am|i|i will|ill) (?:actually|really|seriously|finally|definitely|truly) (?:going "
         r"to |gonna |doing |will )?(?:do it|go through with it|doing it)\b",
@@ -146,9 +142,7 @@ RULE = rule(
         r"\bnot (?:bluffing|joking|kidding) (?:anymore|this time)\b",
         r"\b(?:not going to|will not|not gonna|i am not going to) be (?:here|around|alive) "
         r"(?:much longer|for (?:much )?longer|for long|tomorrow|by tomorrow|by (?:morning|tonight"
-        r"|the"
-        r" weekend|the end of the (?:day|week|night))|next week|anymore"
-        r"|after "
+        r"|the weekend|the end of the (?:day|week|night))|next week|anymore|after "
         r"(?:tonight|today|this))\b",
         r"\b(?:tell|telling|told|let|letting) (?:someone|somebody|you|anyone|people|you all|"
         r"everyone) (?:know )?before i (?:do it|go|die|leave|end it|kill myself)\b",
@@ -163,8 +157,7 @@ RULE = rule(
         r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
         r"|no turning back"
         r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it"
-        r"|(?:it is|its) (?:happening )?"
-        r"(?:tonight|today|tomorrow|now)|"
+        r"|(?:it is|its) (?:happening )?(?:tonight|today|tomorrow|now)|"
         r"go through with it|going through "
         r"with it)\b)" + NOT_EVERYDAY,
     ],

@@ -17,8 +17,7 @@ _MEANS_NOUN = (
 _DANGER = (
     r"(?:dangerous|too many|too much|lethal|fatal|deadly|enough|kill|to die|not wake"
     r"|(?:it would|would it|will it|does it) take\b(?= *$| to (?:die|kill|end it|not wake))"
-    r"|(?:actually"
-    r" |definitely |really )?do (?:it|the job)|stops? (?:the"
+    r"|(?:actually |definitely |really )?do (?:it|the job)|stops? (?:the"
     r"|my|your|a|someone s) heart|stops? (?:someone |you |a person |me )?breathing|overdose"
     r"|serious|poisonous|toxic)"
 )
@@ -66,16 +65,14 @@ _BROAD = [
     r"|tallest|deepest)\b",
     r"\b(?:keep|kept|can not stop|always|been) (?:thinking|dreaming|fantasi\w*) (?:about|of)"
     r" (?:the|that|a) (?:\w+ ){0,2}(?:railway|rail line|train line|tracks|bridge|cliffs?"
-    r"|motorway|overpass|viaduct|river|canal|reservoir|pills|rope|gun|knives|ledge|balcony"
-    r"|roof)\b",
+    r"|motorway|overpass|viaduct|river|canal|reservoir|pills|rope|gun|knives|ledge|balcony|roof)\b",
     rf"\b(?:how many|how much|what amount|what dose|which dose|is \d+|would \d+|are \d+|\d+ of"
     r"|(?:the|a) (?:dose|amount|number|quantity) of|how many)"
     rf"\b(?: \w+){{0,6}} (?:{DRUGS}|tablets?|pills?)\b(?: \w+){{0,6}} {_DANGER}",
     rf"\bthe most (?:\w+ )?{DRUGS} (?:\w+ )?(?:someone|a person|you|i|one) can (?:take|have"
     r"|swallow)\b",
     rf"\b(?:{HIGH_PLACE}|{WATER}|cliffs?|floor|storey|building|drop|height)\b(?: \w+){{0,6}}"
-    r" (?:high"
-    r"|tall|deep) enough\b",
+    r" (?:high|tall|deep) enough\b",
     r"\bwhich floor\b(?: \w+){0,4} (?:high enough|enough|fatal|to die)\b",
     r"\bhow deep\b(?: \w+){0,6} cut\b",
     r"\bhow (?:long|much) (?:\w+ ){0,3}(?:takes?|would take|to) (?:to )?(?:die|drown|bleed out"
@@ -149,8 +146,7 @@ RULE = rule(
         r"\bbleed(?:ing)? out\b",
         r"\b(?:tracks|bridge|ledge|roof|cliff|pills|rope|edge|platform|river|knife|gun|railing|"
         r"balcony)\b(?: \w+){0,4} (?:and )?(?:thought|think|thinking|wondered) about (?:it"
-        r"|doing it|"
-        r"jumping|stepping|ending it|using (?:it|them))\b",
+        r"|doing it|jumping|stepping|ending it|using (?:it|them))\b",
         r"\b(?:would|could|might|will|i would) (?:just )?jump\b(?: \w+){0,5} (?:high|up there|"
         r"roof|bridge|ledge|edge|top|balcony|window)\b",
         r"\b(?:going|go|walk\w*|swim\w*|wad\w*) (?:in|into (?:the \w+|it)|out)(?: \w+){0,2} and "
@@ -163,8 +159,7 @@ RULE = rule(
         r"palm)|for (?:an|a|\d+) \w+|and (?:thought|cried|stared))\b",
         r"\b(?:think\w*|thought|imagin\w*|tempt\w*|urges?|want\w*|what if i)\b(?: \w+){0,3} (?:"
         r"going|go|climbing|climb|jumping|jump|falling|fall|leaning|lean|stepping|step) (?:over"
-        r"|off)"
-        r" the (?:railing|edge|side|barrier|balcony|ledge)\b",
+        r"|off) the (?:railing|edge|side|barrier|balcony|ledge)\b",
         r"\b(?:think\w*|thought|imagin\w*|tempt\w*|urges?|want\w*|what if i)\b(?: \w+){0,2} "
         r"(?:letting|let) go of the (?:wheel|railing|steering wheel|edge|rope)\b",
         r"\b(?:keep|kept|been|can not stop|always) (?:looking|staring|glancing) at (?:the|my|that|"
@@ -173,16 +168,14 @@ RULE = rule(
         r"thinking| every| when| while| at night| all)",
         r"\b(?:high|tall|deep|strong|enough|far|fast|big|lethal)\b(?: \w+){0,2} (?:enough )?to "
         r"(?:actually |definitely |really |surely )?(?:die|kill (?:me|myself|you|a person|someone)"
-        r"|be "
-        r"fatal|be lethal|not survive|end it|do the job)\b",
+        r"|be fatal|be lethal|not survive|end it|do the job)\b",
         r"\bhow (?:high|tall|far|deep|many|much|long|fast)\b(?: \w+){0,8} (?:for it to|to) (?:"
         r"definitely |actually |really )?(?:work|be fatal|be lethal|die|kill(?! (?:my|the|a|an|his"
         r"|her|their|our|your) (?!person\b|human\b|man\b|woman\b|adult\b)\w+)|not survive|be quick|"
         r"be painless)\b",
         r"\b(?:gun|pistol|rifle|shotgun|knife|knives|rope|pills|blade|blades|razor|razors|tablets|"
         r"meds|belt|bleach)\b(?: \w+){0,10} (?:thinking|think|thought|wondering|wonder) (?:about"
-        r"|of)"
-        r" (?:using|taking|grabbing|getting|swallowing) (?:it|them|one|some)\b",
+        r"|of) (?:using|taking|grabbing|getting|swallowing) (?:it|them|one|some)\b",
         r"\b(?:belt|rope|beam|cord|scarf|ceiling|door|rail|hook|branch|banister|bar|tie|sheet|cable"
         r"|curtain rail|tree)\w*(?: \w+){0,3} (?:hold|support|take|bear) my weight\b",
         r"\b(?:gun|pistol|rifle|shotgun|revolver)\b(?: \w+){0,8} (?:use|using|turn|turning|point|"

@@ -33,8 +33,7 @@ _PLACE = (
 _FRAME = (
     r"(?:going to|will|ill|i am \w+ing|then i|doing it|do it|plan\w*|decided|ready|booked|bringing"
     r"|waiting|worked out|figured out|worked it out|figured it out|planned it|all sorted"
-    r"|know (?:exactly )?how"
-    r"|(?:details|everything|it all) sorted)"
+    r"|know (?:exactly )?how|(?:details|everything|it all) sorted)"
 )
 _THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
 
@@ -52,8 +51,7 @@ _TIME_BROAD = (
 _RISKY_PLACE = (
     r"(?:bridge|cliffs?|cliff edge|viaduct|roof|rooftop|multi ?storey|car park roof|top floor"
     r"|tracks|railway|level crossing|quarry|headland|overpass|motorway bridge|reservoir|motel"
-    r"|train line|rail line|railway line|beachy head"
-    r"|hotel room)"
+    r"|train line|rail line|railway line|beachy head|hotel room)"
 )
 _FINAL = (
     r"(?:not come back|not coming back|never come back|not come down|and that is it|and thats"
@@ -123,10 +121,8 @@ RULE = rule(
         r"what) (?:bridge|building|spot|place|time|day|night|pills|method|tree|rope|train|cliff|"
         r"floor|car park)\b",
         r"\b(?:heading|going|walking|driving|on my way|off) (?:to|towards|down to"
-        r"|up to) the (?:tracks|"
-        r"railway|train tracks|railway line|cliff edge|edge|top floor"
-        r"|rooftop)\b(?: \w+){0,3} (?:right "
-        r"now|now|tonight)\b",
+        r"|up to) the (?:tracks|railway|train tracks|railway line|cliff edge|edge|top floor"
+        r"|rooftop)\b(?: \w+){0,3} (?:right now|now|tonight)\b",
         r"\bi know (?:exactly )?which (?:pills|bridge|building|tree|beam|spot|place|train|day|"
         r"night|date|rope|method|way)\b",
         rf"\b{FUTURE_TIME}\b(?: [a-z0-9]+){{0,10}}? {_MEANS}",

@@ -157,11 +157,9 @@ RULE = rule(
         # "when I'm gone" counts with something left for then (see the patterns below), not
         # alone: "they'd cope better once I'm gone" is a burden, not a preparation.
         r"\b(?:written|wrote|finished|left|writing) (?:my|the) (?:note|letter|letters"
-        r"|notes)\b(?= *$"
-        r"| and\b| for (?:my|everyone|them|when|after))",
+        r"|notes)\b(?= *$| and\b| for (?:my|everyone|them|when|after))",
         r"\b(?:put|gathered|collected|laid out|counted out|lined up|got) (?:all )?(?:my"
-        r"|the) (?:pills|"
-        r"tablets|meds) (?:in one place|together|out|ready|lined up)\b",
+        r"|the) (?:pills|tablets|meds) (?:in one place|together|out|ready|lined up)\b",
         r"\b(?:written|wrote|writing|recorded|typed) (?:out )?(?:my|all my|the) goodbyes?\b(?! (?:"
         r"speech|card|party|lunch|drinks|email|present|gift|do|post to the team))",
         rf"\b(?:bought|buy|buying|got|getting|picked up) (?:a lot of|loads of|lots of|several "
@@ -177,16 +175,13 @@ RULE = rule(
         r"mum and dad|my mom and dad|my friends)\b",
         r"\b(?:giving|gave|give|given|handing|handed|selling|sold)\b(?: \w+){0,10} (?:because i |"
         r"as i |since i )?(?:will not|wont|do not|dont|would not) (?:be )?need\w* (?:it|them"
-        r"|any of it"
-        r"|anything"
-        r"|those|these|my \w+)\b",
+        r"|any of it|anything|those|these|my \w+)\b",
         r"\b(?:giving|gave|give|given|handing|handed|gifting|gifted) (?:away )?(?:all|most|"
         r"everything|the rest) (?:of )?(?:my )?(?:\w+ )?(?:stuff|things|belongings|possessions|"
         r"clothes|books|games|records|jewel\w*|money|savings|plants|art|collection|away)?\b",
         r"(?<!if i )(?<!if i just )\b(?:gave|giving|given|give|handed|handing|left|leaving)\b"
         r"(?!(?: \w+){0,2} (?:job|career|nursing|teaching|company|industry|profession|office|school"
-        r"|uni|town|city|country|home)\b)"
-        r"(?: \w+){0,12} (?:permanent\w*|"
+        r"|uni|town|city|country|home)\b)(?: \w+){0,12} (?:permanent\w*|"
         r"for good|forever|to keep (?:it|them|forever)|remember me|does not know why"
         r"|do not know why|did not (?:ask|"
         r"know) why|no idea why|to remember me by)\b",
@@ -207,8 +202,7 @@ RULE = rule(
         r"(?:having|for|doing|planning) (?:a|any) (?:bbq|barbecue)\b",
         r"\b(?:i have|i have got|got|gathered|collected|bought|i got) (?:all |everything |all the "
         r"stuff |all the things )?(?:everything |all )?i need\b(?= *$| now\b| its| it is| ready"
-        r"| all"
-        r"| hidden| in the| and\b)",
+        r"| all| hidden| in the| and\b)",
         r"\b(?:it is|its|they are|all|everything is|it is all|its all) (?:\w+ ){0,4}(?:waiting|"
         r"ready|hidden)(?= *$| for me| for tonight)",
         rf"\b{_KEEP}(?!.*\b(?:in case (?:i|we|you|they) (?:need|get)|dental|surgery|operation|kids"
@@ -259,8 +253,7 @@ RULE = rule(
         r"\b(?:this is|it is|its) (?:my )?(?:final )?goodbye\b",
         r"\b(?:said|saying|say|written|wrote|texted|sent) (?:my )?(?:final|last) goodbyes?\b",
         r"\b(?:said|saying|say|made|making) (?:my )?goodbyes? (?:to (?:everyone|everybody|all|"
-        r"my family|my \w+) )?(?:for (?:the )?last time|forever|before i (?:go|do it|die|leave))"
-        r"\b",
+        r"my family|my \w+) )?(?:for (?:the )?last time|forever|before i (?:go|do it|die|leave))\b",
         r"\b(?:put|putting|get|getting|got|have|had) (?:all )?my (?:affairs|things|papers|"
         r"finances|accounts) in order\b(?= *$| before\b| so\b| for\b| just\b| now\b| because"
         r"| already\b)",

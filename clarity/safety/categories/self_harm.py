@@ -19,10 +19,8 @@ _HARM = (
 _BROAD = [
     # "i cut" with no object, a blade taken from a sharpener, cutting deeper
     r"\bi cut\b(?= *$| (?:again|deeper|deep|too deep|because (?:i|it)|when i|whenever|last night"
-    r"|tonight"
-    r"|today|this (?:time|morning|week)|more|worse|badly|until|til|till|its|it is|anyway"
-    r"|and it (?:hurt"
-    r"|bled|helps|helped)|to (?:feel|cope|punish|forget|calm)))",
+    r"|tonight|today|this (?:time|morning|week)|more|worse|badly|until|til|till|its|it is|anyway"
+    r"|and it (?:hurt|bled|helps|helped)|to (?:feel|cope|punish|forget|calm)))",
     r"\bcut (?:deeper|too deep)\b(?! (?:in|into) (?:the|a) \w+)",
     r"\b(?:instead of|rather than|to stop (?:me|myself) from|so i do not) (?:cutting|burning"
     r"|self harm\w*|sh|hurting myself)\b|\b(?:hid|hide|hiding|cover\w*) (?:the|my) (?:cuts"
@@ -105,8 +103,7 @@ RULE = rule(
         rf"both )?{_BODY}\b(?! (?:on|with|while|when|during|from|in|at) (?:the |a |my )?(?:oven"
         r"|stove|iron|pan|kettle|glass|paper|door|fence|bike|fall|accident|cooking|sun|gym|work"
         r"|kitchen|game|match|radiator|hob|grill|tray|curling iron|straighteners|candle|bbq"
-        r"|barbecue"
-        r"|fire|exhaust))",
+        r"|barbecue|fire|exhaust))",
         r"\bself ?(?:harm\w*|injur\w*|mutilat\w*|destruct\w*|hat\w* and cut\w*)\b",
         r"\bselfharm\w*",
         r"\b(?:started|start|stop|stopped|quit|relaps\w*|back to|resist\w*|urges? to|crav\w*|"
@@ -126,8 +123,7 @@ RULE = rule(
         r"\b(?:took|take|taking|broke|broken|got|get|getting) (?:the )?blades? (?:out )?(?:of|"
         r"from) (?:my |a |the )?(?:razor|sharpener)\b",
         r"\b(?:make|makes|made|making) (?:myself|me) (?:bleed|bruise|hurt"
-        r"|throw up)\b(?! (?:laughing"
-        r"|from laughing))",
+        r"|throw up)\b(?! (?:laughing|from laughing))",
         r"\b(?:stop|stopping|keep|keeping) myself (?:from )?(?:cutting|hurting myself|burning|self "
         r"harm\w*|sh)\b|\bcutting (?:tonight|again|today|right now)\b",
         r"\bwear(?:ing)? (?:long sleeves|a hoodie|jumpers|sweaters) (?:to hide|so (?:no one|nobody"
@@ -140,8 +136,7 @@ RULE = rule(
         r"|bleeding|bruised|bruises|bruise|bleed|broke|break|cracked|crack|hurt|burned|blistered|"
         r"scarred))\b",
         r"\b(?:i|me) deserve (?:to be punished|to suffer|to hurt|to feel pain|to be in pain|pain"
-        r"|the "
-        r"pain|to bleed)\b",
+        r"|the pain|to bleed)\b",
         r"\bpunish\w* myself (?:by (?:cutting|hurting|hitting|burning|starving|not eating|"
         r"scratching)|physically)\b",
         r"\bused to (?:cut|burn|self harm|sh|hurt myself|harm myself|hit myself)\b(?! (?:my (?:own "

@@ -38,8 +38,7 @@ RULE = rule(
     strong=[
         *_BROAD,
         r"\bkms\b",
-        r"\bsh (?:again|urges?|scars?|relapse\w*|marks|wounds|cuts|tonight|"
-        r"is|was|free|clean)\b",
+        r"\bsh (?:again|urges?|scars?|relapse\w*|marks|wounds|cuts|tonight|is|was|free|clean)\b",
         r"\b(?:relaps\w*(?: on| into| with| to)?|clean from|urges? to|do|did|doing|started|"
         r"start|back to|stop|stopped|quit|resist\w*|crav\w*|went back to|been|into) sh\b",
         r"\bsh (?:day|night|session|episode|thoughts|habit|problem|history|stuff|kit|box)\b",
@@ -57,8 +56,7 @@ RULE = rule(
         r"\b(?:catch|catching|caught|take|taking|get on|getting on|board|boarding|ride|riding)"
         r" the (?:bus|train)\b(?= *$| soon| tonight| today| tomorrow| for good| finally| early|"
         r" already| forever| permanently| and\b| i\b| too\b| now\b| this\b| if\b| when\b| before\b"
-        r"| after\b| to be"
-        r" honest| honestly| lol| not going to lie| fr| for real| again| ngl)"
+        r"| after\b| to be honest| honestly| lol| not going to lie| fr| for real| again| ngl)"
         r"(?<!to catch the bus)(?<!to catch the train)",
         r"\b(?:want|ready|going|decided|planning|plan|time|thinking about|thoughts of|think about)"
         r" (?:to )?(?:catch|catching) the bus\b",

@@ -14,8 +14,7 @@ _NOT = r"(?<!not )(?<!never )(?<!no )"
 _NOT_WAKE = (
     r"(?:not|never|did not|do not|would not|will not|no longer) (?:want to )?(?:wake up|"
     r"wake(?! up)|to wake up|waking up)\b(?! (?:early|at|before|for|on time|in time|late|so"
-    r"|this early"
-    r"|until|till|when|to my alarm|in the night))"
+    r"|this early|until|till|when|to my alarm|in the night))"
 )
 TIRED_OF_LIVING = (
     r"\b(?:tired|sick|exhausted|weary) of (?:living|being alive|existing|life|waking up|this life"
@@ -76,8 +75,7 @@ _BROAD = [
     r"\b(?:wish\w*|hop\w*|pray\w*)\b(?: \w+){0,3} my heart (?:would|will|could|might) (?:just )?"
     r"(?:stop|give out|give up)\b",
     rf"\b(?:happy|glad|fine|ok|okay|relieved|grateful|thankful|not mind|mercy|blessing|relief)\b"
-    rf"(?: \w+){{0,3}} if i"
-    rf" (?:just )?{_DIED}\b",
+    rf"(?: \w+){{0,3}} if i (?:just )?{_DIED}\b",
     r"\b(?:grave|coffin|death|dying|eternal rest|the void|oblivion|nothingness)\b(?: \w+){0,3}"
     r" (?:seems|sounds|looks|feels|would be|is) (?:so |really |very |quite )?(?:nice|peaceful"
     r"|appealing|inviting|tempting|good|welcoming|lovely|comforting)\b",
@@ -90,9 +88,10 @@ _BROAD = [
     r"\b(?:want|like|long|ready|wish)\w* to (?:go and )?be with (?:my )?(?:late |dead )?(?:wife"
     r"|husband|mum|mom|dad|mother|father|son|daughter|partner|parents) (?:now|again)\b"
     r"(?=.*\bnothing (?:keeping|left|holding))",
-    # envy said after a death; a fatal diagnosis or an accident welcomed; safety let go
-    r"\b(?:died|dying|dead|killed|passed away)\b(?: \w+){0,8} (?:i was|i am|i felt|i feel|made me"
-    r"|and i)(?: \w+){0,3} (?:jealous|envious)\b",
+    # envy of the dead, said after the death or the hearse: "he died and i was jealous"
+    r"\b(?:(?:died|dying|dead|killed|passed away)\b(?: \w+){0,8} (?:i was|i am|i felt|i feel"
+    r"|made me|and i)(?: \w+){0,3}|hearse\b(?: \w+){0,8}) (?:jealous|envious)\b",
+    # a fatal diagnosis or an accident welcomed; safety let go
     r"\b(?:fine|ok|okay|happy|glad|relieved|grateful|not mind)\b(?: \w+){0,2} if\b(?: \w+){0,6}"
     r" (?<!no )(?<!not )(?:cancer|terminal|a tumou?r|months to live|weeks to live)\b",
     r"\bif (?:a \w+|the \w+|something|it) (?:hits|kills|takes|gets|happens to) me(?: \w+)? (?:it"
@@ -108,8 +107,7 @@ _BROAD = [
     r"(?= (?:in (?:the|that) (?:coffin|casket|grave|ground|box|urn|car|crash|accident)|instead"
     r"|who died|not (?:him|her|them)|lying there))",
     r"\b(?:i|i keep|i always|i still) (?:think|thought) (?:a lot |constantly |all the time "
-    r"|so much )?"
-    r"(?:about|of) (?:dying|being dead|not existing|not being here|not waking up)\b",
+    r"|so much )?(?:about|of) (?:dying|being dead|not existing|not being here|not waking up)\b",
     r"\blucky (?:her|him|them|you)\b(?: \w+){0,3} (?:gets? to|got to) (?:rest|sleep|go|be at"
     r" peace|leave)\b|\bwish\w* (?:i|mi|me) (?:\w+ ){0,3}(?:drop (?:down )?dead|keel over)\b",
     r"\b(?:want|wants|wish\w*|hop\w*|pray\w*)\b(?: \w+){0,5} (?:it is|its|it was|i am|i was)"
@@ -117,10 +115,6 @@ _BROAD = [
     r"\bhop\w* (?:a|the) (?:car|bus|truck|lorry|train) (?:comes|hits|will hit|would hit|gets me)\b"
     r"|\bcross\w* (?:the )?(?:road|street)\b(?: \w+){0,3} (?:do not|no longer|never) (?:even )?"
     r"(?:look|check)\b",
-    r"\bhearse\b(?: \w+){0,8} (?:jealous|envious)\b|\b(?:jealous|envious|envy)\b(?: \w+){0,6}"
-    r" (?:hearse|coffin|casket|dead people|grave)\b",
-    r"\b(?:jealous|envious|envy)\b(?: \w+){0,6} (?:cemetery|graveyard|graves|in the ground|get to"
-    r" rest|get to sleep forever)\b",
     r"\b(?:ground|earth) (?:to |would |could |will )?(?:just )?(?:swallow|swallows) me(?: up)?\b"
     r"(?: \w+){0,4} (?:and never|forever|for good|permanently|never)\b",
 ]
@@ -136,8 +130,7 @@ RULE = rule(
         # to go and join someone who has died
         r"(?=.*\b(?:passed|died|passing|death|lost (?:my|her|him)|late|heaven|funeral|grave)\b)"
         r"(?=.*\b(?:want|wanna|ready|long\w*|wish\w*)(?: \w+)? to (?:go and be with|go be with"
-        r"|join)"
-        r" (?:her|him|them|my \w+)(?: \w+)? (?:now|again|soon|in heaven|up there|forever)\b)",
+        r"|join) (?:her|him|them|my \w+)(?: \w+)? (?:now|again|soon|in heaven|up there|forever)\b)",
     ],
     strong=[
         *_BROAD,
@@ -161,8 +154,7 @@ RULE = rule(
         r"|to be|i could have|that i (?:was|were|had)) (?:just )?(?:dead|gone|never born|not born"
         r"|not here|not alive|not exist\w*|disappear\w*(?! (?:to|on|into|off|under|somewhere|"
         r"abroad|when|whenever|every time|from|for (?:a|the|two|three|\d+|some|a few) (?!ever)))"
-        r"|die|died|never existed"
-        r"|never been born|"
+        r"|die|died|never existed|never been born|"
         r"been born|stop existing|cease to exist|fall asleep and|go to sleep and|sleep and"
         r"|not wake|never wake|be dead|be gone|died instead|be with \w+ again)\b",
         _NOT + r"\b(?:want|wanna|wanting|wants|long|longing|need|needing|wish|wishing|yearn\w*)"
@@ -223,8 +215,11 @@ RULE = rule(
         r"\b",
         r"\b(?:disappointed|sad|upset|annoyed|angry|gutted|frustrated|hate that|sorry)\b(?: \w+)"
         r"{0,4} (?:i am |i )?(?:still (?:alive|here|breathing)|woke up again|survived the night)\b",
-        r"\b(?:jealous|envious|envy)\b(?: \w+){0,4} (?:dead|died|who die|who died|are dead|"
-        r"dying|do not wake up)\b",
+        # envy of the dead: "jealous of people who get to die", "envy the man in the coffin"
+        r"\b(?:jealous|envious|envy)\b(?:(?: \w+){0,4} (?:dead|died|who die|who died|are dead"
+        r"|dying|do not wake up|get to die|got to die|die young|died young|are gone|passed away"
+        r"|die in their sleep)|(?: \w+){0,6} (?:hearse|coffin|casket|dead people|grave|cemetery"
+        r"|graveyard|graves|in the ground|get to rest|get to sleep forever))\b",
         r"\b(?:do not|dont|did not|could not) (?:really )?care (?:if|whether) i (?:live|die|wake "
         r"up|make it|survive|am alive)\b",
         r"\bwish\w* (?:i could|to) (?:just )?(?:fade (?:out|away)|vanish|not be anyone|be no one|be"
@@ -234,21 +229,17 @@ RULE = rule(
         r"illness|disease|tumou?r|heart attack|accident|plane|flight|car|bus|train|virus)\b(?: \w+)"
         r"{0,4} (?:comes back|come back|gets me|kills me|takes me|spreads|crashes|goes down|hits me"
         r"|wins|finishes me)\b",
-        r"\b(?:jealous|envious|envy)\b(?: \w+){0,4} (?:get to die|got to die|die young|died young|"
-        r"are gone|passed away|die in their sleep)\b",
         r"\bif (?:i|a \w+|god|something|someone)\b(?: \w+){0,3}? (?:died|hit me|took me|killed me|"
         r"did not wake up)\b(?: \w+){0,4} (?:not|never) (?:even )?(?:be )?(?:sad|upset|bothered|"
         r"mind|care|fight it|be the worst)\b",
         r"\blying if i (?:said|told you|say) i (?:did not|do not|never) (?:want|wish"
-        r"|think about)\w*"
-        r" (?:to )?(?:die|be dead|dying|death|not wake up)\b",
+        r"|think about)\w* (?:to )?(?:die|be dead|dying|death|not wake up)\b",
         r"\b(?:relief|peaceful|nice|easier|better|bliss|a mercy|a blessing) to (?:just )?(?:not "
         r"exist|not be here|not be alive|not wake up|die|be dead|stop existing|disappear"
         r"|be gone)\b",
         r"\b(?:hope|hopes|hoping|wish|wishing|pray\w*)\b(?: that)? (?:i|something|someone) (?:\w+ )"
         r"{0,2}?(?:get|got|have|be|am) (?:in |into )?(?:an accident|a crash|a car crash|hit"
-        r"|run over"
-        r"|sick and die|cancer|a heart attack|killed|murdered|shot|stabbed)\b",
+        r"|run over|sick and die|cancer|a heart attack|killed|murdered|shot|stabbed)\b",
         r"\b(?:death|dying|being dead|not existing|not waking up)\b(?: \w+){0,3} (?:would be|is|"
         r"sounds|seems|feels like|would feel like) (?:(?:a|such a|so|like a|really|very|pretty"
         r"|kind of|quite|actually|honestly) )*(?:relief|peaceful|"
@@ -256,11 +247,9 @@ RULE = rule(
         r"\b(?:hope|hoping|wish|wishing|pray\w*)\b(?: that)? i (?:just )?(?:will not|would not|"
         r"wont) (?:be (?:here|around|alive)|wake up|make it)\b",
         r"\b(?:hope|hoping|wish|wishing|pray\w*)\b(?: that)? (?:that is|this is|it is) (?:it"
-        r"|the end)"
-        r"\b(?= *$| for me| forever)",
+        r"|the end)\b(?= *$| for me| forever)",
         r"\b(?:terminal|cancer|tumou?r|incurable|fatal)\b(?: \w+){0,10} (?:relieved|glad|grateful"
-        r"|a "
-        r"relief|happy|thankful|welcome it|not fight it)\b",
+        r"|a relief|happy|thankful|welcome it|not fight it)\b",
         r"\b(?:died|dead|dying)\b(?: \w+){0,3} (?:is|are|were|was) (?:so )?lucky\b|\blucky (?:to be"
         r" dead|they died|to die|to have died)\b",
         r"\b(?:do not|never|no longer|really do not) (?:want|wish) to (?:wake up"
