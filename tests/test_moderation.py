@@ -8,6 +8,7 @@ an operator would notice: the log says what went wrong, never what the user wrot
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import socket
 import time
@@ -16,7 +17,12 @@ from collections.abc import AsyncIterator, Iterator
 import pytest
 
 from clarity.safety import Level, assess
-from clarity.safety.moderation import HTTPModerator, assess_with_second_opinion
+from clarity.safety.moderation import (
+    OFF_LOOP_CHARACTERS,
+    HTTPModerator,
+    assess_with_second_opinion,
+)
+from clarity.schemas.sessions import MAX_CONTENT
 from tests.helpers.fake_openai import (
     FakeOpenAI,
     Garbage,
@@ -187,3 +193,44 @@ async def test_an_unreachable_model_leaves_the_rules_answer(logged: list[str]) -
 async def test_without_a_moderator_the_rules_decide() -> None:
     result = await assess_with_second_opinion(ACTIVE, ["hello"], None, deadline=0.1)
     assert result == assess(ACTIVE, ["hello"])
+
+
+class Ticker:
+    """Counts the turns the event loop gives other tasks: what other requests would get."""
+
+    def __init__(self) -> None:
+        self.turns = 0
+
+    async def run(self) -> None:
+        while True:
+            await asyncio.sleep(0)
+            self.turns += 1
+
+
+async def _turns_during(ticker: Ticker, message: str, history: list[str]) -> tuple[int, object]:
+    before = ticker.turns
+    result = await assess_with_second_opinion(message, history, None, deadline=0.1)
+    return ticker.turns - before, result
+
+
+async def test_a_long_message_is_read_without_holding_the_event_loop() -> None:
+    # Four long messages (the most the rules read at once) take them tens of milliseconds.
+    chatter = "work ran late again and the meeting about the budget went round in circles. "
+    long = (chatter * 60)[: MAX_CONTENT - len(ACTIVE) - 1] + " " + ACTIVE
+    history = [(chatter * 60)[:MAX_CONTENT]] * 3
+    assert len(long) + 3 * MAX_CONTENT > OFF_LOOP_CHARACTERS
+    ticker = Ticker()
+    task = asyncio.create_task(ticker.run())
+    try:
+        await asyncio.sleep(0)
+        turns, result = await _turns_during(ticker, long, history)
+        assert turns > 0, "other tasks waited for the whole read"
+        # The same answer as on the loop: the risk at the end of a long message is found.
+        assert result == assess(long, history)
+        assert result.level is Level.ACTIVE
+        # A chat-length message is read in place: no hand-off to a thread for microseconds.
+        turns, result = await _turns_during(ticker, ACTIVE, ["hello"])
+        assert turns == 0
+        assert result.level is Level.ACTIVE
+    finally:
+        task.cancel()
