@@ -8,7 +8,6 @@ an operator would notice: the log says what went wrong, never what the user wrot
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import socket
 import time
@@ -16,7 +15,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from clarity.safety import Level, assess
+from clarity.safety import Assessment, Level, assess
 from clarity.safety.moderation import (
     OFF_LOOP_CHARACTERS,
     HTTPModerator,
@@ -31,6 +30,7 @@ from tests.helpers.fake_openai import (
     Status,
     running,
 )
+from tests.helpers.loop import Ticker, ticking
 
 # The rules find nothing here (checked below); only a model could.
 QUIET = "everything feels heavy and grey today"
@@ -195,22 +195,10 @@ async def test_without_a_moderator_the_rules_decide() -> None:
     assert result == assess(ACTIVE, ["hello"])
 
 
-class Ticker:
-    """Counts the turns the event loop gives other tasks: what other requests would get."""
-
-    def __init__(self) -> None:
-        self.turns = 0
-
-    async def run(self) -> None:
-        while True:
-            await asyncio.sleep(0)
-            self.turns += 1
-
-
-async def _turns_during(ticker: Ticker, message: str, history: list[str]) -> tuple[int, object]:
-    before = ticker.turns
+async def _turns_during(ticker: Ticker, message: str, history: list[str]) -> tuple[int, Assessment]:
+    before = ticker.ticks
     result = await assess_with_second_opinion(message, history, None, deadline=0.1)
-    return ticker.turns - before, result
+    return ticker.ticks - before, result
 
 
 async def test_a_long_message_is_read_without_holding_the_event_loop() -> None:
@@ -219,10 +207,7 @@ async def test_a_long_message_is_read_without_holding_the_event_loop() -> None:
     long = (chatter * 60)[: MAX_CONTENT - len(ACTIVE) - 1] + " " + ACTIVE
     history = [(chatter * 60)[:MAX_CONTENT]] * 3
     assert len(long) + 3 * MAX_CONTENT > OFF_LOOP_CHARACTERS
-    ticker = Ticker()
-    task = asyncio.create_task(ticker.run())
-    try:
-        await asyncio.sleep(0)
+    async with ticking() as ticker:
         turns, result = await _turns_during(ticker, long, history)
         assert turns > 0, "other tasks waited for the whole read"
         # The same answer as on the loop: the risk at the end of a long message is found.
@@ -232,5 +217,3 @@ async def test_a_long_message_is_read_without_holding_the_event_loop() -> None:
         turns, result = await _turns_during(ticker, ACTIVE, ["hello"])
         assert turns == 0
         assert result.level is Level.ACTIVE
-    finally:
-        task.cancel()

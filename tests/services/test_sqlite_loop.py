@@ -16,6 +16,7 @@ from tortoise.transactions import in_transaction
 from clarity.db.rows import select
 from clarity.db.sqlite import ClaritySqliteClient
 from clarity.models import SolveSession, User
+from tests.helpers.loop import Ticker, ticking
 
 _COUNT = "SELECT COUNT(*) FROM solve_sessions WHERE user_id = $1"
 
@@ -40,24 +41,11 @@ def other_process(client: ClaritySqliteClient) -> Iterator[sqlite3.Connection]:
         connection.close()
 
 
-class Ticker:
-    """Counts how often the loop got round to it while a statement waited."""
-
-    def __init__(self) -> None:
-        self.ticks = 0
-
-    async def run(self) -> None:
-        while True:
-            await asyncio.sleep(0.01)
-            self.ticks += 1
-
-
 @pytest.fixture
 async def ticker() -> AsyncIterator[Ticker]:
-    ticker = Ticker()
-    task = asyncio.create_task(ticker.run())
-    yield ticker
-    task.cancel()
+    """Counts how often the loop got round to it while a statement waited."""
+    async with ticking(0.01) as ticker:
+        yield ticker
 
 
 async def _waits_then_finishes(work: asyncio.Task[object], other: sqlite3.Connection) -> None:
