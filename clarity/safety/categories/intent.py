@@ -41,7 +41,9 @@ _BROAD = [
     r"\b(?:by the time|when|once) (?:anyone|you|someone|they|people|you all) (?:reads?|sees?"
     r"|gets?|finds?) (?:this|these|my \w+)\b(?: \w+){0,3} (?:i will|ill|i am going to|i would)"
     r" (?:be )?(?:gone|dead|not be here|no longer be here|not be alive|at peace|have killed myself"
-    r"|have done it|have ended it)\b",
+    r"|have done it|have ended it)\b|\b(?:by the time|when|once) (?:anyone|you|someone|they|people"
+    r"|you all) (?:reads?|sees?|gets?|finds?) (?:this|these|my \w+)\b(?: \w+){0,2} (?:it will|itll"
+    r"|it ll|everything will|it is going to) (?:all )?be (?:done|over|finished)\b",
     r"\b(?:do not|dont|no point|no use) (?:try\w* (?:to|and) |bother\w* (?:to|and) )?(?:talk"
     r"|talking|convince|convincing|stop|stopping) me out of it\b",
     r"\b(?:not going to|will not|wont|not gonna) be (?:here|around|alive) (?:for|at|by|on|to"
@@ -50,7 +52,10 @@ _BROAD = [
     r"\b(?:will not|wont) (?:need|be needing) (?:\w+ ){0,3}(?:after|past|beyond) (?:tonight"
     r"|today|tomorrow|this week|\w+day)\b",
     r"\b(?:this is|it is|its|will be|this will be) the last time (?:i will|ill|i am going to"
-    r"|you will|we will|well|anyone will|i) (?:\w+ )?(?:talk|speak|hear|see|write|message)\b",
+    r"|you will|we will|well|anyone will|i) (?:\w+ )?(?:talk|speak|hear|see|write|message"
+    r"|bother (?:anyone|anybody|everyone|you all)\b(?! with))\b",
+    r"\bnot going to make it to (?:my (?:next )?birthday|christmas|new year\w*|the weekend|next"
+    r" \w+|\w+day)\b(?= *$| i have decided| i decided| i know)",
     r"\b(?:this|it|that) (?:will be|is going to be|would be) (?:my|the) (?:last|final) (?:message"
     r"|post|text|words)\b",
 ]
@@ -76,12 +81,20 @@ _TWICE = [
     r"(?:just )?want(?:ed)? to say thanks for (?:listening|everything|being there|trying)\b",
     r"it (?:was not|is not|wasnt|isnt) (?:their|your|anyones|his|her|my \w+s) fault\b",
     r"goodbye\b(?= tell)",
-    r"not asking for help\b|just telling (?:someone|somebody|you)\b",
+    r"not asking for (?:help|advice)\b|just telling (?:someone|somebody|you)\b",
+    r"for real this time\b",
     r"this is it for me\b(?= *$| i\b)",
+    r"i am (?:so )?done\b(?= *$)",
+    r"no more waiting\b",
+    r"(?:there is )?no tomorrow for me\b",
+    r"(?:i will|ill|going to|gonna) do it soon\b",
+    r"made (?:my )?peace with (?:god|everyone|it|the world|my \w+)\b",
+    r"(?:it|this|everything|all this|the pain) (?:will|is going to|ill|gonna) (?:all )?be over"
+    r" soon\b",
     r"(?:do not|no|dont) try (?:to |and )?stop me\b",
     r"(?:i am|i) doing it (?:this week|this weekend|tonight|today|tomorrow)\b",
     r"(?:just )?want(?:ed)? to say (?:bye|goodbye) to (?:someone|somebody|you)\b",
-    r"(?:i am )?(?:going to|gonna) do it\b(?= *$| tonight| now| today| not)",
+    r"(?:i am )?(?:going to|gonna) do it\b(?= *$| tonight| now| today| not| i am done)",
     r"i (?:have )?decided\b(?= *$| it is| its| i am| this| tonight)",
     r"(?:i )?(?:can not|cannot) (?:stay|do this|hold on|last|go on) (?:any longer|anymore|any"
     r" more|much longer)\b",
@@ -153,7 +166,8 @@ RULE = rule(
         r" (?:tonight|today) is (?:the|my) (?:night|day) \Z",
         r"(?=.*\b(?:tonight|today|this weekend|this week|tomorrow) is (?:the night|the day|it)\b)"
         r"(?=.*\b(?:i am doing it|i am going to do it|i am ready|not (?:scared|afraid)|made up my"
-        r" mind|made my peace|not going to see|goodbye|i go|i am done)\b)" + NOT_EVERYDAY,
+        r" mind|made my peace|not going to see|goodbye|i go|i am done|no more *$)\b)"
+        + NOT_EVERYDAY,
         r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
         r"|no turning back"
         r"|mind is made up)\b)(?=.*\b(?:do it|doing it|end it|tonight is it|today is it|this is it"

@@ -31,31 +31,38 @@ _PLACE = (
     r"|balcony|quarry|reservoir|motorway bridge)"
 )
 _FRAME = (
-    r"(?:going to|will|ill|i am \w+ing|then i|doing it|do it|plan\w*|decided|ready|booked|bringing"
-    r"|waiting|worked out|figured out|worked it out|figured it out|planned it|all sorted"
+    r"(?:going to|will|ill|i am \w+ing|i go|then i|doing it|do it|plan\w*|decided|ready|booked"
+    r"|bringing|waiting|worked out|figured out|worked it out|figured it out|planned it|all sorted"
     r"|know (?:exactly )?how|(?:details|everything|it all) sorted)"
 )
 _THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
 
 _MEANS_BROAD = (
     rf"(?:{_MEANS_LOOSE}|(?:take|swallow|drink|down) the (?:whole|entire|full) (?:bottle|box"
-    r"|pack|packet|lot)|engine running|exhaust|swim\w* out|(?:the|my) blades (?:ready|are ready))"
+    r"|pack|packet|lot)|engine running|exhaust|swim\w* out|(?:the|my) blades (?:ready|are ready)"
+    r"|(?:take|taking|swallow\w*|down|downing) (?:all of it|the lot|the whole lot)\b"
+    r"|walk\w* (?:in|into (?:the|a) (?:water|sea|lake|river|ocean|waves))\b(?= *$| and (?:not"
+    r"|never)| until| till))"
 )
 _TIME_BROAD = (
     rf"(?:{FUTURE_TIME}|{WEEKDAY}(?: night| morning| evening)?|the (?:night|day|morning) (?:before"
     r"|after)|(?:after|once|when) i (?:submit|finish|send|post|get|drop|hand in|say|see|do|am"
     r" done)|after (?:the|my) \w+|at (?:lunch|midnight|\d+ ?(?:am|pm)?)|on my"
     r" birthday|the \d+(?:st|nd|rd|th)|asleep|are away|is away|is out|are out|(?:bank )?holiday"
-    r" weekend|\d+ ?(?:am|pm))"
+    r" weekend|\d+ ?(?:am|pm)|when (?:he|she|they|my \w+|everyone) (?:leaves?|goes? (?:out|to"
+    r" (?:bed|sleep|work))))"
 )
 _RISKY_PLACE = (
     r"(?:bridge|cliffs?|cliff edge|viaduct|roof|rooftop|multi ?storey|car park roof|top floor"
     r"|tracks|railway|level crossing|quarry|headland|overpass|motorway bridge|reservoir|motel"
-    r"|train line|rail line|railway line|beachy head|hotel room)"
+    r"|train line|rail line|railway line|beachy head|hotel room|(?:roof|rooftop|hostel|building"
+    r"|block) terrace|top of (?:the|a|that) (?:car park|multi ?storey|building|tower|block|flats"
+    r"|cliff|bridge))"
 )
 _FINAL = (
     r"(?:not come back|not coming back|never come back|not come down|and that is it|and thats"
-    r" it|for good|one last time|swim\w* out|never|go over|goodbye|just needed to tell)"
+    r" it|and that(?:ll| will) be it|for good|one last time|swim\w* out|never|go over|goodbye"
+    r"|just needed to tell|not booking a return|no return (?:ticket|trip)|one way ticket)"
 )
 _EVERYDAY_PLACE = (
     r"(?!.*\b(?:meet\w*|photos?|pictures?|walk\w*|picnic|party|drinks|dinner|concert|gig|friends"
@@ -80,13 +87,25 @@ _BROAD_WHOLE = [
     rf"(?=.*\b{_TIME_BROAD}\b)",
     rf"(?=.*\b(?:my|the) plan is\b)(?=.*\b(?:{_TIME_BROAD}|{_RISKY_PLACE}|{_PLACE})\b)"
     + _EVERYDAY_PLACE,
+    # "saturday, the car in the garage, while they're away. that's the plan"
+    rf"(?=.*\b(?:that is|thats|this is) (?:the|my) plan\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:"
+    rf"{_RISKY_PLACE}|car in the garage|{_MEANS_BROAD}))" + _EVERYDAY_PLACE,
+    # a bare means, a time, no one about, and an end: "3am when my mum is asleep. pills. done"
+    rf"(?=.*\b(?:pills|tablets|meds|rope|gun|blades?)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:asleep"
+    r"|are away|is away|nobody|no one|alone|are out|is out)\b)(?=.*\b(?:done|that is it|thats it"
+    r"|the end|over)\b *$)",
+    # a gun within reach and a time: "the gun's in the safe and i know the code. tonight"
+    rf"(?=.*\b(?:gun|guns|shotgun|rifle|pistol)\b)(?=.*\b{FUTURE_TIME}\b)(?=.*\b(?:i know (?:the"
+    r"|where)|i have (?:the )?(?:key|code)|i can (?:get|reach))\b)(?!.*\b(?:hunt\w*|range|club"
+    r"|clay|shoot\w* (?:season|trip)|deer|pheasant|rabbits?)\b)",
     rf"(?=.*\b(?:railway crossing|level crossing|train crossing|tracks|rails)\b)(?=.*\b(?:lie"
     rf"|lay) down\b)(?=.*\b{_TIME_BROAD}\b)",
     r"(?=.*\b(?:tracks|rails|railway line|train line)\b)(?=.*\b(?:wait\w*|lie|lying|stand\w*)"
     r" (?:for|on|in front of) (?:the|a) (?:\w+ )?train\b)",
     rf"(?=.*\b(?:worked out|figured out|all planned)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:insulin"
     r"|pills|tablets|meds|rope|gun|charcoal|knife|blades?)\b)",
-    rf"\A *(?:{WEEKDAY}|tonight|tomorrow) (?:night|morning|evening)?\b(?: \w+){{0,3}}"
+    rf"\A *(?:{WEEKDAY}|tonight|tomorrow|new years eve|new year s eve|christmas (?:eve|day|night)"
+    r"|midnight) (?:night|morning|evening)?\b(?: \w+){0,3}"
     rf" {_RISKY_PLACE}\b(?: \w+){{0,4}} *\Z",
     r"(?=.*\b(?:take|swallow|down) (?:the|my|all (?:the|my)) (?:pills|tablets|meds)\b)(?=.*\b"
     rf"{_TIME_BROAD}\b)(?=.*\b(?:are away|is away|nobody|no one|alone|thats when|that is when"
@@ -123,6 +142,10 @@ RULE = rule(
         r"\b(?:heading|going|walking|driving|on my way|off) (?:to|towards|down to"
         r"|up to) the (?:tracks|railway|train tracks|railway line|cliff edge|edge|top floor"
         r"|rooftop)\b(?: \w+){0,3} (?:right now|now|tonight)\b",
+        r"\A *i am (?:on|at|up on|standing on|sat on|sitting on) (?:the|a) (?:bridge|roof|rooftop"
+        r"|ledge|cliff|edge|top floor|tracks|railway|viaduct)\b(?: \w+){0,2} (?:right )?now *\Z",
+        r"\b(?:wait\w*|stand\w*) (?:for|on the platform for) (?:a|the) (?:\w+ )?trains? (?:that"
+        r"|which) (?:does not|do not|will not|is not going to|never) stop\b",
         r"\bi know (?:exactly )?which (?:pills|bridge|building|tree|beam|spot|place|train|day|"
         r"night|date|rope|method|way)\b",
         rf"\b{FUTURE_TIME}\b(?: [a-z0-9]+){{0,10}}? {_MEANS}",
