@@ -62,8 +62,10 @@ IDIOMS = (
     r"\b(?:is|are|was|were|keeps?|kept|be|been) (?:literally |actually |honestly |really |slowly "
     r")?killing (?:me|my \w+)\b",
     r"\bkilling me (?:softly|with)\b",
-    r"\b(?:going to|will|would|is going to|gonna|might|could|is to) (?:literally |actually )?kill "
-    r"(?:me|us)\b(?! myself)",
+    # not "the fall would kill me": a means that would, not a person who will
+    r"(?<!fall )(?<!drop )(?<!impact )(?<!height )(?<!pills )(?<!tablets )(?<!enough )\b(?:going"
+    r" to|will|would|is going to|gonna|might|could|is to) (?:literally |actually )?kill (?:me|us)"
+    r"\b(?! myself)",
     r"\bkill me now\b(?= (?:lol|haha|ha|ugh|another|this|that|please lol))",
     r"\b(?:could|would|i will|ill|going to|gonna) kill (?:for|him|her|them|you|that)\b",
     r"\bmakes? me want to (?:kill|die)\b(?= (?:lol|haha|laughing|of))",

@@ -25,9 +25,9 @@ _GONE_BROAD = (
 )
 _BROAD = [
     # better off, said of them and left there; a carer's life spent on me; harm to my children
-    r"\b(?:he|she|they|everyone|everybody|you|you all|my \w+|the kids|my family) (?:would|will)"
-    r" (?:all )?(?:honestly )?be (?:so much |much |a lot |way )?better off\b(?= *$| honestly"
-    r"| to be honest| really| anyway| without me)",
+    r"\b(?:(?:he|she|they|everyone|everybody|you|you all|my \w+|the kids|my family) (?:would"
+    r"|will)|shed|hed) (?:all )?(?:honestly )?be (?:so much |much |a lot |way )?better off\b"
+    r"(?= *$| honestly| to be honest| really| anyway| without me)",
     r"\b(?:my \w+|they|he|she|everyone|you) (?:deserve|deserves) (?:a |so much |much )?better"
     r" (?:\w+ )?than me\b|\bi (?:ruin|destroy|wreck|poison|spoil) (?:everything|everyone|all)"
     r" (?:i touch|around me|i love|i care about)\b",
@@ -101,11 +101,28 @@ _BROAD = [
     r"|care for) (?:me|it|this)\b(?= *$| much longer| for long| anymore| soon)",
     r"\b(?:wearing|wear|wore|grinding) (?:them|everyone|my \w+|people) down\b",
     r"\bbe (?:better|happier|fine|okay) (?:with|without) (?:one less|me gone)\b",
+    r"\bi (?:have|am) (?:been )?(?:nothing but|only ever been|only been) (?:trouble|a burden|a"
+    r" problem|problems|grief|hassle)\b(?! (?:at|in|on) (?:work|school|class|the))",
+]
+
+# conjunctions, tried once from the start of the text
+_WHOLE = [
+    # forgotten soon, and the reason: "they'd forget me in a month, their lives would be easier"
+    r"(?=.*\b(?:forget (?:about )?me|get over (?:it|me)|move on)\b(?: \w+){0,3} in (?:a|one|two"
+    r"|three|a few|\d+) (?:days?|weeks?|months?)\b)(?=.*\b(?:if i (?:died|was gone|were gone|was"
+    r" dead|disappeared|was not here|was not around)|(?:lives?|life) would be (?:so much |much )?"
+    r"(?:easier|better)|out of pity|better off)\b)",
+    # the payout and the better parent: "the kids would get the insurance money and a better dad"
+    r"(?=.*\b(?:life )?insurance (?:money|payout|pay out|policy)\b)(?=.*\b(?:a better (?:dad|mum"
+    r"|mom|father|mother|parent|husband|wife|partner)|win win|better off|worth more dead)\b)",
+    r"(?=.*\b(?:i (?:could|can|might) (?:just )?(?:vanish|disappear|die|drop dead)|if i (?:vanished"
+    r"|disappeared|died|was gone|went))\b)(?=.*\b(?:skip|miss) a beat\b)",
 ]
 
 RULE = rule(
     "burden",
     Level.PASSIVE,
+    whole=_WHOLE,
     strong=[
         *_BROAD,
         # who would miss me; if I were not around, they would not have to...

@@ -107,6 +107,12 @@ _BROAD = [
     r" better|improve)\b",
     r"\b(?:life|my life|it all|living|everything) (?:has|makes) no (?:sense|meaning|point"
     r"|purpose)\b",
+    r"\bno (?:way|way out|exit|escape|other way)\b(?: \w+){0,4} (?:except|but|other than|apart"
+    r" from|besides) (?:out|death|dying|the (?:one|final|permanent) (?:way|exit|one))\b",
+    r"\bnothing (?:left )?to (?:hang|hold) (?:on to|onto)\b",
+    r"\bwait\w* for (?:a|the) (?:tomorrow|better day|better days|future|day) (?:that is|thats"
+    r"|that|which is|which) (?:never|not ever|not) (?:coming|going to come|come|arriving)\b",
+    r"\blife is (?:just|only|nothing but|all) (?:suffering|pain|misery)\b",
 ]
 
 RULE = rule(
@@ -242,6 +248,12 @@ RULE = rule(
         r"\bno (?:way|hope) (?:out|left)(?= *$| for me| " + ANYMORE + r")",
     ],
     whole=[
+        # what keeps me going no longer enough: "i keep going for my dog but im not sure thats
+        # enough anymore"
+        r"(?=.*\b(?:keep|keeps|kept|keeping) (?:me )?going (?:for|because of) (?:my|the) \w+)"
+        r"(?=.*\b(?:that is|it is|she is|he is|they are) (?:not )?enough "
+        + ANYMORE
+        + r")(?=.*\b(?:not sure|not|no longer|do not know if)\b)",
         r"(?=.*\bwhat is (?:even )?the point\b(?: " + ANYMORE + r")?(?: *$))(?=.*\b(?:never|nothing"
         r"|no one|nobody|anymore|again|always|hopeless|alone)\b)",
     ],

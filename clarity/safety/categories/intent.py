@@ -166,7 +166,7 @@ RULE = rule(
         r" (?:tonight|today) is (?:the|my) (?:night|day) \Z",
         r"(?=.*\b(?:tonight|today|this weekend|this week|tomorrow) is (?:the night|the day|it)\b)"
         r"(?=.*\b(?:i am doing it|i am going to do it|i am ready|not (?:scared|afraid)|made up my"
-        r" mind|made my peace|not going to see|goodbye|i go|i am done|no more *$)\b)"
+        r" mind|made my peace|not going to see|goodbye|i go|i am done|no more(?= *\Z))\b)"
         + NOT_EVERYDAY,
         r"(?=.*\b(?:made up my mind|made my mind up|made (?:my|the) decision|decided"
         r"|no turning back"

@@ -96,12 +96,29 @@ _BROAD = [
     r" calling me|calls to me|is calling me)\b",
     rf"\b(?:{DRUGS}|tablets?|pills?)\b(?: \w+){{0,4}} (?:before (?:it is|its) (?:actually )?"
     r"(?:dangerous|lethal|fatal))\b",
+    r"\b(?:where|how close) (?:to|i would|i could|i should|i would have to) stand\b(?: \w+){0,4}"
+    r" (?:fast|express|through|non stopping|freight) trains?\b",
+    r"\b(?:one|a) (?:little |small |quick |tiny )?(?:swerve|turn of the wheel|jerk of the wheel"
+    r")\b(?: \w+){0,3} and (?:that is it|thats it|it is over|its over|it would be over"
+    r"|it is done|its done|i am gone|id be gone)\b",
+    r"\b(?:think\w*|thought|imagin\w*|wonder\w*) (?:about |of )?(?:using |lighting |running "
+    r"|turning on )?(?:the |a |my )?(?:gas (?:heater|fire|oven|stove|hob)|barbecue|bbq|charcoal"
+    r"|generator)\b(?: \w+){0,3} (?:in|inside) (?:a|the|my) (?:closed|sealed|shut|small|locked)"
+    r" (?:room|bathroom|car|garage|tent)\b",
+    r"\bhow deep (?:i would|id|i|you|to) (?:have to |need to )?(?:go|cut|press)\b(?: \w+){0,3}"
+    r" (?:on|into|in) my (?:wrists?|arms?|neck|throat)\b",
+    r"\b(?:think\w*|thought|imagin\w*|pictur\w*) (?:about |of )?(?:swallowing|taking|downing"
+    r"|necking) (?:the lot|all of them|them all|the whole lot)\b",
 ]
 
 RULE = rule(
     "method",
     Level.ACTIVE,
     whole=[
+        # which medicines would be dangerous, checked again and again
+        r"(?=.*\b(?:keep|kept|been|started|caught myself|always) (?:\w+ )?(?:check\w*|look\w*"
+        r" up|googl\w*|read\w* up on|research\w*)\b)(?=.*\b(?:dangerous|lethal|deadly|fatal"
+        r"|toxic) (?:in|at) (?:large|high|big|higher) (?:amounts|doses|quantities)\b)",
         r"(?=.*\b(?:gun|shotgun|rifle|pistol|rope|pills|tablets|knife|knives|blades?|bridge|tracks"
         r"|cliffs?|balcony)\b)(?=.*\b(?:think|thinking|thought) about (?:it|them|that|using (?:it"
         r"|them)|doing it) (?:more than i should|a lot|all the time|constantly|every day|too much"

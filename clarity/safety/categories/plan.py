@@ -104,8 +104,9 @@ _BROAD_WHOLE = [
     r" (?:for|on|in front of) (?:the|a) (?:\w+ )?train\b)",
     rf"(?=.*\b(?:worked out|figured out|all planned)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:insulin"
     r"|pills|tablets|meds|rope|gun|charcoal|knife|blades?)\b)",
-    rf"\A *(?:{WEEKDAY}|tonight|tomorrow|new years eve|new year s eve|christmas (?:eve|day|night)"
-    r"|midnight) (?:night|morning|evening)?\b(?: \w+){0,3}"
+    _EVERYDAY_PLACE
+    + rf" *(?:{WEEKDAY}|tonight|tomorrow|new years eve|new year s eve|christmas (?:eve|day|night)"
+    r"|midnight)(?: (?:night|morning|evening))?\b(?: \w+){0,3}"
     rf" {_RISKY_PLACE}\b(?: \w+){{0,4}} *\Z",
     r"(?=.*\b(?:take|swallow|down) (?:the|my|all (?:the|my)) (?:pills|tablets|meds)\b)(?=.*\b"
     rf"{_TIME_BROAD}\b)(?=.*\b(?:are away|is away|nobody|no one|alone|thats when|that is when"
@@ -142,8 +143,6 @@ RULE = rule(
         r"\b(?:heading|going|walking|driving|on my way|off) (?:to|towards|down to"
         r"|up to) the (?:tracks|railway|train tracks|railway line|cliff edge|edge|top floor"
         r"|rooftop)\b(?: \w+){0,3} (?:right now|now|tonight)\b",
-        r"\A *i am (?:on|at|up on|standing on|sat on|sitting on) (?:the|a) (?:bridge|roof|rooftop"
-        r"|ledge|cliff|edge|top floor|tracks|railway|viaduct)\b(?: \w+){0,2} (?:right )?now *\Z",
         r"\b(?:wait\w*|stand\w*) (?:for|on the platform for) (?:a|the) (?:\w+ )?trains? (?:that"
         r"|which) (?:does not|do not|will not|is not going to|never) stop\b",
         r"\bi know (?:exactly )?which (?:pills|bridge|building|tree|beam|spot|place|train|day|"
@@ -171,6 +170,8 @@ RULE = rule(
     ],
     whole=[
         *_BROAD_WHOLE,
+        r" *i am (?:on|at|up on|standing on|sat on|sitting on) (?:the|a) (?:bridge|roof|rooftop"
+        r"|ledge|cliff|edge|top floor|tracks|railway|viaduct)\b(?: \w+){0,2} (?:right )?now *\Z",
         r"(?=.*\b(?:got|have|made|having|there is) (?:a|the|my) plan\b)"
         r"(?=.*\b(?:it is|its|it will be) (?:happening|going to happen|on|set for) (?:tonight"
         r"|today|tomorrow|this \w+|on \w+|"

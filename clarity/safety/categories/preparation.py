@@ -40,8 +40,9 @@ _FAREWELLS = (
     r"(?:deleted|deleting) (?:all )?my (?:accounts?|social media|socials|photos|messages"
     r"|instagram|facebook|tiktok|profiles?)",
     r"(?:said|saying|say) (?:my )?(?:bye|byes)\b",
-    r"(?:paid|paying) off (?:all )?my (?:debts?|loans?|bills)",
-    r"(?:wrote|written|writing) (?:some |a few )?(?:letters?|notes?)",
+    r"(?:paid|paying) off (?:all )?(?:my (?:debts?|loans?|bills)|what i can|everything i can)",
+    r"(?:wrote|written|writing) (?:some |a few |a )?(?:letters?|notes?)",
+    r"(?:left|leaving|written|wrote|writing) (?:\w+ )?instructions (?:for|to)",
     r"(?:left|leaving) (?:a|my|some) (?:letters?|notes?)",
     r"(?:a|my|some) (?:letters?|notes?) (?:for|to) (?:my \w+|each|everyone|all|them|her|him)",
     r"(?:affairs|things) in order",
@@ -110,6 +111,13 @@ _BROAD = [
     r"\b(?:all square|sorted|in order|settled|tidy|wrapped up) before i (?:go|leave|die|do it)\b",
     r"\b(?:it was|it is|its|that was) (?:kind of |sort of |basically |like |really )?(?:a |my )?"
     r"goodbye\b",
+    # notes for the family, or a thing handed on for ever
+    r"\b(?:written|wrote|finished|left) (?:notes|letters) (?:for|to) (?:my \w+|everyone|each of"
+    r" them)(?: and (?:my )?\w+)?(?= *$| and (?:put|hid|left) (?:them|it))",
+    r"\b(?:gave|given|giving|handed) (?:\w+ ){1,10}?(?:look after|take care of|keep) (?:it|them)"
+    r" (?:forever|for ever|for good|always)\b",
+    r"\b(?:loose ends|said sorry|say sorry|thanked|thank|apologi\w*|goodbyes?)\b(?: \w+){0,6}"
+    r" before i am (?:gone|not here|dead)(?= *$| for good)",
 ]
 _UNLESS = (
     r"\b(?:birthdays?|surgery|operation|procedure|moving to|moving house|moving out|move to"
@@ -122,6 +130,16 @@ RULE = rule(
     "preparation",
     Level.IMMINENT,
     whole=[
+        # belongings given away so that it goes unseen, or to someone who will be around
+        r"(?=.*\b(?:giving|gave|give|given|handing) (?:\w+ ){0,5}(?:away|out)\b)(?=.*\bso (?:nobody"
+        r"|no one|they do not|people do not) (?:notices?|will notice|realises?|suspects?|asks?)\b)",
+        r"(?=.*\b(?:rehom\w*|re homed|gave away|given away|found a (?:new )?home for)\b)(?=.*\b(?:"
+        r"someone|somebody|people|a family|an owner) (?:who will|wholl|who can|who is going to)"
+        r" be (?:around|there)\b)",
+        # a funeral arranged and kept secret
+        r"(?=.*\b(?:sorted|paid for|arranged|planned|organised|organized|booked) (?:out )?(?:my )?"
+        r"(?:own )?funeral\b)(?=.*\b(?:told no one|not told anyone|told nobody|not told anybody"
+        r"|no one knows|nobody knows)\b)",
         # belongings given away under a cover story ("they think I'm just decluttering")
         r"(?=.*\b(?:i am not|not really|not true|not the real reason|they think|lied|pretend\w*)\b)"
         r"(?=.*\b(?:gave|giving|given|rehom\w*|sold|handed)\b)(?=.*\b(?:think|thinks|told \w+"

@@ -42,6 +42,9 @@ RULE = rule(
         r"\b(?:relaps\w*(?: on| into| with| to)?|clean from|urges? to|do|did|doing|started|"
         r"start|back to|stop|stopped|quit|resist\w*|crav\w*|went back to|been|into) sh\b",
         r"\bsh (?:day|night|session|episode|thoughts|habit|problem|history|stuff|kit|box)\b",
+        r"\bsh (?:\d+|once|twice|three|four|five|a few|so many) (?:times?|days? in a row"
+        r"|nights?)\b",
+        r"\b(?:to|go|gonna|imma|will|ill|going to) (?:go )?(?:be )?an hero\b(?! (?:for|to) )",
         r"\b(?:did|done|doing) sh\b|\bsh (?:last night|yesterday|earlier|today)\b",
         r"\bkys\b(?: \w+){0,6} (?:myself|to me)\b|\b(?:tell|told|telling|say|said|saying) "
         r"(?:to )?myself (?:to )?kys\b",

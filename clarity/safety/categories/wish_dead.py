@@ -117,6 +117,8 @@ _BROAD = [
     r"(?:look|check)\b",
     r"\b(?:ground|earth) (?:to |would |could |will )?(?:just )?(?:swallow|swallows) me(?: up)?\b"
     r"(?: \w+){0,4} (?:and never|forever|for good|permanently|never)\b",
+    r"\b(?:daydream\w*|fantasi[sz]\w*|keep (?:imagining|picturing)) (?:about )?(?:my own|my)"
+    r" (?:funeral|grave|death|dying)\b",
 ]
 
 RULE = rule(
