@@ -26,11 +26,13 @@ OTHERS = (
     r"|the (?:\w+ )?(?:man|woman|guy|girl|boy|kid|teen|teenager|student|singer|actor|rapper"
     r"|character|victim|patient|driver|author|star|hero|villain|protagonist|narrator|soldier"
     r"|stuntman|stuntwoman|daredevil|climber|racer|rider)"
-    r"|(?:my|our|a|his|her|their) (?:friend|best friend|brother|sister|mum|mom|dad|father|mother"
+    r"|(?:my|our|a|his|her|their) (?:(?:teen|teenage|little|older|younger|big|eldest|youngest"
+    r"|oldest|baby|twin|step|\d+ year old) )?(?:friend|best friend|brother|sister|mum|mom|dad"
+    r"|father|mother"
     r"|uncle|aunt|auntie|cousin|grandpa|grandma|grandad|granddad|grandfather|grandmother|nan|son"
     r"|daughter|husband|wife|partner|ex|boyfriend|girlfriend|colleague|coworker|neighbour"
     r"|neighbor|classmate|teacher|student|client|patient|flatmate|roommate|child|kid|niece"
-    r"|nephew|stepdad|stepmum|stepmom|friends|parents|mate|fiance|fiancee|housemate)(?:s"
+    r"|nephew|stepdad|stepmum|stepmom|friends|parents|mate|fiance|fiancee|housemate|character)(?:s"
     + _NOT_A_MEANS
     + r")?"
     r"|(?<!of )(?:people|persons?|men|women|teens|teenagers|kids|students|patients|clients|"
@@ -66,7 +68,12 @@ IDIOMS = (
     r"(?<!fall )(?<!drop )(?<!impact )(?<!height )(?<!pills )(?<!tablets )(?<!enough )\b(?:going"
     r" to|will|would|is going to|gonna|might|could|is to) (?:literally |actually )?kill (?:me|us)"
     r"\b(?! myself)",
-    r"\bkill me now\b(?= (?:lol|haha|ha|ugh|another|this|that|please lol))",
+    r"\bkill me now\b(?= (?:lol|haha|ha|ugh|another|this|that|please lol|(?:my \w+|mum|mom|dad"
+    r"|he|she|they|someone) (?:just|has just|is))\b)",
+    # first aid and games: "trained to reverse an overdose", "unalived by a creeper"
+    r"\b(?:reverse|reversing|reversed|treat\w*|respond\w* to|recogni[sz]\w*|spot\w*) (?:an |the |a"
+    r" )?(?:opioid |drug )?overdoses?\b",
+    r"\b(?:got |get |getting )?unalived by (?:a|an|the|some|this|that) \w+",
     r"\b(?:could|would|i will|ill|going to|gonna) kill (?:for|him|her|them|you|that)\b",
     r"\bmakes? me want to (?:kill|die)\b(?= (?:lol|haha|laughing|of))",
     # die / dying / dead

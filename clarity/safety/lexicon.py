@@ -42,7 +42,8 @@ VEHICLE = r"(?:train|tracks|railway|rail line|subway|tube|metro|bus|truck|lorry|
 WATER = r"(?:sea|ocean|river|lake|water|waves|canal|loch|reservoir)"
 # Acts of killing oneself by a means, named without the word "kill".
 METHOD_ACT = (
-    rf"(?:(?:take|taking|took|swallow\w*|down|downing|neck|necking|chug\w*|inject\w*) {QUANTITY}\b"
+    rf"(?:(?:take|taking|took|swallow\w*|(?<!wrote )(?<!write )(?<!written )(?<!writing )down"
+    rf"|downing|neck|necking|chug\w*|inject\w*) {QUANTITY}\b"
     rf"(?: \w+){{0,4}}? {DRUGS}\b"
     r"|overdos\w*|\bod\b(?= on| tonight| tomorrow| today| soon| again| *$)"
     r"|(?:swallow\w*|take|taking|down|downing|neck|necking) (?:them|these|those|it) all\b"

@@ -11,7 +11,7 @@ _GONE = (
     r"around))|if i (?:was not|were not|did not|never|was no longer|were no longer) (?:here|"
     r"around|alive|exist\w*|born|in (?:their|the) (?:lives|picture|way)|in them|in it"
     r"|out of (?:the|their) (?:picture|way|lives)|part of "
-    r"(?:it|their lives))|if i (?:died|"
+    r"(?:it|their lives))|if i (?:just )?(?:died|left this world|"
     r"disappeared|left for good|was out of (?:the|their) (?:picture|way|lives)|was dead|were dead"
     r"|vanished|stopped existing|just disappeared|"
     r"was gone|were gone|did not exist|had never been born|just went away))"
@@ -170,6 +170,9 @@ RULE = rule(
         r"disappeared|did not exist) (?:here |around |alive )?(?:\w+ ){0,3}(?:could|would|can|"
         r"will|might) (?:finally |just )?(?:start over|move on|be happy|be free|be happier|live|"
         r"have|get|find|stop worrying|relax|breathe)\b",
+        r"\b(?:throw a party|celebrate|cheer|pop (?:the )?champagne)\b(?: \w+){0,2} " + _GONE,
+        r"\b(?:could|would|might|will) (?:finally )?have a (?:real|proper|normal|better|happy|good)"
+        r" (?:life|future)\b(?: \w+){0,2} " + _GONE,
         r"\b(?:easier|better|happier|simpler|calmer|nicer|freer) (?:life|lives|time|future)\b"
         r"(?: \w+){0,2} " + _GONE,
         r"\bi (?:ruin|wreck|spoil|destroy|mess up|make worse|make) (?:everything|everyones|"

@@ -113,6 +113,11 @@ _BROAD = [
     r"\bwait\w* for (?:a|the) (?:tomorrow|better day|better days|future|day) (?:that is|thats"
     r"|that|which is|which) (?:never|not ever|not) (?:coming|going to come|come|arriving)\b",
     r"\blife is (?:just|only|nothing but|all) (?:suffering|pain|misery)\b",
+    r"\bno way out of (?:this|it)(?= *$)|\bno way out of my (?:own )?(?:head|mind)\b",
+    r"\b(?:stuck|trapped) like this (?:forever|for ever|for the rest of my life)\b",
+    r"\bgiven up on (?:ever )?(?:being|getting|feeling) (?:ok|okay|better|happy|normal|well)\b",
+    r"\b(?:get|getting) better\b(?: \w+){0,2} (?:it|they|things) (?:will not|wont|never will|is"
+    r" not going to)\b(?= *$)",
 ]
 
 RULE = rule(

@@ -83,6 +83,16 @@ _TWICE = [
     r"goodbye\b(?= tell)",
     r"not asking for (?:help|advice)\b|just telling (?:someone|somebody|you)\b",
     r"for real this time\b",
+    r"(?:i have |ive )?made up my mind\b",
+    r"(?:i will not|i wont|you will not|you wont|you will never|i will never) (?:ever )?see (?:you"
+    r"|me) again\b",
+    r"(?:thank you|thank u|thanks) for (?:being (?:a good friend|there|my friend|so kind|kind)"
+    r"|trying to help)\b",
+    r"(?:have to|need to|got to|gotta|must) go (?:now )?(?:for good|forever)\b",
+    r"(?:mum|mom|dad|mum and dad|mom and dad|mum dad|mom dad) (?:i am|im) sorry\b",
+    r"just know (?:that )?i love (?:you|u)\b|i love (?:you|u) just know that\b",
+    r"take care of (?:yourself|urself|yourselves)\b(?= *$)",
+    r"(?:i have )?decided to go\b(?= *$| please| now| for good)",
     r"this is it for me\b(?= *$| i\b)",
     r"i am (?:so )?done\b(?= *$)",
     r"no more waiting\b",

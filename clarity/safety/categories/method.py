@@ -84,7 +84,8 @@ _BROAD = [
     r"\b(?:{HIGH_PLACE}|tracks|railway|level crossing|trains?|river|cliffs?|overpass|bridge"
     r"|knives|pills|rope|gun)\b(?: \w+){0,10} (?:keep|kept|keeps|can not stop) (?:picturing"
     r"|imagining|thinking about|seeing|calling me|calling)\b".replace("{HIGH_PLACE}", HIGH_PLACE),
-    r"\b(?:trains?|tracks|level crossing|bridge|cliffs?|pills|rope|water|railway)\b(?: \w+){0,10}"
+    r"\b(?:trains?|tracks|level crossing|bridge|cliffs?|pills|rope|water|railway|insulin|meds"
+    r"|tablets|medication|pens)\b(?: \w+){0,10}"
     r" how (?:quick|easy|fast|simple|painless) it (?:would|could|will) be\b",
     r"\b(?:stare|staring|stared|look|looking|glanc\w*) at (?:the|my|those) (?:\w+ ){0,2}(?:knives"
     r"|knife|pills|rope|gun|blades?|tracks|bridge)\b(?: \w+){0,6} (?:not for|a lot|lately|again"

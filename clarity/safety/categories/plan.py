@@ -90,6 +90,20 @@ _BROAD_WHOLE = [
     # "saturday, the car in the garage, while they're away. that's the plan"
     rf"(?=.*\b(?:that is|thats|this is) (?:the|my) plan\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:"
     rf"{_RISKY_PLACE}|car in the garage|{_MEANS_BROAD}))" + _EVERYDAY_PLACE,
+    # a train that does not stop here, picked: "the 11.40 doesn't stop at my station. that's the
+    # one"
+    r"(?=.*\btrains?\b(?: \w+){0,3} (?:that |which )?(?:does not|do not|will not|never) stop"
+    r" (?:at|here|there)\b)(?=.*\b(?:that is the one|thats the one|that one|i will|ill|i am"
+    r" going to|going to)\b)",
+    # a room booked and everything with me; tonight's the night and the means at hand
+    rf"(?=.*\b(?:hotel room|motel room|room)\b(?: \w+){{0,2}} (?:is )?booked\b)(?=.*\bi have"
+    rf" (?:got )?everything i need\b)(?=.*\b{_TIME_BROAD}\b)",
+    r"(?=.*\b(?:tonight|today) is (?:the night|the day|it)\b)(?=.*\b(?:i have|i have got|got)"
+    r" (?:the |my )?(?:blades?|pills|tablets|rope|gun|razors?)\b)",
+    # going to end it, and the place already known
+    r"(?=.*\b(?:end it|do it|kill myself|end my life)\b)(?=.*\b(?:already )?(?:know|picked|found"
+    r"|chosen|got) the (?:place|spot|location|bridge|date|day)\b)(?!.*\b(?:end it with|break up"
+    r"|wedding|party|holiday|trip|meet\w*|date night)\b)",
     # a bare means, a time, no one about, and an end: "3am when my mum is asleep. pills. done"
     rf"(?=.*\b(?:pills|tablets|meds|rope|gun|blades?)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:asleep"
     r"|are away|is away|nobody|no one|alone|are out|is out)\b)(?=.*\b(?:done|that is it|thats it"
@@ -143,6 +157,8 @@ RULE = rule(
         r"\b(?:heading|going|walking|driving|on my way|off) (?:to|towards|down to"
         r"|up to) the (?:tracks|railway|train tracks|railway line|cliff edge|edge|top floor"
         r"|rooftop)\b(?: \w+){0,3} (?:right now|now|tonight)\b",
+        r"\bwork\w* up (?:the )?(?:nerve|courage|guts)\b(?: \w+){0,3} (?:to )?(?:go over|jump|do it"
+        r"|step off|let go)\b",
         r"\b(?:wait\w*|stand\w*) (?:for|on the platform for) (?:a|the) (?:\w+ )?trains? (?:that"
         r"|which) (?:does not|do not|will not|is not going to|never) stop\b",
         r"\bi know (?:exactly )?which (?:pills|bridge|building|tree|beam|spot|place|train|day|"

@@ -32,7 +32,7 @@ _FAREWELLS = (
     r"(?:giv\w*|gave|handed|rehom\w*) (?:\w+ ){0,3}?(?:away|my (?:dog|cat|pets?|things|stuff))",
     r"cancel\w* (?:everything|all|my \w+)",
     r"(?:said|saying|say) (?:my )?goodbyes?",
-    r"(?:will not|do not) (?:be )?need\w* (?:it|them|anything|my \w+)",
+    r"(?:will not|do not) (?:be )?need\w* (?:it|them|anything|my \w+|any of (?:it|this|that|them))",
     r"(?:wrote|written|writing) to (?:everyone|everybody|all|my \w+)",
     r"(?:scheduled|schedule|timed|queued) (?:the |my |some |all the )?(?:messages|texts|emails|"
     r"posts)",
@@ -48,6 +48,8 @@ _FAREWELLS = (
     r"(?:affairs|things) in order",
     r"(?:sent|left|gave) (?:\w+ ){0,2}(?:passwords?|bank details|pin)",
     r"(?:wrote|written|writing) down (?:all )?(?:my )?(?:passwords?|pins?|bank details|logins?)",
+    r"so (?:they|she|he|my \w+|someone) can (?:close|cancel|shut down|sort) (?:everything|it all"
+    r"|my accounts|my \w+)",
 )
 
 _BROAD = [
@@ -136,6 +138,11 @@ RULE = rule(
         r"(?=.*\b(?:rehom\w*|re homed|gave away|given away|found a (?:new )?home for)\b)(?=.*\b(?:"
         r"someone|somebody|people|a family|an owner) (?:who will|wholl|who can|who is going to)"
         r" be (?:around|there)\b)",
+        # the life insurance checked for this; funeral wishes left to be found
+        r"(?=.*\b(?:life insurance|insurance policy|policy)\b)(?=.*\b(?:pays? out|still pays"
+        r"|covers?) (?:if|when|for) (?:u know|you know|suicide|i kill|i do it|i take my)\b)",
+        r"(?=.*\bmy (?:own )?funeral\b)(?=.*\b(?:for|where) (?:my \w+|them|her|him|they|she|he)"
+        r" (?:to find|will find|would find|finds?)\b)",
         # a funeral arranged and kept secret
         r"(?=.*\b(?:sorted|paid for|arranged|planned|organised|organized|booked) (?:out )?(?:my )?"
         r"(?:own )?funeral\b)(?=.*\b(?:told no one|not told anyone|told nobody|not told anybody"
@@ -175,7 +182,7 @@ RULE = rule(
         # "when I'm gone" counts with something left for then (see the patterns below), not
         # alone: "they'd cope better once I'm gone" is a burden, not a preparation.
         r"\b(?:written|wrote|finished|left|writing) (?:my|the) (?:note|letter|letters"
-        r"|notes)\b(?= *$| and\b| for (?:my|everyone|them|when|after))",
+        r"|notes)\b(?= *$| and\b| for (?:my|everyone|them|when|after)| just (?:need|have) to)",
         r"\b(?:put|gathered|collected|laid out|counted out|lined up|got) (?:all )?(?:my"
         r"|the) (?:pills|tablets|meds) (?:in one place|together|out|ready|lined up)\b",
         r"\b(?:written|wrote|writing|recorded|typed) (?:out )?(?:my|all my|the) goodbyes?\b(?! (?:"
@@ -199,7 +206,8 @@ RULE = rule(
         r"clothes|books|games|records|jewel\w*|money|savings|plants|art|collection|away)?\b",
         r"(?<!if i )(?<!if i just )\b(?:gave|giving|given|give|handed|handing|left|leaving)\b"
         r"(?!(?: \w+){0,2} (?:job|career|nursing|teaching|company|industry|profession|office|school"
-        r"|uni|town|city|country|home)\b)(?: \w+){0,12} (?:permanent\w*|"
+        r"|uni|town|city|country|home|server|group|chat|discord|team|club|band|app|platform|forum"
+        r"|twitter|reddit|game)\b)(?: \w+){0,12} (?:permanent\w*|"
         r"for good|forever|to keep (?:it|them|forever)|remember me|does not know why"
         r"|do not know why|did not (?:ask|"
         r"know) why|no idea why|to remember me by)\b",
@@ -226,7 +234,8 @@ RULE = rule(
         rf"\b{_KEEP}(?!.*\b(?:in case (?:i|we|you|they) (?:need|get)|dental|surgery|operation|kids"
         r"|children|toddler|baby|grandkids|reach|locked)\b)"
         rf" (?:up )?(?:all |some |a lot of |enough |loads of |a stash of |a supply of |"
-        rf"a bottle of )?(?:my |the |of my |his |her |mums |moms |dads |\w+s )?(?:old )?(?:\w+ )?"
+        rf"a bottle of )?(?:my |the |of my |his |her )?(?:mums |moms |dads |\w+s )?(?:old )?"
+        rf"(?:\w+ )?"
         rf"(?:{DRUGS}|razor blades|blades|razors)\b(?! (?:for (?!when|the end|it\b|tonight|later|"
         r"afterwards|that|the right|weeks|months|days|ages|a while|a (?:week|month|year|few|long)|"
         r"\d+|two|three|four|the past|the last|some time)|in the (?:cabinet|bathroom) for))",

@@ -66,6 +66,19 @@ _BROAD = [
     r"\bwear\w* (?:long sleeves|hoodies?|jumpers?|sweaters?)\b(?: \w+){0,4} so (?:no one|nobody"
     r"|people|they|my \w+) (?:\w+ )?(?:sees?|notices?|can not see|will not see) my (?:arms"
     r"|wrists|legs|thighs|scars|cuts|marks)\b",
+    # hurting oneself by other means, said with the why or the marks
+    r"\b(?:punch\w*|hit\w*|bang\w*) (?:the |my )?(?:walls?|head)\b(?: \w+){0,4} (?:till|until|so"
+    r" hard|to) (?:my )?(?:knuckles|hands?|fists?|head) (?:split|bleed|bled|break|broke|are"
+    r" bleeding|hurt)\b",
+    r"\b(?:pull|pulling|pulled|rip\w*|tear\w*) (?:my )?hair out\b(?=.*\b(?:to feel|bald patches"
+    r"|punish|till it bleeds|until it bleeds)\b)",
+    r"\b(?:bite|biting|bit|scratch\w*|hit\w*|punch\w*|pinch\w*) (?:my own |my )(?:arms?|wrists?"
+    r"|legs?|thighs?|hands?|skin|face|stomach)\b(?=.*\b(?:leave marks|bleed|bruis\w*|punish"
+    r"|angry at myself|hate myself|marks)\b)",
+    r"\b(?:cutting|burning myself|hurting myself|self harm\w*|sh) is (?:how i cope|my way of"
+    r" coping|the only (?:way|thing) (?:i (?:can )?cope|that helps))\b",
+    r"\b(?:mum|mom|dad|parents?|teacher|school|gf|bf|partner|wife|husband) (?:found|saw"
+    r"|discovered|took)\b(?: \w+){0,2} (?:blades|razor blades|razors)\b",
 ]
 
 RULE = rule(

@@ -18,7 +18,12 @@ _BROAD = [
     r"|\bpunch(?:ing|ed)? my (?:own )?ticket\b",
     r"\bcat scratches\b(?: \w+){0,4} (?:if you know what i mean|not from (?:a|the) cat|they were"
     r" not from)|\bmy si\b|\bsi (?:has been|is back|thoughts|again|is bad|is really bad)\b"
-    r"|\b(?:got|went to|hit) beans\b",
+    r"|\b(?:got|went to|hit) beans\b|\bsi is (?:really |so |very )?(?:loud|strong|back|bad)\b",
+    r"\b(?:check|checking|checked) out\b(?= for real| for good| permanently| forever| tonight)",
+    r"\b(?:did|done|doing) (?:the )?(?:knife|blade|razor)\b(?= again| last night| tonight| today)",
+    r"\b(?:want|wanna|wish i was|wish i were|ready|need) (?:to )?(?:be )?(?:six|6) (?:ft|feet|foot)"
+    r" under\b",
+    r"\b(?:the )?permanent (?:exit|way out)\b",
     r"\b(?:thought|thoughts|think\w*) (?:of|about) (?:catching|catch) the bus\b",
     # the euphemism itself ("end it all" is also read as an active thought)
     r"\b(?:end|ending|ended) it all\b",

@@ -221,7 +221,17 @@ RULE = rule(
         r"\b(?:jealous|envious|envy)\b(?:(?: \w+){0,4} (?:dead|died|who die|who died|are dead"
         r"|dying|do not wake up|get to die|got to die|die young|died young|are gone|passed away"
         r"|die in their sleep)|(?: \w+){0,6} (?:hearse|coffin|casket|dead people|grave|cemetery"
-        r"|graveyard|graves|in the ground|get to rest|get to sleep forever))\b",
+        r"|graveyard|graves|in the ground|get to rest|get to sleep forever|gets to rest|obituar\w*"
+        r"|they get to go|she gets to|he gets to))\b",
+        r"\bobituar\w*\b(?: \w+){0,4} (?:jealous|envious|envy)\b",
+        r"\b(?:like|wanna|want to|just want to|wish i could) not exist(?:ing)?(?: at all| anymore)?"
+        r"\b(?= *$| at all| anymore)",
+        r"\b(?:put (?:me )?to sleep|put (?:me )?down) like (?:a|an) (?:old |sick )?(?:dog|cat|pet"
+        r"|animal|horse)\b",
+        r"\bwish (?:the |that |this |my )?\w+ (?:had|would have|would|could have) (?:got|gotten"
+        r"|taken|killed|finished) me\b(?! (?:a|an|the|some|one|two|to|into|out|in|on|through"
+        r"|there|home|up|down|off|back(?! when)|something|anything|everything|this|that|these"
+        r"|those))",
         r"\b(?:do not|dont|did not|could not) (?:really )?care (?:if|whether) i (?:live|die|wake "
         r"up|make it|survive|am alive)\b",
         r"\bwish\w* (?:i could|to) (?:just )?(?:fade (?:out|away)|vanish|not be anyone|be no one|be"
