@@ -31,8 +31,9 @@ _PLACE = (
     r"|balcony|quarry|reservoir|motorway bridge)"
 )
 _FRAME = (
-    r"(?:going to|will|ill|i am \w+ing|i go|then i|doing it|do it|plan\w*|decided|ready|booked"
-    r"|bringing|waiting|worked out|figured out|worked it out|figured it out|planned it|all sorted"
+    r"(?:going to|will|ill|i am \w+ing|i go (?=jump|die|end|do it|kill|drink|take|hang)|then i"
+    r"|doing it|do it|plan\w*|decided|ready|booked|bringing|waiting|worked out|figured out"
+    r"|worked it out|figured it out|planned it|all sorted"
     r"|know (?:exactly )?how|(?:details|everything|it all) sorted)"
 )
 _THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
@@ -163,6 +164,9 @@ RULE = rule(
         r"|which) (?:does not|do not|will not|is not going to|never) stop\b",
         r"\bi know (?:exactly )?which (?:pills|bridge|building|tree|beam|spot|place|train|day|"
         r"night|date|rope|method|way)\b",
+        # (a habit is a thought, not a plan: "most nights after my shift i lie there thinking")
+        r"(?<!most nights )(?<!every night )(?<!some nights )(?<!most days )(?<!every day )"
+        r"(?<!sometimes )(?<!often )(?<!usually )(?<!always )"
         rf"\b{FUTURE_TIME}\b(?: [a-z0-9]+){{0,10}}? {_MEANS}",
         rf"\b(?:do|doing|end|ending) {_THE_ACT} (?:\w+ ){{0,3}}?(?:when (?:everyone|they|my \w+"
         r"|the house|nobody|no one|everybody|the kids|he|she)(?: \w+){0,3} (?:asleep|goes to "
