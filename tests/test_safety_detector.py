@@ -15,7 +15,9 @@ widened for the first half's misses, then measured on the second, then widened f
 negatives), held out until the dev4 work was done, measured, then widened for; ``dev6_*.tsv``
 a sixth (200 and 240, plain voices), the same way after dev5; ``dev7_*.tsv`` a seventh (300
 and 240, plain voices), the same way after dev6; ``dev8_*.tsv`` an eighth (200 and 240, more
-voices and self-harm by other means), the same way after dev7.
+voices and self-harm by other means), the same way after dev7; ``dev9_*.tsv`` a ninth (200
+and 240, indirect voices: older people, farmers, carers, veterans, believers, English from
+several countries), the same way after dev8.
 Every crisis sentence must be flagged with its category among the categories and at exactly its
 level; every negative must be ``Level.NONE``; every conversation must end as expected. The
 crisis rows the detector does not pass yet are listed in ``known_misses.tsv`` with the reason,
@@ -61,6 +63,7 @@ CRISIS = _rows(
     "dev6_crisis.tsv",
     "dev7_crisis.tsv",
     "dev8_crisis.tsv",
+    "dev9_crisis.tsv",
 )
 NEGATIVES = _rows(
     "negatives.tsv",
@@ -73,6 +76,7 @@ NEGATIVES = _rows(
     "dev6_negatives.tsv",
     "dev7_negatives.tsv",
     "dev8_negatives.tsv",
+    "dev9_negatives.tsv",
 )
 CONTEXT = _rows("context.tsv", "own_context.tsv")
 

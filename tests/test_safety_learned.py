@@ -17,10 +17,12 @@ from clarity.safety.learned.train import data_hash, load, table_files, to_json
 
 # Crisis sentences from dev3 that no rule matches and that the layer caught in cross-validation
 # while dev3 was held out (trained on the other writers only): what it is for. ("been researching
-# which meds would do it" was one, until a rule learned "<a medicine> would do it".)
+# which meds would do it" was one, until a rule learned "<a medicine> would do it"; so was "Papa
+# would have less tension if I wasn't there, I am only giving them problems", until "I am only
+# giving them trouble" became a rule.)
 CAUGHT_IN_CROSS_VALIDATION = [
     ("i've been visiting everyone one last time", "preparation"),
-    ("Papa would have less tension if I wasn't there, I am only giving them problems", "burden"),
+    ("Mate I'm not gonna lie, I'd be happy to just cark it in my sleep", "wish_dead"),
 ]
 
 

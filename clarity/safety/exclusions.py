@@ -74,6 +74,15 @@ IDIOMS = (
     r"\b(?:reverse|reversing|reversed|treat\w*|respond\w* to|recogni[sz]\w*|spot\w*) (?:an |the |a"
     r" )?(?:opioid |drug )?overdoses?\b",
     r"\b(?:got |get |getting )?unalived by (?:a|an|the|some|this|that) \w+",
+    r"\baccidental(?:ly)? (?:overdos\w*|od)\b|\b(?:warned|told|reminded|advised) (?:me|us|you|him"
+    r"|her) (?:not )?to (?:not )?(?:accidentally )?overdose\b",
+    r"\bprevent\w* (?:suicide|self harm)\b",
+    r"\b(?:i would|id) rather die than (?:wear|eat|watch|listen to|be seen|sit through|support"
+    r"|lose|go to|sing)\b|\b(?:wear|eat|watch|support|sing)\b(?: \w+){0,6} (?:i would|id) rather"
+    r" die\b(?= *$)",
+    r"\bno point (?:staying|working|applying) (?:where|at|in|on|with|there|for)\b",
+    r"\brope (?:to|for) (?:tie|tying|secure|securing|lash\w*|pull\w*|tow\w*)\b(?! (?:myself|me"
+    r"|round my|around my))",
     r"\b(?:could|would|i will|ill|going to|gonna) kill (?:for|him|her|them|you|that)\b",
     r"\bmakes? me want to (?:kill|die)\b(?= (?:lol|haha|laughing|of))",
     # die / dying / dead

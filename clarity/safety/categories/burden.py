@@ -89,7 +89,7 @@ _BROAD = [
     r" if i (?:just )?(?:went|left|was gone|died|disappeared|was not here|were not here)\b",
     r"\b(?:cry|grieve|mourn|be sad|be upset|miss me)\b(?: \w+){0,6} (?:life|things|everything)"
     r" (?:would|will) be (?:easier|better|simpler)\b",
-    r"\bbetter off with (?:\w+ ){0,4}(?:who is not me|who isnt me|not me|other than me|instead"
+    r"\bbetter off with (?:\w+ ){0,8}(?:who is not me|who isnt me|not me|other than me|instead"
     r" of me|else|no \w+ at all)\b",
     r"\b(?:one less|one fewer) (?:kid|child|mouth|person|problem|burden|thing to worry about)\b",
     r"\b(?:kindest|best|only) (?:thing|favou?r)\b(?: \w+){0,5} (?:for|to) (?:everyone|them|my"
@@ -103,6 +103,10 @@ _BROAD = [
     r"\bbe (?:better|happier|fine|okay) (?:with|without) (?:one less|me gone)\b",
     r"\bi (?:have|am) (?:been )?(?:nothing but|only ever been|only been) (?:trouble|a burden|a"
     r" problem|problems|grief|hassle)\b(?! (?:at|in|on) (?:work|school|class|the))",
+    r"\b(?:i am|i) (?:only|just) (?:giving|causing|bringing) (?:you|you all|them|everyone|my \w+)"
+    r" (?:trouble|problems|pain|grief|stress)\b",
+    r"\bbetter (?:you|they|everyone|you all) (?:all )?(?:were|are|was|be) free of (?:me|this old"
+    r" \w+|this \w+)\b",
 ]
 
 # conjunctions, tried once from the start of the text
@@ -114,7 +118,8 @@ _WHOLE = [
     r"(?:easier|better)|out of pity|better off)\b)",
     # the payout and the better parent: "the kids would get the insurance money and a better dad"
     r"(?=.*\b(?:life )?insurance (?:money|payout|pay out|policy)\b)(?=.*\b(?:a better (?:dad|mum"
-    r"|mom|father|mother|parent|husband|wife|partner)|win win|better off|worth more dead)\b)",
+    r"|mom|father|mother|parent|husband|wife|partner)|win win|better off|worth more dead|(?:do|be"
+    r" worth) more (?:\w+ ){0,3}than i (?:ever )?(?:could|can|will|would|did))\b)",
     r"(?=.*\b(?:i (?:could|can|might) (?:just )?(?:vanish|disappear|die|drop dead)|if i (?:vanished"
     r"|disappeared|died|was gone|went))\b)(?=.*\b(?:skip|miss) a beat\b)",
 ]

@@ -118,6 +118,20 @@ _BROAD = [
     r"\bgiven up on (?:ever )?(?:being|getting|feeling) (?:ok|okay|better|happy|normal|well)\b",
     r"\b(?:get|getting) better\b(?: \w+){0,2} (?:it|they|things) (?:will not|wont|never will|is"
     r" not going to)\b(?= *$)",
+    r"\bnothing (?:works|helps|changes)\b(?: \w+){0,2} (?:and )?(?:nothing ever will|it never will"
+    r"|never will)\b",
+    r"\bno reason to (?:keep going|go on|carry on|keep living|live|keep trying)\b|\bno reason to"
+    r" (?:try|bother)\b(?= *$)",
+    r"\bi (?:do not|can not|cannot) see how (?:anything|things|it|life) (?:will |could |is going to"
+    r" |can )?(?:ever )?(?:change|changes|get better|gets better|improve)\b",
+    r"\bno light at the end of (?:the|this|my) tunnel\b",
+    r"\b(?:can not|cannot|do not) (?:picture|imagine|see) myself (?:still )?(?:going|alive|here"
+    r"|around|living|being here)\b(?: \w+){0,2} (?:in|by|at|for) (?:a|another|the|\d+|five|ten"
+    r"|two) (?:\w+ )?(?:years?|months?|birthday|christmas)\b",
+    r"\b(?:the|my) future (?:is|looks) (?:just |only |nothing but )(?:darkness|dark|black|empty|a"
+    r" void|nothing|pointless)\b",
+    r"\b(?:can not|cannot|could not) (?:think of|find|see) (?:one|a|any|a single|one single)"
+    r" (?:single )?reason to (?:keep going|go on|carry on|live|stay|get up|keep living)\b",
 ]
 
 RULE = rule(

@@ -46,6 +46,8 @@ _BROAD = [
     r"|it ll|everything will|it is going to) (?:all )?be (?:done|over|finished)\b",
     r"\b(?:do not|dont|no point|no use) (?:try\w* (?:to|and) |bother\w* (?:to|and) )?(?:talk"
     r"|talking|convince|convincing|stop|stopping) me out of it\b",
+    r"\b(?:not going to|will not|wont|not gonna) be (?:alive|around|here) to see (?:another|the"
+    r" next|next|my)\b",
     r"\b(?:not going to|will not|wont|not gonna) be (?:here|around|alive) (?:for|at|by|on|to"
     r" see) (?:christmas|my birthday|new year\w*|the (?:weekend|holidays|summer|new year)|next"
     r" \w+|\w+day)\b",

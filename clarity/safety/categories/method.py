@@ -110,12 +110,21 @@ _BROAD = [
     r" (?:on|into|in) my (?:wrists?|arms?|neck|throat)\b",
     r"\b(?:think\w*|thought|imagin\w*|pictur\w*) (?:about |of )?(?:swallowing|taking|downing"
     r"|necking) (?:the lot|all of them|them all|the whole lot)\b",
+    r"\b(?:pull|urge|tug|drawn|drew) (?:toward|towards|to) the (?:train|tracks|edge|traffic|water"
+    r"|drop|ledge|rails)\b",
 ]
 
 RULE = rule(
     "method",
     Level.ACTIVE,
     whole=[
+        # a poison in reach, thought of drinking (not a child or pet kept from it)
+        r"(?!.*\b(?:kids?|toddler|child|children|baby|dog|cat|puppy|locked|out of reach)\b)"
+        r"(?=.*\b(?:paraquat|pesticide|weedkiller|weed killer|herbicide|insecticide|rat poison"
+        r"|antifreeze)\b)(?=.*\b(?:drink\w*|swallow\w*|consum\w*) (?:it|some|the)\b)",
+        # a gun in the family that the mind keeps going back to
+        r"(?=.*\b(?:gun|shotgun|rifle|pistol)\b)(?=.*\b(?:my head|my mind|i) keeps? (?:going back"
+        r"|coming back|returning|drifting) to (?:it|them)\b)",
         # which medicines would be dangerous, checked again and again
         r"(?=.*\b(?:keep|kept|been|started|caught myself|always) (?:\w+ )?(?:check\w*|look\w*"
         r" up|googl\w*|read\w* up on|research\w*)\b)(?=.*\b(?:dangerous|lethal|deadly|fatal"

@@ -31,7 +31,8 @@ _PLACE = (
     r"|balcony|quarry|reservoir|motorway bridge)"
 )
 _FRAME = (
-    r"(?:going to|will|ill|i am \w+ing|i go (?=jump|die|end|do it|kill|drink|take|hang)|then i"
+    r"(?:(?<!not )going to(?! lie)|will|ill|i am \w+ing|i go (?=jump|die|end|do it|kill|drink"
+    r"|take|hang)|then i"
     r"|doing it|do it|plan\w*|decided|ready|booked|bringing|waiting|worked out|figured out"
     r"|worked it out|figured it out|planned it|all sorted"
     r"|know (?:exactly )?how|(?:details|everything|it all) sorted)"
@@ -105,6 +106,12 @@ _BROAD_WHOLE = [
     r"(?=.*\b(?:end it|do it|kill myself|end my life)\b)(?=.*\b(?:already )?(?:know|picked|found"
     r"|chosen|got) the (?:place|spot|location|bridge|date|day)\b)(?!.*\b(?:end it with|break up"
     r"|wedding|party|holiday|trip|meet\w*|date night)\b)",
+    # "the week after, i'm going to use my late husband's pistol on myself"
+    rf"(?=.*\b(?:going to|will|ill|gonna) (?:use|turn|point) (?:\w+ ){{0,4}}?(?:pistol|gun|shotgun"
+    rf"|rifle|revolver)\b(?: \w+){{0,2}} on myself\b)(?=.*\b(?:{_TIME_BROAD}|the (?:week|day|month)"
+    r" after|next (?:week|month|year))\b)",
+    rf"(?=.*\b(?:river|sea|lake|water|canal|loch)\b)(?=.*\bgo in after (?:him|her|them)\b)(?=.*\b"
+    rf"{_TIME_BROAD}\b)",
     # a bare means, a time, no one about, and an end: "3am when my mum is asleep. pills. done"
     rf"(?=.*\b(?:pills|tablets|meds|rope|gun|blades?)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:asleep"
     r"|are away|is away|nobody|no one|alone|are out|is out)\b)(?=.*\b(?:done|that is it|thats it"
@@ -166,7 +173,7 @@ RULE = rule(
         r"night|date|rope|method|way)\b",
         # (a habit is a thought, not a plan: "most nights after my shift i lie there thinking")
         r"(?<!most nights )(?<!every night )(?<!some nights )(?<!most days )(?<!every day )"
-        r"(?<!sometimes )(?<!often )(?<!usually )(?<!always )"
+        r"(?<!sometimes )(?<!often )(?<!usually )(?<!always )(?<!danger )(?<!safe )"
         rf"\b{FUTURE_TIME}\b(?: [a-z0-9]+){{0,10}}? {_MEANS}",
         rf"\b(?:do|doing|end|ending) {_THE_ACT} (?:\w+ ){{0,3}}?(?:when (?:everyone|they|my \w+"
         r"|the house|nobody|no one|everybody|the kids|he|she)(?: \w+){0,3} (?:asleep|goes to "

@@ -15,7 +15,8 @@ _AFTER_ME = (
     r"(?:(?:for )?(?:when|after|once) (?:i am|i have) (?:gone|dead|no longer (?:here|around)|not"
     r" (?:here|around))(?! (?:on|for (?:a|the) \w+|to \w+|away))|(?:to (?:read|open|watch|see|find|"
     r"have)|for (?:them|everyone|my \w+)) after(?:wards)?(?= *$)|(?:for )?(?:when|after) i (?:die"
-    r"|am gone|go(?= *$| for good| forever)|leave for good|do it)|for"
+    r"|am gone|go(?= *$| for good| forever)|leave for good|do it|have ended it|end it"
+    r"|have done it|have taken my life|take my life|end my life)|for"
     r" afterwards|in case (?:something|anything) happens to me|after i am gone|(?:after|on) my"
     r" death|when i am dead)"
 )
@@ -45,7 +46,12 @@ _FAREWELLS = (
     r"(?:left|leaving|written|wrote|writing) (?:\w+ )?instructions (?:for|to)",
     r"(?:left|leaving) (?:a|my|some) (?:letters?|notes?)",
     r"(?:a|my|some) (?:letters?|notes?) (?:for|to) (?:my \w+|each|everyone|all|them|her|him)",
-    r"(?:affairs|things) in order",
+    r"(?:affairs|things) (?:in order|(?:are )?(?:settled|sorted))",
+    r"(?:made|making) my peace",
+    r"(?:closed|closing|shut|shutting) (?:down )?(?:all )?(?:the|my) (?:bank )?accounts",
+    r"(?:wrote|written|writing) down (?:who gets|the (?:hymns|songs|music|readings) i want)",
+    r"(?:will not|not going to) be (?:alive|around|here) to (?:use|need|wear|enjoy|play)",
+    r"(?:the|my) (?:letters?|notes?) (?:for|to) (?:the family|my family|everyone|the kids)",
     r"(?:sent|left|gave) (?:\w+ ){0,2}(?:passwords?|bank details|pin)",
     r"(?:wrote|written|writing) down (?:all )?(?:my )?(?:passwords?|pins?|bank details|logins?)",
     r"so (?:they|she|he|my \w+|someone) can (?:close|cancel|shut down|sort) (?:everything|it all"
@@ -74,8 +80,14 @@ _BROAD = [
     r"\b(?:picked|chosen|chose|found|scouted)(?!.*\b(?:picnic|party|tent|camp\w*|wedding|photo\w*"
     r"|holiday|our|we|us)\b) (?:out )?(?:a|the|my) (?:spot|place|location)\b"
     r"(?: \w+){0,6} (?:where i will|where ill|to do it|for it|where i am going to)\b",
-    r"\b(?:nothing|everything) (?:left )?(?:to sort|sorted|done|in order|ready) before i (?:end it"
-    r"|die|go|do it|kill myself)\b",
+    r"\b(?:nothing|everything) (?:left )?(?:for me )?(?:to sort|sorted|done|in order|ready"
+    r"|undone) (?:before|when) i (?:end it|die|go|do it|kill myself|end my life|take my life)\b",
+    # letters or notes left for when I am gone
+    r"\b(?:wrote|written|writing|left|leaving) (?:\w+ ){0,3}(?:letters?|notes?|cards?|videos?"
+    r"|recordings?)\b(?: \w+){0,14} (?:for )?(?:when|after|once) i am (?:gone|dead|no longer"
+    r" here)\b(?! (?:on|for (?:a|the) \w+|to \w+|away))",
+    r"\b(?:enough|plenty)\b(?: \w+){0,2} (?:put away|saved|stashed|hidden|set aside)\b(?: \w+){0,2}"
+    r" for (?:when|the day|if) i\b",
     r"\beverything else is (?:ready|sorted|done|in place)\b(?= *$)",
     r"\benough to make sure (?:it works|i do not wake up|it is enough|it does the job)\b",
     r"\b(?:to|from|at|round) (?:\d+|several|different|multiple|a few|two|three|four"
@@ -137,7 +149,7 @@ RULE = rule(
         r"|no one|they do not|people do not) (?:notices?|will notice|realises?|suspects?|asks?)\b)",
         r"(?=.*\b(?:rehom\w*|re homed|gave away|given away|found a (?:new )?home for)\b)(?=.*\b(?:"
         r"someone|somebody|people|a family|an owner) (?:who will|wholl|who can|who is going to)"
-        r" be (?:around|there)\b)",
+        r" (?:still )?be (?:around|there)\b)",
         # the life insurance checked for this; funeral wishes left to be found
         r"(?=.*\b(?:life insurance|insurance policy|policy)\b)(?=.*\b(?:pays? out|still pays"
         r"|covers?) (?:if|when|for) (?:u know|you know|suicide|i kill|i do it|i take my)\b)",
@@ -237,7 +249,8 @@ RULE = rule(
         rf"a bottle of )?(?:my |the |of my |his |her )?(?:mums |moms |dads |\w+s )?(?:old )?"
         rf"(?:\w+ )?"
         rf"(?:{DRUGS}|razor blades|blades|razors)\b(?! (?:for (?!when|the end|it\b|tonight|later|"
-        r"afterwards|that|the right|weeks|months|days|ages|a while|a (?:week|month|year|few|long)|"
+        r"afterwards|that|the right|weeks|months|days|ages|a while|a (?:week|month|year|few|long"
+        r"|couple)|"
         r"\d+|two|three|four|the past|the last|some time)|in the (?:cabinet|bathroom) for))",
         r"\b(?:i have|i have got|i got|got|have|there are) (?:enough|a stash of|a stockpile of|a"
         r" supply of|a collection of|saved up) (?:\w+ )?(?:pills|tablets|meds|painkillers|"
@@ -247,7 +260,8 @@ RULE = rule(
         rf"|dads|my dads|his|a length of) )?(?:\w+ )?{_MEANS}\b(?! (?:for (?:the|my|a|our) "
         r"(?:tent|climbing|camping|boat|dog|swing|hammock|washing|garden|trip|hunting|range|"
         r"grill|bbq|barbecue|balloons|party|kids|hose|car wash)|licen[cs]e|course|class|show|safe|"
-        r"cabinet|case|cleaning|club|range|rack|holder|reel|pipe|locks?|lockbox))",
+        r"cabinet|case|cleaning|club|range|rack|holder|reel|pipe|locks?|lockbox)| to the (?:range"
+        r"|club|gunsmith|shop|field|woods))",
         rf"\b(?:the|a|my) (?:{_MEANS}|pills|tablets) (?:is|are) (?:ready|waiting|hidden|in my (?:"
         r"bag|car|room|drawer|pocket|closet|wardrobe))\b",
         r"\b(?:this is|these are|here are|here is|writing|wrote|written|left|leaving) (?:my |a )?"

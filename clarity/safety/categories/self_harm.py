@@ -79,12 +79,24 @@ _BROAD = [
     r" coping|the only (?:way|thing) (?:i (?:can )?cope|that helps))\b",
     r"\b(?:mum|mom|dad|parents?|teacher|school|gf|bf|partner|wife|husband) (?:found|saw"
     r"|discovered|took)\b(?: \w+){0,2} (?:blades|razor blades|razors)\b",
+    r"\bi (?:have )?(?:attempted|tried to end it|tried to end my life)\b(?= (?:when|at \d+|in \d+"
+    r"|back in|as a|before|once|twice|years ago|last year|and survived))",
+    r"\b(?:go|went|lock myself) (?:into|in|to) (?:the |my )?(?:bathroom|room|toilet)\b(?: \w+){0,2}"
+    r" (?:and )?cut\b(?= *$| it is| its| myself| again)",
 ]
 
 RULE = rule(
     "self_harm",
     Level.ACTIVE,
     whole=[
+        # cuts or marks, and "i did it to myself"
+        r"(?=.*\b(?:cuts|scars|marks|burns|bruises|on my (?:thighs?|arms?|wrists?|legs?|stomach"
+        r"|hips?))\b)(?=.*\bi (?:did|do|done) (?:it|this|them|that"
+        r"|those) (?:to )?myself\b)",
+        # "does anyone else bite themselves till it bruises? i've been doing it"
+        r"(?=.*\b(?:anyone|anybody) else\b)(?=.*\b(?:bite|bites|biting|hit|hits|hitting|burn|burns"
+        r"|burning|scratch\w*|cut|cuts|cutting)\b(?: +\| +| )(?:till|until) (?:it|they) (?:bruises?"
+        r"|bleeds?|scars?)\b)(?=.*\bi (?:have been|keep|been|do it|do that)\b)",
         r"(?=.*\b(?:told|tell|said to) (?:my |the )?(?:gp|doctor|nurse|mum|mom|dad|parents|teacher"
         r"|school|a e)\b(?: \w+){0,6} (?:i fell|it was an accident|the cat|i tripped|i slipped)\b)"
         r"(?=.*\b(?:did it (?:to )?myself|it was me|did (?:this|that) to myself|not true|lied)\b)",

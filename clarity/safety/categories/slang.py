@@ -35,11 +35,28 @@ _BROAD = [
     r"\b(?:the )?(?:bridge|train|tracks|pills|edge|ledge|blade|razor)\b(?: \w+){0,2} (?:is|are"
     r"|looks?|looking|seems?|keeps?) (?:\w+ )?(?:tempting|calling (?:me|to me|my name))\b",
     r"\b(?:did|do|doing|done) the (?:knife|blade|razor|sh|cutting) thing\b",
+    r"\bnot (?:going to )?wait\w* for (?:the lord|god|jesus|allah|my time|death|nature) to (?:call"
+    r"|take) me\b",
+    r"\b(?:take|taking|took) the cowards? way out\b|\beat (?:my|a|the) (?:gun|pistol|shotgun"
+    r"|bullet)\b",
+    r"\bturn (?:off )?my (?:own )?lights? (?:out|off)\b",
 ]
 
 RULE = rule(
     "slang",
     Level.ACTIVE,
+    whole=[
+        # an old euphemism for dying, made one's own act: "meet my maker on my own terms"
+        r"(?=.*\b(?:on my own (?:terms|schedule|time)|by my own hand|my own way|time i went"
+        r"|i have decided|i decided)\b)(?=.*\b(?:meet (?:my maker|my ancestors|god|jesus)"
+        r"|go(?:ing)? home to (?:jesus|god|the lord)|join (?:\w+ ){0,2}in heaven|go (?:and )?be"
+        r" with (?:\w+ ){0,3}(?:in heaven|again))\b)",
+        r"(?=.*\b(?:long walk off a short pier|dirt nap|pushing up daisies|push up daisies|kick the"
+        r" bucket|cash in my chips)\b)(?=.*\b(?:thinking about|been thinking|if i have my way"
+        r"|permanent|not (?:as )?a joke|i mean it|for real)\b)",
+        r"(?=.*\bgo (?:and )?be with (?:my )?(?:\w+ ){1,3}\b)(?=.*\b(?:decided|going to)\b)(?=.*\b"
+        r"(?:too much to stay|can not stay|cannot stay|not waiting|no reason to stay)\b)",
+    ],
     strong=[
         *_BROAD,
         r"\bkms\b",

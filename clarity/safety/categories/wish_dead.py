@@ -89,8 +89,9 @@ _BROAD = [
     r"|husband|mum|mom|dad|mother|father|son|daughter|partner|parents) (?:now|again)\b"
     r"(?=.*\bnothing (?:keeping|left|holding))",
     # envy of the dead, said after the death or the hearse: "he died and i was jealous"
-    r"\b(?:(?:died|dying|dead|killed|passed away)\b(?: \w+){0,8} (?:i was|i am|i felt|i feel"
-    r"|made me|and i)(?: \w+){0,3}|hearse\b(?: \w+){0,8}) (?:jealous|envious)\b",
+    r"\b(?:(?:died|dying|dead|killed|passed away|passed (?:on|last|this|in))\b(?: \w+){0,8} (?:i"
+    r" was|i am|i felt|i feel|made me|and i)(?: \w+){0,3}|hearse\b(?: \w+){0,8}) (?:jealous"
+    r"|envious|envy)\b",
     # a fatal diagnosis or an accident welcomed; safety let go
     r"\b(?:fine|ok|okay|happy|glad|relieved|grateful|not mind)\b(?: \w+){0,2} if\b(?: \w+){0,6}"
     r" (?<!no )(?<!not )(?:cancer|terminal|a tumou?r|months to live|weeks to live)\b",
@@ -119,12 +120,26 @@ _BROAD = [
     r"(?: \w+){0,4} (?:and never|forever|for good|permanently|never)\b",
     r"\b(?:daydream\w*|fantasi[sz]\w*|keep (?:imagining|picturing)) (?:about )?(?:my own|my)"
     r" (?:funeral|grave|death|dying)\b",
+    r"\blet me (?:not|never) wake up\b|\b(?:ask\w*|beg\w*|pray\w*) (?:the lord|god|allah|jesus)"
+    r"(?: \w+){0,3} (?:to )?(?:let me (?:die|go|not wake)|take me)\b",
+    r"\bwish\w* (?:it|that|they|death|the \w+) (?:was|were) (?:coming|here) for me\b",
+    r"\b(?:glad|happy|relieved|fine|okay|ok|not mind|would not mind)\b(?: \w+){0,2} if (?:the|a|my)"
+    r" \w+ (?:rolled over on|fell on|ran over|crushed|landed on|hit|took) me\b",
+    r"\b(?:hop\w*|wish\w*|pray\w*) (?:that )?i (?:get|catch|develop|have got|had) (?:something )?"
+    r"(?:terminal|fatal|incurable|cancer)\b",
+    r"\bif i (?:die|died|do not wake up|never wake up|did not wake up)\b(?: \w+){0,4} (?:that is"
+    r"|thats|it is|its|it would be|that would be) (?:ok|okay|fine|alright|a relief)\b",
 ]
 
 RULE = rule(
     "wish_dead",
     Level.PASSIVE,
     whole=[
+        # "it should have been me ... part of me still wishes it had been"
+        r"(?=.*\bshould have been me\b)(?=.*\bwish\w* it (?:had been|was)\b)",
+        # a graveyard, and places swapped with the dead
+        r"(?=.*\b(?:graveyard|cemetery|graves?|coffin|the dead|buried)\b)(?=.*\b(?:swap|trade"
+        r"|switch) places with\b)",
         # a weak heart one hopes will give out
         r"(?=.*\b(?:heart|cardiologist|cardiac)\b)(?=.*\b(?:hop|wish|pray)\w*\b(?: \w+){0,3}"
         r" it (?:would |will |could |might )?(?:just )?(?:gives? out|gave out|stops?|gives? up"
