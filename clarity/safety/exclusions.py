@@ -26,6 +26,7 @@ OTHERS = (
     r"|the (?:\w+ )?(?:man|woman|guy|girl|boy|kid|teen|teenager|student|singer|actor|rapper"
     r"|character|victim|patient|driver|author|star|hero|villain|protagonist|narrator|soldier"
     r"|stuntman|stuntwoman|daredevil|climber|racer|rider)"
+    r"|(?:the|that|this) (?:\w+ )?(?:streamer|youtuber|tiktoker|gamer)"
     r"|(?:my|our|a|his|her|their) (?:(?:teen|teenage|little|older|younger|big|eldest|youngest"
     r"|oldest|baby|twin|step|\d+ year old) )?(?:friend|best friend|brother|sister|mum|mom|dad"
     r"|father|mother"
@@ -49,7 +50,8 @@ _MEDIA = (
 
 _GAME = (
     r"(?:game|games|minecraft|fortnite|roblox|gta|zelda|elden ring|skyrim|sims|cod|warzone|apex|"
-    r"valorant|overwatch|league|dota|lobby|server|ranked|dark souls|call of duty|halo|pubg)"
+    r"valorant|overwatch|league|dota|lobby|server|ranked|dark souls|call of duty|halo|pubg"
+    r"|cutscenes?|checkpoint)"
 )
 # Words a gaming mask never reaches across: the user's own risk stays readable.
 _GAME_SAFE = (
@@ -77,6 +79,18 @@ IDIOMS = (
     r"\baccidental(?:ly)? (?:overdos\w*|od)\b|\b(?:warned|told|reminded|advised) (?:me|us|you|him"
     r"|her) (?:not )?to (?:not )?(?:accidentally )?overdose\b",
     r"\bprevent\w* (?:suicide|self harm)\b",
+    r"\bunaliv\w* (?:this|that|the|a|these|those|all the|my) (?:\w+ )?(?:spider|bug|fly|flies|wasp"
+    r"|mosquito|plant|zombies?|mobs?|boss|enemies|enemy|creeper|ants?|roach\w*|cockroach\w*|rats?"
+    r"|mice|mouse)\b",
+    r"\b(?:took|taking|taken|take|swallowed)\b(?: \w+){0,6} by accident\b",
+    r"\boverdos\w* on (?:hot |spicy )?(?:cheetos|chips|crisps|sugar|chocolate|candy|sweets|caffeine"
+    r"|coffee|pizza|netflix|anime|memes|tiktok|k ?dramas?)\b",
+    r"\bctb\b(?= (?:means|stands for|is short for) (?!catch the bus))",
+    r"\b(?:jump|fall|drop)\w* off (?:the |a )?\w+ to (?:skip|respawn|reset|reach|save time)\b",
+    # "not asking for a friend" is asking for oneself: the friend is no one reported on
+    r"\bnot asking for a friend\b",
+    r"\b(?:goodbye|bye) (?:forever )?to (?:that|the|my|this) (?:\w+ )?(?:job|manager|boss|place"
+    r"|company|school|office|team|workplace|ex|commute|house|flat|city)\b",
     r"\b(?:i would|id) rather die than (?:wear|eat|watch|listen to|be seen|sit through|support"
     r"|lose|go to|sing)\b|\b(?:wear|eat|watch|support|sing)\b(?: \w+){0,6} (?:i would|id) rather"
     r" die\b(?= *$)",
@@ -205,7 +219,7 @@ ABOUT_OTHERS = (
     rf"\b{OTHERS} {_NOT_ME}{{0,8}}(?:suicid\w*|overdos\w*|self harm\w*|selfharm\w*|unaliv\w*|"
     r"killed (?:himself|herself|themselves)|took (?:his|her|their) (?:own )?life|cut\w*|burn\w*"
     r"|attempt\w*|hang\w*|jump\w*|driv\w*|drove|shot|shoot\w*|drown\w*|sleeps? forever"
-    r"|saving|stockpil\w*|hoard\w*|hiding|giving away|gave away|end\w* (?:it all|it|"
+    r"|saving|stockpil\w*|hoard\w*|hiding|giving away|gave away|relaps\w*|kms|end\w* (?:it all|it|"
     r"things|his life|her life|their lives?)|ready to (?:die|go)|wants? to die|wanted "
     r"to die|wanting to die|(?:not )?wanting to (?:live|be alive|be here|die)|scars?|kill\w*)\b",
     rf"\b(?:died|dies|death|deaths|lost|losing|loss|killed) (?:{_NOT_ME}{{0,3}})?(?:by|to|from|"

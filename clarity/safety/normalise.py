@@ -19,6 +19,9 @@ _EMOJI = {
     "\U0001f52a": " knife ",
     "\U0001f48a": " pills ",
     "\U0001faa2": " rope ",
+    "\U0001f682": " train ",
+    "\U0001f686": " train ",
+    "\U0001f684": " train ",
     "\U0001faa6": " grave ",
     "\u26b0": " coffin ",
 }

@@ -23,6 +23,8 @@ _BROAD = [
     r"\bways? out\b(?: \w+){0,3} (?:permanent|for good|forever)\b",
     r"\bsuicidal (?:thoughts|feelings|urges|ideation)\b(?: \w+){0,3} (?:are|is|have|keep|came"
     r"|come) (?:back|again)\b",
+    r"\b(?:matarme|suicidarme|quitarme la vida|me voy a matar|me quiero matar|khudkushi"
+    r"|khud ko (?:khatam|maar)|magpakamatay|patayin ang sarili ko)\b",
 ]
 
 RULE = rule(

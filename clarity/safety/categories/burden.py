@@ -107,6 +107,14 @@ _BROAD = [
     r" (?:trouble|problems|pain|grief|stress)\b",
     r"\bbetter (?:you|they|everyone|you all) (?:all )?(?:were|are|was|be) free of (?:me|this old"
     r" \w+|this \w+)\b",
+    r"\bi am the reason (?:everyone|everybody|my \w+|they|people)\b(?: \w+){0,4} (?:is"
+    r"|are) (?:so )?"
+    r"(?:miserable|unhappy|sad|stressed|suffering|struggling)\b",
+    r"\bi am (?:just|only) (?:a|the) (?:problem|burden|nuisance|headache|chore)\b(?: \w+){0,3}"
+    r" (?:everyone|everybody|they|people|my \w+) (?:has|have) to (?:deal with|put up with"
+    r"|handle)\b",
+    r"\b(?:soy una carga|estarian mejor sin mi|pabigat lang ako|bojh hoon|bojh hu|mere bina sab"
+    r" khush)\b",
 ]
 
 # conjunctions, tried once from the start of the text

@@ -132,6 +132,15 @@ _BROAD = [
     r" void|nothing|pointless)\b",
     r"\b(?:can not|cannot|could not) (?:think of|find|see) (?:one|a|any|a single|one single)"
     r" (?:single )?reason to (?:keep going|go on|carry on|live|stay|get up|keep living)\b",
+    r"\bnothing (?:works|helps)\b(?: \w+){0,3} (?:i am done trying|i give up|i have given up|i am"
+    r" giving up)\b",
+    r"\bi am (?:too broken|too far gone|beyond help|past saving|beyond saving|unfixable)\b",
+    r"\bi (?:have )?(?:stopped|given up) hoping\b",
+    r"\b(?:can not|cannot|could not) (?:imagine|see|think of|picture) (?:a single|one|any)"
+    r" (?:single )?good thing (?:in|about) my future\b",
+    r"\bmy life\b(?: \w+){0,6} no fixing it\b",
+    r"\bfuture\b(?: \w+){0,6} (?:i do not think|not sure) i (?:have|will have|have got) one\b",
+    r"\b(?:nada va a mejorar|no le veo sentido a nada)\b",
 ]
 
 RULE = rule(
@@ -267,6 +276,9 @@ RULE = rule(
         r"\bno (?:way|hope) (?:out|left)(?= *$| for me| " + ANYMORE + r")",
     ],
     whole=[
+        # "everyone says it gets better but it never does for me"
+        r"(?=.*\b(?:gets|get|will get) better\b)(?=.*\b(?:never does|never do|never will|it does"
+        r" not|it will not) for me\b)",
         # what keeps me going no longer enough: "i keep going for my dog but im not sure thats
         # enough anymore"
         r"(?=.*\b(?:keep|keeps|kept|keeping) (?:me )?going (?:for|because of) (?:my|the) \w+)"

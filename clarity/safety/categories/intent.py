@@ -60,6 +60,11 @@ _BROAD = [
     r" \w+|\w+day)\b(?= *$| i have decided| i decided| i know)",
     r"\b(?:this|it|that) (?:will be|is going to be|would be) (?:my|the) (?:last|final) (?:message"
     r"|post|text|words)\b",
+    r"\b(?:if|when|by the time) (?:you|u|anyone|someone) (?:see|read|reads|sees|get|gets|find"
+    r"|finds) this\b(?: \w+){0,2} i am (?:probably |already |most likely )*(?:gone|dead|not here"
+    r"|not alive)\b",
+    r"\b(?:do not|please do not|pls dont) blame (?:yourself|urself|yourselves)\b(?: \w+){0,3}"
+    r" (?:for )?what i am (?:about to|going to) do\b",
 ]
 _TWICE = [
     r"(?:i am )?ready to go(?: now)?\b(?= *$| this| it| i)",
@@ -106,7 +111,11 @@ _TWICE = [
     r"(?:do not|no|dont) try (?:to |and )?stop me\b",
     r"(?:i am|i) doing it (?:this week|this weekend|tonight|today|tomorrow)\b",
     r"(?:just )?want(?:ed)? to say (?:bye|goodbye) to (?:someone|somebody|you)\b",
-    r"(?:i am )?(?:going to|gonna) do it\b(?= *$| tonight| now| today| not| i am done)",
+    r"(?:i am )?(?:going to|gonna) do it\b(?= *$| tonight| now| today| not| i am done| i just"
+    r"| i wanted)",
+    r"goodbye everyone\b|(?:do not|dont) (?:come )?look\w* for me\b|sorry for everything\b",
+    r"this is goodbye\b|(?:final|last) (?:post|message)\b(?= *$| thank| goodbye| bye| love)",
+    r"(?:thank you|thank u|thanks) for (?:the memories|trying)\b(?= *$| to help| everything| i)",
     r"i (?:have )?decided\b(?= *$| it is| its| i am| this| tonight)",
     r"(?:i )?(?:can not|cannot) (?:stay|do this|hold on|last|go on) (?:any longer|anymore|any"
     r" more|much longer)\b",

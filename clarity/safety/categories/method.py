@@ -112,12 +112,24 @@ _BROAD = [
     r"|necking) (?:the lot|all of them|them all|the whole lot)\b",
     r"\b(?:pull|urge|tug|drawn|drew) (?:toward|towards|to) the (?:train|tracks|edge|traffic|water"
     r"|drop|ledge|rails)\b",
+    r"\b(?:painless|peaceful) way to (?:go|die)\b|\b(?:quickest|easiest|fastest|surest) way to"
+    r" (?:die|end it|kill myself)\b",
+    r"\bdeep enough to (?:not come back|die|end it|not wake up|bleed out|kill me)\b",
+    r"\b(?:brain|head|mind) keeps? (?:suggesting|showing me|telling me"
+    r"|pointing (?:me )?to) (?:the )?"
+    r"(?:\w+ ){0,3}(?:balcony|bridge|roof|tracks|train|pills|rope|window|edge)\b",
+    r"\b(?:tomarme|tomar) (?:todas )?(?:las|mis) pastillas\b|\btodas las pastillas\b",
 ]
 
 RULE = rule(
     "method",
     Level.ACTIVE,
     whole=[
+        # "does a tylenol od hurt or is it peaceful. asking for me"
+        r"(?=.*\b(?:od|overdose|overdosing|overdosed|hanging|drowning"
+        r"|bleeding out)\b)(?=.*\b(?:hurt"
+        r"|painful|peaceful|quick|painless)\b)(?=.*\b(?:asking for me|not asking for a friend"
+        r"|asking because|asking bc|can not stop thinking|cant stop thinking)\b)",
         # a poison in reach, thought of drinking (not a child or pet kept from it)
         r"(?!.*\b(?:kids?|toddler|child|children|baby|dog|cat|puppy|locked|out of reach)\b)"
         r"(?=.*\b(?:paraquat|pesticide|weedkiller|weed killer|herbicide|insecticide|rat poison"

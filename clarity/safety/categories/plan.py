@@ -40,7 +40,8 @@ _FRAME = (
 _THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
 
 _MEANS_BROAD = (
-    rf"(?:{_MEANS_LOOSE}|(?:take|swallow|drink|down) the (?:whole|entire|full) (?:bottle|box"
+    rf"(?:{_MEANS_LOOSE}|(?:take|taking|swallow\w*|drink\w*|down|downing) the (?:whole|entire"
+    rf"|full) (?:bottle|box"
     r"|pack|packet|lot)|engine running|exhaust|swim\w* out|(?:the|my) blades (?:ready|are ready)"
     r"|(?:take|taking|swallow\w*|down|downing) (?:all of it|the lot|the whole lot)\b"
     r"|walk\w* (?:in|into (?:the|a) (?:water|sea|lake|river|ocean|waves))\b(?= *$| and (?:not"
@@ -87,8 +88,8 @@ _BROAD_WHOLE = [
     r"|are) gone|timed it|does not stop|(?:nobody|no one) (?:will|would|is))\b)" + _EVERYDAY_PLACE,
     rf"(?=.*\b(?:{_RISKY_PLACE}|beach|sea|river|lake|woods|forest)\b)(?=.*\b{_FINAL}\b)"
     rf"(?=.*\b{_TIME_BROAD}\b)",
-    rf"(?=.*\b(?:my|the) plan is\b)(?=.*\b(?:{_TIME_BROAD}|{_RISKY_PLACE}|{_PLACE})\b)"
-    + _EVERYDAY_PLACE,
+    rf"(?=.*\b(?:my|the) plan is\b|\A *plan is\b)(?=.*\b(?:{_TIME_BROAD}|{_RISKY_PLACE}"
+    rf"|{_PLACE})\b)" + _EVERYDAY_PLACE,
     # "saturday, the car in the garage, while they're away. that's the plan"
     rf"(?=.*\b(?:that is|thats|this is) (?:the|my) plan\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:"
     rf"{_RISKY_PLACE}|car in the garage|{_MEANS_BROAD}))" + _EVERYDAY_PLACE,
@@ -112,6 +113,10 @@ _BROAD_WHOLE = [
     r" after|next (?:week|month|year))\b)",
     rf"(?=.*\b(?:river|sea|lake|water|canal|loch)\b)(?=.*\bgo in after (?:him|her|them)\b)(?=.*\b"
     rf"{_TIME_BROAD}\b)",
+    # planned, and the place known; a cord for hanging and a time
+    r"(?=.*\bplan\w* to do it\b)(?=.*\bi (?:already )?know (?:where|how|the place|the spot)\b)",
+    rf"(?!.*\b(?:tie|tent|boat|climb\w*|tow|trousers|jeans)\b)(?=.*\b(?:i will|ill|going to|gonna)"
+    rf" use (?:the|my|a) (?:belt|rope|cord|cable|scarf)\b)(?=.*\b{_TIME_BROAD}\b)",
     # a bare means, a time, no one about, and an end: "3am when my mum is asleep. pills. done"
     rf"(?=.*\b(?:pills|tablets|meds|rope|gun|blades?)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:asleep"
     r"|are away|is away|nobody|no one|alone|are out|is out)\b)(?=.*\b(?:done|that is it|thats it"

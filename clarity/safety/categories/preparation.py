@@ -131,7 +131,13 @@ _BROAD = [
     r"\b(?:gave|given|giving|handed) (?:\w+ ){1,10}?(?:look after|take care of|keep) (?:it|them)"
     r" (?:forever|for ever|for good|always)\b",
     r"\b(?:loose ends|said sorry|say sorry|thanked|thank|apologi\w*|goodbyes?)\b(?: \w+){0,6}"
-    r" before i am (?:gone|not here|dead)(?= *$| for good)",
+    r" before i (?:am (?:gone|not here|dead)(?= *$| for good)|go(?= *$))",
+    r"\b(?:set up|scheduled|schedule|queued|timed) (?:a |my |the )?(?:post|message|text|email"
+    r"|video)s?\b(?: \w+){0,6} (?:after|goodbye|when i am gone|for after)\b",
+    r"\b(?:outfit|clothes|dress|suit)\b(?: \w+){0,4} (?:to be found in|to be buried in|for my"
+    r" funeral|i want to be found in)\b",
+    r"\b(?:paid|paying) (?:back|off)\b(?: \w+){0,12} (?:after|when|once) i am (?:gone|dead)\b"
+    r"(?! (?:on|for (?:a|the) \w+|to \w+|away))",
 ]
 _UNLESS = (
     r"\b(?:birthdays?|surgery|operation|procedure|moving to|moving house|moving out|move to"
@@ -144,6 +150,13 @@ RULE = rule(
     "preparation",
     Level.IMMINENT,
     whole=[
+        # given away "since i wont be here"; a blade ordered and "i know what it's for"
+        r"(?=.*\b(?:gave|given|giving|rehom\w*|left)\b)(?=.*\b(?:since|because|as) i (?:will not"
+        r"|am not going to) be (?:here|around)\b(?! (?:next|for|this|on|over|at|in|during|until"
+        r"|till|tomorrow|tonight)))",
+        r"(?=.*\b(?:ordered|bought|got)\b(?: \w+){0,2} (?:blades?|razors?|rope"
+        r"|pills)\b)(?=.*\bi know"
+        r" what (?:it is|its|they are|theyre) for\b)",
         # belongings given away so that it goes unseen, or to someone who will be around
         r"(?=.*\b(?:giving|gave|give|given|handing) (?:\w+ ){0,5}(?:away|out)\b)(?=.*\bso (?:nobody"
         r"|no one|they do not|people do not) (?:notices?|will notice|realises?|suspects?|asks?)\b)",
@@ -194,7 +207,8 @@ RULE = rule(
         # "when I'm gone" counts with something left for then (see the patterns below), not
         # alone: "they'd cope better once I'm gone" is a burden, not a preparation.
         r"\b(?:written|wrote|finished|left|writing) (?:my|the) (?:note|letter|letters"
-        r"|notes)\b(?= *$| and\b| for (?:my|everyone|them|when|after)| just (?:need|have) to)",
+        r"|notes)\b(?= *$| and\b| for (?:my|everyone|them|when|after)| just (?:need|have) to"
+        r"| rewrote| it is done| now)",
         r"\b(?:put|gathered|collected|laid out|counted out|lined up|got) (?:all )?(?:my"
         r"|the) (?:pills|tablets|meds) (?:in one place|together|out|ready|lined up)\b",
         r"\b(?:written|wrote|writing|recorded|typed) (?:out )?(?:my|all my|the) goodbyes?\b(?! (?:"
@@ -220,7 +234,8 @@ RULE = rule(
         r"(?!(?: \w+){0,2} (?:job|career|nursing|teaching|company|industry|profession|office|school"
         r"|uni|town|city|country|home|server|group|chat|discord|team|club|band|app|platform|forum"
         r"|twitter|reddit|game)\b)(?: \w+){0,12} (?:permanent\w*|"
-        r"for good|forever|to keep (?:it|them|forever)|remember me|does not know why"
+        r"for good|forever|to keep (?:it|them|forever)|remember me|does not know why|keep asking"
+        r" why|keeps asking why"
         r"|do not know why|did not (?:ask|"
         r"know) why|no idea why|to remember me by)\b",
         r"\bknowing (?:it|this|that) (?:was|would be|will be|is) the (?:last|final) time\b",

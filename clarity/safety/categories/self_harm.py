@@ -83,12 +83,24 @@ _BROAD = [
     r"|back in|as a|before|once|twice|years ago|last year|and survived))",
     r"\b(?:go|went|lock myself) (?:into|in|to) (?:the |my )?(?:bathroom|room|toilet)\b(?: \w+){0,2}"
     r" (?:and )?cut\b(?= *$| it is| its| myself| again)",
+    r"\bhid\w* (?:the )?(?:blood|blood stains|cuts|scars|marks|burns)\b(?!.*\b(?:period|nosebleed"
+    r"|nose bleed)\b)",
+    r"\bme (?:corte|cort[eé]) (?:otra vez|de nuevo)\b",
 ]
 
 RULE = rule(
     "self_harm",
     Level.ACTIVE,
     whole=[
+        # relapse after days clean, where no drug, drink or habit is named
+        r"(?!.*\b(?:drink\w*|alcohol|sober|smok\w*|vap\w*|cigarettes?|weed|drugs?|coke|heroin"
+        r"|gambl\w*|porn|sugar|diet|gym|nicotine|meetings?|aa|na|booze|beer|wine)\b)(?=.*\brelaps"
+        r"\w*\b)(?=.*\b(?:\d+|a few|six|three|two|four|five) (?:days?|weeks?|months?"
+        r"|years?) clean\b)",
+        r"(?=.*\b(?:band aids?|plasters?|bandages?)\b(?: \w+){0,2} on my (?:wrists?|arms?"
+        r"|thighs?)\b)"
+        r"(?=.*\b(?:everyone thinks|they think|told (?:them|everyone|her|him) i|pretend\w*|lie\w*"
+        r" about)\b)",
         # cuts or marks, and "i did it to myself"
         r"(?=.*\b(?:cuts|scars|marks|burns|bruises|on my (?:thighs?|arms?|wrists?|legs?|stomach"
         r"|hips?))\b)(?=.*\bi (?:did|do|done) (?:it|this|them|that"

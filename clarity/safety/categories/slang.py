@@ -31,7 +31,8 @@ _BROAD = [
     r"\b(?:the )?(?:rope|noose|grave|coffin)\b(?: \w+){0,2} (?:is|are|looks?|looking|seems?"
     r"|sounds?|seeming"
     r"|sounding)(?: (?:real|really|pretty|so|very|more and more|kind of|quite))* (?:attractive"
-    r"|appealing|tempting|inviting|good|nice|comforting|like an option|like the answer)\b",
+    r"|appealing|tempting|inviting|good|nice|comforting|like an option|like the answer|like the"
+    r" only (?:option|way|answer))\b",
     r"\b(?:the )?(?:bridge|train|tracks|pills|edge|ledge|blade|razor)\b(?: \w+){0,2} (?:is|are"
     r"|looks?|looking|seems?|keeps?) (?:\w+ )?(?:tempting|calling (?:me|to me|my name))\b",
     r"\b(?:did|do|doing|done) the (?:knife|blade|razor|sh|cutting) thing\b",
@@ -40,6 +41,8 @@ _BROAD = [
     r"\b(?:take|taking|took) the cowards? way out\b|\beat (?:my|a|the) (?:gun|pistol|shotgun"
     r"|bullet)\b",
     r"\bturn (?:off )?my (?:own )?lights? (?:out|off)\b",
+    r"\bgame over for me\b(?= soon| no continues| no respawn| for real| fr)|\bno (?:continues"
+    r"|respawns?)\b(?= *$| left for me)",
 ]
 
 RULE = rule(
@@ -99,7 +102,8 @@ RULE = rule(
         r"\btoaster bath\b",
         r"\b(?:want to|going to|to|might|gonna|i will|ill|should|thinking of|thinking about) "
         r"rope\b(?! (?:in|off|together|them|him|her|you|me in))|\broping\b(?! (?:in|off))",
-        r"\b(?:alt f4|uninstall|log off|logout|log out|clock out|check out|checking out|exit)"
+        r"\b(?:alt f4|rage quit|uninstall|log off|logout|log out|clock out|check out|checking out"
+        r"|exit)(?: my(?: whole)?(?= life))?"
         r" (?:life|irl|from life|of life|permanently|for good|forever|early)\b",
         r"\bsui\b|\bsuey\b|\bsuicidey\b",
         r"\b(?:commit|committing) (?:die|sleep|toaster|neck|rope|unalive|self delete)\b",

@@ -129,6 +129,12 @@ _BROAD = [
     r"(?:terminal|fatal|incurable|cancer)\b",
     r"\bif i (?:die|died|do not wake up|never wake up|did not wake up)\b(?: \w+){0,4} (?:that is"
     r"|thats|it is|its|it would be|that would be) (?:ok|okay|fine|alright|a relief)\b",
+    r"\b(?:died|dead|passed away|die)\b(?: \w+){0,8} (?:lucky (?:them|him|her|bastards?)"
+    r"|so lucky)\b",
+    r"\bi should (?:just )?(?:not exist|stop existing|not be alive|be dead)\b",
+    # a few words of the languages users mix in (Spanish, Hindi in Latin letters, Tagalog)
+    r"\b(?:quiero morir(?:me)?|me quiero morir|ojala no despert\w*|marna chaht[ai] h(?:u|oo)n"
+    r"|mar jaana chaht[ai] h(?:u|oo)n|mawala na lang ako|sana mawala na (?:lang )?ako)\b",
 ]
 
 RULE = rule(
