@@ -20,6 +20,10 @@ and 240, indirect voices: older people, farmers, carers, veterans, believers, En
 several countries), the same way after dev8; ``dev11_*.tsv`` an eleventh (200 and 240, young
 voices online: slang, emoji, gaming talk, Spanish, Hindi and Tagalog mixed in), the same way
 after dev9. (A tenth set is held out, not committed: measured, never read.)
+``review_negatives.tsv`` is adversarial, not independent: 213 ordinary messages a reviewer wrote
+after reading the rules added for dev8-dev11, aimed at their false alarms (184 of 215 were
+flagged before the rules were tightened; two, "im on the bridge now" and "i am on the roof right
+now", were left out as the same words as a crisis row).
 Every crisis sentence must be flagged with its category among the categories and at exactly its
 level; every negative must be ``Level.NONE``; every conversation must end as expected. The
 crisis rows the detector does not pass yet are listed in ``known_misses.tsv`` with the reason,
@@ -81,6 +85,7 @@ NEGATIVES = _rows(
     "dev8_negatives.tsv",
     "dev9_negatives.tsv",
     "dev11_negatives.tsv",
+    "review_negatives.tsv",
 )
 CONTEXT = _rows("context.tsv", "own_context.tsv")
 

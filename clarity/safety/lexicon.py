@@ -44,12 +44,14 @@ WATER = r"(?:sea|ocean|river|lake|water|waves|canal|loch|reservoir)"
 METHOD_ACT = (
     rf"(?:(?:take|taking|took|swallow\w*|(?<!wrote )(?<!write )(?<!written )(?<!writing )down"
     rf"|downing|neck|necking|chug\w*|inject\w*) {QUANTITY}\b"
-    rf"(?: \w+){{0,4}}? {DRUGS}\b"
+    rf"(?: \w+){{0,4}}? {DRUGS}\b(?! to (?:the|a|my|school|work)| out| for a)"
     r"|overdos\w*|\bod\b(?= on| tonight| tomorrow| today| soon| again| *$)"
     r"|(?:swallow\w*|take|taking|down|downing|neck|necking) (?:them|these|those|it) all\b"
-    r"|(?:put|putting|throw\w*|drive|driving|ride|riding|steer\w*) (?:my (?:bike|car|motorbike)"
-    r"|myself|the car) (?:under|into|in front of) (?:a|the) (?:truck|lorry|bus|train|tree|wall)\b"
-    r"|(?:drink\w*|consum\w*|swallow\w*) (?:the |some |a bottle of |the whole )?(?:paraquat"
+    r"|(?:put|putting|throw\w*|ride|riding) (?:my (?:bike|motorbike|car)|myself) under (?:a|the)"
+    r" (?:truck|lorry|bus|train)\b|(?:drive|driving|steer\w*) (?:my car|the car|myself) (?:into"
+    r"|in front of) (?:a|the) (?:truck|lorry|bus|train|tree|wall)\b"
+    r"|(?<!is )(?<!car )(?<!engine )(?:drink\w*|consum\w*|swallow\w*) (?:the |some |a bottle of "
+    r"|the whole )?(?:paraquat"
     r"|pesticide|weedkiller|weed killer|herbicide|insecticide|rat poison|antifreeze)\b"
     r"|(?:alcohol|vodka|booze|wine|whisky|whiskey|drink) (?:with|and) (?:\w+ ){0,4}(?:pills|tablets"
     r"|meds|sleeping|painkillers)"
@@ -69,7 +71,8 @@ METHOD_ACT = (
     rf"|laying|stand\w*|driv\w*|drove|swerv\w*|steer\w*|crash\w*|dive|diving|hurl\w* myself)"
     rf"(?: my car| the car| myself| off)? (?:off|from|in front of|under|onto|into|out of|on|of)"
     rf"(?: the| a| that| this| an| my| our| some)?(?: \w+){{0,2}}? (?:{HIGH_PLACE}|{VEHICLE}"
-    rf"|oncoming \w+|{WATER}|tree|wall|pillar|barrier)\b"
+    rf"|oncoming \w+|{WATER}|tree|wall|pillar|barrier)\b(?! until| up to| for a| to (?:cool|paddle"
+    r"|swim))"
     rf"|hang\w* myself|noose|(?:rope|belt|cord|cable|scarf|ligature) (?:around|round) my neck"
     r"|(?:shoot|shooting|shot) myself|(?:gun|pistol|barrel|revolver) (?:to|against|in|into)"
     r" my (?:head|mouth|temple|chin)|blow\w* my (?:brains|head) (?:out|off)|eat(?:ing)? a "
@@ -81,7 +84,8 @@ METHOD_ACT = (
     r"|sea) take me|swim out (?:until|till|and (?:never|not))"
     r"|(?:slit|slice|slash|slitting|slicing|slashing|open|opening|cut|cutting) (?:my |both )?"
     r"(?:wrists?|throat|veins|arteries|artery)"
-    r"|(?:drink|drinking|drank|swallow\w*) (?:the |some |a bottle of )?(?:bleach|antifreeze|"
+    r"|(?<!is )(?<!car )(?<!engine )(?:drink|drinking|drank|swallow\w*) (?:the |some |a bottle of"
+    r" )?(?:bleach|antifreeze|"
     r"poison|weed ?killer|rat poison|pesticide)|poison\w* myself"
     r"|electrocut\w* myself|toaster (?:in|into) the bath|set\w* myself on fire|set fire to "
     r"myself|self immolat\w*|suffocat\w* myself|plastic bag over my head|stab\w* myself"
@@ -129,9 +133,10 @@ FUTURE_TIME = (
 )
 
 # Decisions and plans about ordinary life ("decided to finally do it, booking the tattoo").
-NOT_EVERYDAY = (
-    r"(?!.*\b(?:job|tattoo|book\w*|quit\w*|apply\w*|course|trip|holiday|car|house|flat|move|moving"
+EVERYDAY = (
+    r"\b(?:job|tattoo|book\w*|quit\w*|apply\w*|course|trip|holiday|car|house|flat|move|moving"
     r"|marathon|exam|interview|haircut|diet|gym|propos\w*|party|surprise|wedding|degree|uni|"
     r"college|piercing|dye|sign\w* up|enrol\w*|resign\w*|leave him|leave her|break up|breaking up"
-    r"|marry|ask her|ask him|boyfriend|girlfriend|relationship|end it with)\b)"
+    r"|marry|ask her|ask him|boyfriend|girlfriend|relationship|end it with)\b"
 )
+NOT_EVERYDAY = rf"(?!.*{EVERYDAY})"

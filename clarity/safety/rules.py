@@ -23,13 +23,16 @@ class Rule:
     twice: re.Pattern[str] | None = None
     # Everyday contexts in which none of the strong patterns counts (a will before surgery).
     unless: re.Pattern[str] | None = None
+    # Everyday contexts in which weak signals do not add up ("i've made up my mind, i'm taking
+    # the job in leeds. thanks for trying to help"): the strong patterns still count there.
+    twice_unless: re.Pattern[str] | None = None
 
     def strong_in(self, text: str) -> bool:
         if self.unless is not None and self.unless.search(text):
             return False
         if self.strong.search(text):
             return True
-        if self.twice is None:
+        if self.twice is None or (self.twice_unless is not None and self.twice_unless.search(text)):
             return False
         found = self.twice.finditer(text)
         return next(found, None) is not None and next(found, None) is not None
@@ -59,6 +62,7 @@ def rule(
     whole: Sequence[str] = (),
     twice: Sequence[str] = (),
     unless: str | None = None,
+    twice_unless: str | None = None,
 ) -> Rule:
     """``whole``: strong patterns matched once from the start of the text, e.g. ``(?=.*a)(?=.*b)``
     for "a and b anywhere"."""
@@ -69,4 +73,5 @@ def rule(
         weak=at_word_starts(weak) if weak else None,
         twice=at_word_starts(twice) if twice else None,
         unless=re.compile(unless) if unless else None,
+        twice_unless=re.compile(twice_unless) if twice_unless else None,
     )

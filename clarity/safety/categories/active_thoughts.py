@@ -32,7 +32,8 @@ RULE = rule(
     Level.ACTIVE,
     whole=[
         # "does anyone else get thoughts about killing themselves? mine have been louder"
-        r"(?=.*\b(?:anyone|anybody) else\b)(?=.*\bthoughts? (?:about|of) (?:killing|ending)\b)"
+        r"(?=.*\b(?:anyone|anybody) else\b)(?=.*\bthoughts? (?:about|of) (?:killing(?= +\|| myself"
+        r"| themselves| yourself)|ending (?:it all|my life|their li\w+|themselves|it\b)))"
         r"(?=.*\b(?:mine|i have|i get|me too|for me|i keep)\b)",
         # a wish not to live, then the thought of bringing it about
         r"(?=.*\b(?:do not want to (?:be here|live|be alive|exist)|want to (?:die|be dead))\b)"

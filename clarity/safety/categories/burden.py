@@ -6,9 +6,12 @@ from clarity.safety.assessment import Level
 from clarity.safety.rules import rule
 
 _GONE = (
-    r"(?:without me|with me gone|with me out of (?:the|their) (?:way|picture|lives)|(?:when|once"
-    r"|after|if) (?:i am|i was|i were) (?:gone|dead|not (?:here|around)|no longer (?:here|"
-    r"around))|if i (?:was not|were not|did not|never|was no longer|were no longer) (?:here|"
+    r"(?:without me(?! and (?:my|the|our|his|her))|with me gone|with me out of (?:the|their) (?:way"
+    r"|picture|lives)|(?:when|once"
+    r"|after|if) (?:i am|i was|i were) (?:gone|dead|not (?:here|around)|no longer (?:here"
+    r"|"
+    r"around))(?! (?:for|on|to|away|abroad|at|in|next|this|over|during|until|till)\b)"
+    r"|if i (?:was not|were not|did not|never|was no longer|were no longer) (?:here|"
     r"around|alive|exist\w*|born|in (?:their|the) (?:lives|picture|way)|in them|in it"
     r"|out of (?:the|their) (?:picture|way|lives)|part of "
     r"(?:it|their lives))|if i (?:just )?(?:died|left this world|"
@@ -21,12 +24,12 @@ _GONE_BROAD = (
     r"(?:(?:once|when|if|after) i am (?:gone|dead|not (?:around|here|existing|alive)|out of"
     r" (?:their|the|your|his|her) (?:hair|way|lives|picture))|once i go|if i (?:just )?(?:went"
     r"|left|was gone|disappeared|was not here)|with me (?:not in it|gone|out of the way|not here"
-    r"|not around)|without me)"
+    r"|not around)|without me(?! and (?:my|the|our|his|her)))"
 )
 _BROAD = [
     # better off, said of them and left there; a carer's life spent on me; harm to my children
-    r"\b(?:(?:he|she|they|everyone|everybody|you|you all|my \w+|the kids|my family) (?:would"
-    r"|will)|shed|hed) (?:all )?(?:honestly )?be (?:so much |much |a lot |way )?better off\b"
+    r"\b(?:he|she|they|everyone|everybody|you|you all|my \w+|the kids|my family) (?:would"
+    r"|will) (?:all )?(?:honestly )?be (?:so much |much |a lot |way )?better off\b"
     r"(?= *$| honestly| to be honest| really| anyway| without me)",
     r"\b(?:my \w+|they|he|she|everyone|you) (?:deserve|deserves) (?:a |so much |much )?better"
     r" (?:\w+ )?than me\b|\bi (?:ruin|destroy|wreck|poison|spoil) (?:everything|everyone|all)"
@@ -89,8 +92,9 @@ _BROAD = [
     r" if i (?:just )?(?:went|left|was gone|died|disappeared|was not here|were not here)\b",
     r"\b(?:cry|grieve|mourn|be sad|be upset|miss me)\b(?: \w+){0,6} (?:life|things|everything)"
     r" (?:would|will) be (?:easier|better|simpler)\b",
-    r"\bbetter off with (?:\w+ ){0,8}(?:who is not me|who isnt me|not me|other than me|instead"
-    r" of me|else|no \w+ at all)\b",
+    r"\bbetter off with (?:\w+ ){0,4}(?:who is not me|who isnt me|not me|other than me|instead"
+    r" of me|someone else as (?:a|their|her|his) \w+|no \w+ at all)\b",
+    r"\bbetter off with (?:a|an) \w+ who\b(?: \w+){0,6} not me\b",
     r"\b(?:one less|one fewer) (?:kid|child|mouth|person|problem|burden|thing to worry about)\b",
     r"\b(?:kindest|best|only) (?:thing|favou?r)\b(?: \w+){0,5} (?:for|to) (?:everyone|them|my"
     r" \w+|the world|all)\b(?: \w+){0,3} (?:is|would be) (?:to )?(?:remove myself|disappear"
@@ -102,11 +106,12 @@ _BROAD = [
     r"\b(?:wearing|wear|wore|grinding) (?:them|everyone|my \w+|people) down\b",
     r"\bbe (?:better|happier|fine|okay) (?:with|without) (?:one less|me gone)\b",
     r"\bi (?:have|am) (?:been )?(?:nothing but|only ever been|only been) (?:trouble|a burden|a"
-    r" problem|problems|grief|hassle)\b(?! (?:at|in|on) (?:work|school|class|the))",
-    r"\b(?:i am|i) (?:only|just) (?:giving|causing|bringing) (?:you|you all|them|everyone|my \w+)"
-    r" (?:trouble|problems|pain|grief|stress)\b",
+    r" problem|problems|grief|hassle)\b(?= *$| since| to (?:everyone|anyone|my (?:family|parents"
+    r"|mum|dad|mom))| ask anyone)",
+    r"\b(?:i am|i) only (?:giving|causing|bringing) (?:you|you all|them|everyone|my \w+)"
+    r" (?:trouble|problems|pain|grief|stress)\b(?= *$| now| these days| anymore)",
     r"\bbetter (?:you|they|everyone|you all) (?:all )?(?:were|are|was|be) free of (?:me|this old"
-    r" \w+|this \w+)\b",
+    r" (?:man|woman|lady|fool|git))\b",
     r"\bi am the reason (?:everyone|everybody|my \w+|they|people)\b(?: \w+){0,4} (?:is"
     r"|are) (?:so )?"
     r"(?:miserable|unhappy|sad|stressed|suffering|struggling)\b",
@@ -119,17 +124,21 @@ _BROAD = [
 
 # conjunctions, tried once from the start of the text
 _WHOLE = [
+    # "my partner would move on so fast. honestly she'd be better off"
+    r"(?=.*\b(?:shed|hed) (?:honestly )?be (?:so much )?better off\b)(?=.*\b(?:move on|if i (?:was"
+    r"|were|was not|were not|died|left|disappeared)|without me|when i am gone)\b)",
     # forgotten soon, and the reason: "they'd forget me in a month, their lives would be easier"
     r"(?=.*\b(?:forget (?:about )?me|get over (?:it|me)|move on)\b(?: \w+){0,3} in (?:a|one|two"
     r"|three|a few|\d+) (?:days?|weeks?|months?)\b)(?=.*\b(?:if i (?:died|was gone|were gone|was"
-    r" dead|disappeared|was not here|was not around)|(?:lives?|life) would be (?:so much |much )?"
-    r"(?:easier|better)|out of pity|better off)\b)",
+    r" dead|disappeared|was not here|was not around)|(?:their|his|her|our) (?:lives?|life) would"
+    r" be (?:so much |much )?(?:easier|better)|out of pity)\b)",
     # the payout and the better parent: "the kids would get the insurance money and a better dad"
-    r"(?=.*\b(?:life )?insurance (?:money|payout|pay out|policy)\b)(?=.*\b(?:a better (?:dad|mum"
-    r"|mom|father|mother|parent|husband|wife|partner)|win win|better off|worth more dead|(?:do|be"
+    r"(?=.*\b(?:life )?insurance (?:money|payout|pay out)\b)(?=.*\b(?:a better (?:dad|mum"
+    r"|mom|father|mother|parent|husband|wife|partner)|worth more dead|(?:do|be"
     r" worth) more (?:\w+ ){0,3}than i (?:ever )?(?:could|can|will|would|did))\b)",
-    r"(?=.*\b(?:i (?:could|can|might) (?:just )?(?:vanish|disappear|die|drop dead)|if i (?:vanished"
-    r"|disappeared|died|was gone|went))\b)(?=.*\b(?:skip|miss) a beat\b)",
+    r"(?=.*\b(?:i (?:could|can|might) (?:just )?(?:vanish|disappear)|if i (?:vanished"
+    r"|disappeared|died|was gone))\b)(?=.*\b(?:world|everyone|everybody|nobody|no one|anyone|they)"
+    r" (?:would not|will not|would|will|wouldnt) (?:even )?(?:skip|miss) a beat\b)",
 ]
 
 RULE = rule(

@@ -30,7 +30,7 @@ _BROAD = [
     # a blank future; no strength left to live; tired of fighting to stay alive
     r"\bmy future (?:is|looks|feels|seems)(?: (?:just|so|totally|completely|honestly|like|all))*"
     r" (?:blank|empty|black|a void|void|a blank|gone|non existent|pointless|hopeless)\b"
-    r"(?! (?:at|in|here|with|for this|on paper))",
+    r"(?! (?:at|in|here|with|for this|on paper|coffee|tea|and white|mode|tie)\b)",
     r"\b(?:can not|could not|cannot) (?:even )?(?:do|face|survive|take|handle|stand|bear) another"
     r" (?:\d+|forty|ten|twenty|thirty|fifty|few) (?:years|decades)\b|\bno light at the end of"
     r" (?:anything|everything|my life)\b",
@@ -108,30 +108,34 @@ _BROAD = [
     r"\b(?:life|my life|it all|living|everything) (?:has|makes) no (?:sense|meaning|point"
     r"|purpose)\b",
     r"\bno (?:way|way out|exit|escape|other way)\b(?: \w+){0,4} (?:except|but|other than|apart"
-    r" from|besides) (?:out|death|dying|the (?:one|final|permanent) (?:way|exit|one))\b",
-    r"\bnothing (?:left )?to (?:hang|hold) (?:on to|onto)\b",
-    r"\bwait\w* for (?:a|the) (?:tomorrow|better day|better days|future|day) (?:that is|thats"
+    r" from|besides) (?:out(?= *$)|death|dying|the (?:final|permanent) (?:way|exit))\b",
+    r"\bnothing left to (?:hang|hold) (?:on to|onto)\b",
+    r"\bwait\w* for (?:a|the) (?:tomorrow|better day|better days|future) (?:that is|thats"
     r"|that|which is|which) (?:never|not ever|not) (?:coming|going to come|come|arriving)\b",
-    r"\blife is (?:just|only|nothing but|all) (?:suffering|pain|misery)\b",
-    r"\bno way out of (?:this|it)(?= *$)|\bno way out of my (?:own )?(?:head|mind)\b",
-    r"\b(?:stuck|trapped) like this (?:forever|for ever|for the rest of my life)\b",
-    r"\bgiven up on (?:ever )?(?:being|getting|feeling) (?:ok|okay|better|happy|normal|well)\b",
-    r"\b(?:get|getting) better\b(?: \w+){0,2} (?:it|they|things) (?:will not|wont|never will|is"
-    r" not going to)\b(?= *$)",
-    r"\bnothing (?:works|helps|changes)\b(?: \w+){0,2} (?:and )?(?:nothing ever will|it never will"
-    r"|never will)\b",
-    r"\bno reason to (?:keep going|go on|carry on|keep living|live|keep trying)\b|\bno reason to"
-    r" (?:try|bother)\b(?= *$)",
+    r"(?!.*\b(?:lol|haha|buddh\w*|noble truth)\b)\blife is (?:just|nothing but) (?:suffering"
+    r"|misery)\b",
+    r"\bno way out of my (?:own )?(?:head|mind)\b",
+    r"\b(?:i am|i will be|i feel|i am going to be) (?:stuck|trapped) like this (?:forever|for ever"
+    r"|for the rest of my life)\b",
+    r"\bgiven up on (?:ever )?(?:being|getting|feeling) (?:ok|okay|better|happy|normal|well)\b"
+    r"(?! at| with| in)",
+    r"\bwait\w* for (?:it|things|life) to get better\b(?: \w+){0,2} (?:it|they|things) (?:will"
+    r" not|wont|never will|is not going to)\b",
+    r"\bno reason to (?:keep going|go on|keep living|keep trying)\b|\bno reason to (?:carry"
+    r" on|live)\b(?! with| in| at| on| here| there| near| without)",
     r"\bi (?:do not|can not|cannot) see how (?:anything|things|it|life) (?:will |could |is going to"
-    r" |can )?(?:ever )?(?:change|changes|get better|gets better|improve)\b",
-    r"\bno light at the end of (?:the|this|my) tunnel\b",
-    r"\b(?:can not|cannot|do not) (?:picture|imagine|see) myself (?:still )?(?:going|alive|here"
-    r"|around|living|being here)\b(?: \w+){0,2} (?:in|by|at|for) (?:a|another|the|\d+|five|ten"
+    r" |can )?(?:ever )?(?:change|changes|get better|gets better|improve)\b(?= *$| now| anymore"
+    r"| ever| for me)",
+    r"\b(?:there is|i see|i can not see|i cannot see) no light at the end of (?:the|this|my)"
+    r" tunnel\b",
+    r"\b(?:can not|cannot|do not) (?:picture|imagine|see) myself (?:still going|alive|still alive"
+    r"|being alive|still around)\b(?: \w+){0,2} (?:in|by|at|for) (?:a|another|the|\d+|five|ten"
     r"|two) (?:\w+ )?(?:years?|months?|birthday|christmas)\b",
-    r"\b(?:the|my) future (?:is|looks) (?:just |only |nothing but )(?:darkness|dark|black|empty|a"
-    r" void|nothing|pointless)\b",
+    r"\b(?:the|my) future (?:is|looks) (?:just |only |nothing but )(?:darkness|empty|a void"
+    r"|pointless)\b",
     r"\b(?:can not|cannot|could not) (?:think of|find|see) (?:one|a|any|a single|one single)"
-    r" (?:single )?reason to (?:keep going|go on|carry on|live|stay|get up|keep living)\b",
+    r" (?:single )?reason to (?:keep going|go on|carry on|live|keep living)\b(?! with| in| at| on"
+    r"| here| there)",
     r"\bnothing (?:works|helps)\b(?: \w+){0,3} (?:i am done trying|i give up|i have given up|i am"
     r" giving up)\b",
     r"\bi am (?:too broken|too far gone|beyond help|past saving|beyond saving|unfixable)\b",
@@ -169,7 +173,9 @@ RULE = rule(
         r"being around|me existing|me living|me staying|waking up|getting"
         r" up|any of (?:it|this)|it all|being here|staying|stay|fighting|to keep going|go on|"
         r"carry on|to keep living|keep living|to stay|to go on living|to continue)\b(?! (?:with"
-        r"|about|at|on|to|in (?:the|this) (?!life|world)))",
+        r"|about|at|on|to|in (?:the|this) (?!life|world)|in (?!this (?:life|world)|me\b)\w+|here"
+        r"|there"
+        r"|near|without|abroad)\b)",
         r"\bwhat is (?:even |really )?the point(?: of| in)? (?:even )?(?:living|life|going on"
         r"|being alive|anything|existing|"
         r"me|waking up|getting up|any of (?:it|this)|it all|trying anymore|even trying$|carrying"
@@ -210,7 +216,7 @@ RULE = rule(
         r"hope|light|end to (?:this|it)|escape|other way)\b(?! (?:of|in|for|at|from|on) (?:the|"
         r"this|that|our|his|her|my) (?!pain|life|hell|darkness|situation|head|mind))",
         r"\b(?:gave|give|giving|given) up on (?:life|living|everything|myself|it all|ever getting"
-        r" better|the future|being happy|being alive|me)\b",
+        r" better|the future|being happy|being alive|me)\b(?! at| with| in| on)",
         r"\b(?:ready|want|going|about) to give up(?= *$| on (?:life|everything|living|myself)|"
         r" completely| for good| forever)",
         r"\b(?:done|finished|through) with (?:life|living|everything|it all|this life|being "
@@ -220,10 +226,12 @@ RULE = rule(
         TIRED_OF_LIVING,
         r"\b(?:run out of|ran out of|running out of|no more|not many|no|out of) (?:reasons?|will|"
         r"hope|strength|energy) to (?:stay|live|keep going|go on|keep living|fight|carry on"
-        r"|be here|stick around|exist|stay alive)\b",
+        r"|be here|stick around|exist|stay alive)\b(?! with| in| at| on| here| there| near| without"
+        r"| somewhere| abroad)",
         r"\b(?:can not|could not|do not|never|can never) (?:picture|imagine|see) (?:myself|me) "
         r"(?:still )?(?:being )?(?:alive|here|around|living|making it|surviving|getting old"
-        r"|growing old|old|at \d+|in (?:a|five|ten|\d+) years?)\b",
+        r"|growing old|old|at \d+|in (?:a|five|ten|\d+) years?)\b(?! (?:here|there|at|with|abroad"
+        r"|working)\b| in (?:this|that|the|my) )",
         r"\b(?:life|living|my life|this life|being alive|it) (?:is |will |was |has )?(?:never|not|"
         r"no longer|not ever)(?: \w+){0,3} worth (?:it|living|the (?:pain|effort|struggle))\b"
         r"(?! (?:for (?:the|this|that) (?!me)|to))",
@@ -276,6 +284,14 @@ RULE = rule(
         r"\bno (?:way|hope) (?:out|left)(?= *$| for me| " + ANYMORE + r")",
     ],
     whole=[
+        # "i see no way out of this" as the whole of it, not a queue or a contract
+        r"(?!.*\b(?:queue|traffic|car park|lift|elevator|meeting|contract|deal|lease|stuck in)\b)"
+        r"(?=.*\bno way out of (?:this|it) *$)",
+        # nothing works after everything tried; no reason to try when nothing is left
+        r"(?=.*\b(?:tried|therapy|counsell\w*|meds|tablets|medication|church|doctors?)\b)(?=.*\bnothing"
+        r" (?:works|helps|changes)\b(?: \w+){0,2} (?:and )?(?:nothing ever will|it never will|never"
+        r" will)\b)",
+        r"(?=.*\bnothing left\b)(?=.*\bno reason to (?:try|bother)\b)",
         # "everyone says it gets better but it never does for me"
         r"(?=.*\b(?:gets|get|will get) better\b)(?=.*\b(?:never does|never do|never will|it does"
         r" not|it will not) for me\b)",

@@ -7,7 +7,7 @@ the active categories, so it stays a crisis at the active level.
 from __future__ import annotations
 
 from clarity.safety.assessment import Level
-from clarity.safety.lexicon import KILL_SELF, METHOD_ACT, NOT_EVERYDAY, WEEKDAY
+from clarity.safety.lexicon import EVERYDAY, KILL_SELF, METHOD_ACT, NOT_EVERYDAY, WEEKDAY
 from clarity.safety.rules import rule
 
 _WILL = (
@@ -42,22 +42,21 @@ _BROAD = [
     r"|gets?|finds?) (?:this|these|my \w+)\b(?: \w+){0,3} (?:i will|ill|i am going to|i would)"
     r" (?:be )?(?:gone|dead|not be here|no longer be here|not be alive|at peace|have killed myself"
     r"|have done it|have ended it)\b|\b(?:by the time|when|once) (?:anyone|you|someone|they|people"
-    r"|you all) (?:reads?|sees?|gets?|finds?) (?:this|these|my \w+)\b(?: \w+){0,2} (?:it will|itll"
+    r"|you all) (?:reads?|sees?|gets?|finds?) (?:this|these)\b(?: \w+){0,2} (?:it will|itll"
     r"|it ll|everything will|it is going to) (?:all )?be (?:done|over|finished)\b",
     r"\b(?:do not|dont|no point|no use) (?:try\w* (?:to|and) |bother\w* (?:to|and) )?(?:talk"
     r"|talking|convince|convincing|stop|stopping) me out of it\b",
-    r"\b(?:not going to|will not|wont|not gonna) be (?:alive|around|here) to see (?:another|the"
-    r" next|next|my)\b",
-    r"\b(?:not going to|will not|wont|not gonna) be (?:here|around|alive) (?:for|at|by|on|to"
-    r" see) (?:christmas|my birthday|new year\w*|the (?:weekend|holidays|summer|new year)|next"
-    r" \w+|\w+day)\b",
+    r"(?!.*\b(?:lol|haha|at this rate|comet|government|election)\b)\bi (?:am not going to|will"
+    r" not|am not gonna) be (?:here|around|alive) (?:for|at|by|on|to see) (?:christmas|my birthday"
+    r"|new year\w*|the (?:weekend|holidays|summer|new year)|next \w+|\w+day)\b",
     r"\b(?:will not|wont) (?:need|be needing) (?:\w+ ){0,3}(?:after|past|beyond) (?:tonight"
     r"|today|tomorrow|this week|\w+day)\b",
     r"\b(?:this is|it is|its|will be|this will be) the last time (?:i will|ill|i am going to"
     r"|you will|we will|well|anyone will|i) (?:\w+ )?(?:talk|speak|hear|see|write|message"
-    r"|bother (?:anyone|anybody|everyone|you all)\b(?! with))\b",
-    r"\bnot going to make it to (?:my (?:next )?birthday|christmas|new year\w*|the weekend|next"
-    r" \w+|\w+day)\b(?= *$| i have decided| i decided| i know)",
+    r"|bother (?:anyone|anybody|everyone|you all)(?= *$| again))\b",
+    r"\bnot going to make it to (?:my (?:next )?birthday|christmas|new year\w*)\b(?= *$| i have"
+    r" decided| i decided| i know)|\bnot going to make it to (?:the weekend|next \w+|\w+day)\b"
+    r"(?= i have decided| i decided| i know)",
     r"\b(?:this|it|that) (?:will be|is going to be|would be) (?:my|the) (?:last|final) (?:message"
     r"|post|text|words)\b",
     r"\b(?:if|when|by the time) (?:you|u|anyone|someone) (?:see|read|reads|sees|get|gets|find"
@@ -89,7 +88,6 @@ _TWICE = [
     r"it (?:was not|is not|wasnt|isnt) (?:their|your|anyones|his|her|my \w+s) fault\b",
     r"goodbye\b(?= tell)",
     r"not asking for (?:help|advice)\b|just telling (?:someone|somebody|you)\b",
-    r"for real this time\b",
     r"(?:i have |ive )?made up my mind\b",
     r"(?:i will not|i wont|you will not|you wont|you will never|i will never) (?:ever )?see (?:you"
     r"|me) again\b",
@@ -98,16 +96,16 @@ _TWICE = [
     r"(?:have to|need to|got to|gotta|must) go (?:now )?(?:for good|forever)\b",
     r"(?:mum|mom|dad|mum and dad|mom and dad|mum dad|mom dad) (?:i am|im) sorry\b",
     r"just know (?:that )?i love (?:you|u)\b|i love (?:you|u) just know that\b",
-    r"take care of (?:yourself|urself|yourselves)\b(?= *$)",
     r"(?:i have )?decided to go\b(?= *$| please| now| for good)",
     r"this is it for me\b(?= *$| i\b)",
+    r"for real this time\b",
     r"i am (?:so )?done\b(?= *$)",
-    r"no more waiting\b",
-    r"(?:there is )?no tomorrow for me\b",
-    r"(?:i will|ill|going to|gonna) do it soon\b",
-    r"made (?:my )?peace with (?:god|everyone|it|the world|my \w+)\b",
+    r"no more waiting\b(?! (?:around|for (?:him|her|them)))",
     r"(?:it|this|everything|all this|the pain) (?:will|is going to|ill|gonna) (?:all )?be over"
     r" soon\b",
+    r"(?:there is )?no tomorrow for me\b",
+    r"made (?:my )?peace with (?:god|everyone|the world)\b",
+    r"goodbye to (?:whoever|anyone who|everyone who) reads? this\b",
     r"(?:do not|no|dont) try (?:to |and )?stop me\b",
     r"(?:i am|i) doing it (?:this week|this weekend|tonight|today|tomorrow)\b",
     r"(?:just )?want(?:ed)? to say (?:bye|goodbye) to (?:someone|somebody|you)\b",
@@ -168,7 +166,8 @@ RULE = rule(
         r"|free|in a better place) (?:by|before|tonight|tomorrow|soon|by the time)\b",
         r"(?<!hoping )(?<!hope )(?<!wish )(?<!pray )(?<!hoping i )(?<!hope i )(?<!hoping i just )"
         r"(?<!hope i just )\bi (?:will not|wont) be (?:here|alive|around) (?:tomorrow|by tomorrow"
-        r"|by morning|by the (?:end|time)|next week|after tonight|much longer|to see)\b",
+        r"|by morning|by the (?:end|time)|next week|after tonight|much longer|to see)\b"
+        r"(?!.*\b(?:lol|haha|at this rate|comet|government|election)\b)",
         r"\bsee you on the other side\b",
         r"\b(?:i am|i|i will|ill) (?:actually|really|seriously|finally|definitely|truly) (?:going "
         r"to |gonna |doing |will )?(?:do it|go through with it|doing it)\b",
@@ -197,6 +196,10 @@ RULE = rule(
         r"with it)\b)" + NOT_EVERYDAY,
     ],
     twice=_TWICE,
+    # goodbyes that belong to a move, a job, an exam or a trip
+    twice_unless=EVERYDAY
+    + r"|\b(?:abroad|australia|emigrat\w*|essay|deadline|tax|sugar|shift|bus|flight|sale|rejection"
+    r"|school|cafe|leaving do|boss|work|office|team|promotion|concert|gig|text\w*|repl\w*)\b",
     weak=[
         r"\b(?:tonight|today|tomorrow|this) is (?:the|my) (?:night|day)\b",
         r"\b(?:i am|i) (?:ready|done waiting|ready now|ready to go)\b(?= *$| now| to go)",

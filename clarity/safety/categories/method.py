@@ -84,8 +84,7 @@ _BROAD = [
     r"\b(?:{HIGH_PLACE}|tracks|railway|level crossing|trains?|river|cliffs?|overpass|bridge"
     r"|knives|pills|rope|gun)\b(?: \w+){0,10} (?:keep|kept|keeps|can not stop) (?:picturing"
     r"|imagining|thinking about|seeing|calling me|calling)\b".replace("{HIGH_PLACE}", HIGH_PLACE),
-    r"\b(?:trains?|tracks|level crossing|bridge|cliffs?|pills|rope|water|railway|insulin|meds"
-    r"|tablets|medication|pens)\b(?: \w+){0,10}"
+    r"\b(?:trains?|tracks|level crossing|bridge|cliffs?|pills|rope|water|railway)\b(?: \w+){0,10}"
     r" how (?:quick|easy|fast|simple|painless) it (?:would|could|will) be\b",
     r"\b(?:stare|staring|stared|look|looking|glanc\w*) at (?:the|my|those) (?:\w+ ){0,2}(?:knives"
     r"|knife|pills|rope|gun|blades?|tracks|bridge)\b(?: \w+){0,6} (?:not for|a lot|lately|again"
@@ -97,21 +96,25 @@ _BROAD = [
     r" calling me|calls to me|is calling me)\b",
     rf"\b(?:{DRUGS}|tablets?|pills?)\b(?: \w+){{0,4}} (?:before (?:it is|its) (?:actually )?"
     r"(?:dangerous|lethal|fatal))\b",
-    r"\b(?:where|how close) (?:to|i would|i could|i should|i would have to) stand\b(?: \w+){0,4}"
-    r" (?:fast|express|through|non stopping|freight) trains?\b",
+    r"\bwhere (?:to|i would|i could|i should|i would have to) stand\b(?: \w+){0,4} (?:fast"
+    r"|express|through|non stopping|freight) trains?\b(?!.*\b(?:photos?|pictures?|spott\w*"
+    r"|video|film\w*)\b)",
+    r"\b(?:insulin|meds|tablets|medication|pens|pills)\b(?: \w+){0,10} how (?:easy|quick|simple)"
+    r" it (?:would|could) be to (?:take|inject|swallow|overdose|down) (?:too much|too many|them"
+    r" all|all of them|the lot)\b",
     r"\b(?:one|a) (?:little |small |quick |tiny )?(?:swerve|turn of the wheel|jerk of the wheel"
     r")\b(?: \w+){0,3} and (?:that is it|thats it|it is over|its over|it would be over"
     r"|it is done|its done|i am gone|id be gone)\b",
-    r"\b(?:think\w*|thought|imagin\w*|wonder\w*) (?:about |of )?(?:using |lighting |running "
-    r"|turning on )?(?:the |a |my )?(?:gas (?:heater|fire|oven|stove|hob)|barbecue|bbq|charcoal"
-    r"|generator)\b(?: \w+){0,3} (?:in|inside) (?:a|the|my) (?:closed|sealed|shut|small|locked)"
-    r" (?:room|bathroom|car|garage|tent)\b",
-    r"\bhow deep (?:i would|id|i|you|to) (?:have to |need to )?(?:go|cut|press)\b(?: \w+){0,3}"
-    r" (?:on|into|in) my (?:wrists?|arms?|neck|throat)\b",
+    r"(?!.*\b(?:safe|safety|camping|winter|warm|heat the|carbon monoxide alarm)\b)\b(?:think\w*"
+    r"|thought|imagin\w*|wonder\w*) (?:about |of )?(?:using |lighting |running |turning on )?(?:the"
+    r" |a |my )?(?:gas (?:heater|fire|oven|stove|hob)|barbecue|bbq|charcoal|generator)\b(?: \w+)"
+    r"{0,3} (?:in|inside) (?:a|the|my) (?:closed|sealed|shut) (?:room|bathroom|car|garage|tent)\b",
+    r"\bhow deep (?:i would|id|i) (?:have to |need to )?(?:go|cut)\b(?: \w+){0,3} (?:on|into|in)"
+    r" my (?:wrists?|arms?)\b",
     r"\b(?:think\w*|thought|imagin\w*|pictur\w*) (?:about |of )?(?:swallowing|taking|downing"
-    r"|necking) (?:the lot|all of them|them all|the whole lot)\b",
-    r"\b(?:pull|urge|tug|drawn|drew) (?:toward|towards|to) the (?:train|tracks|edge|traffic|water"
-    r"|drop|ledge|rails)\b",
+    r"|necking) (?:the lot|all of them|them all|the whole lot)\b(?! to | out| with| for| at)",
+    r"\bi (?:get|got|feel|felt|have|had) (?:this |a |an |that )?(?:strong )?(?:pull|urge|tug)"
+    r" (?:toward|towards|to) the (?:train|tracks|edge|traffic|drop|ledge|rails)\b",
     r"\b(?:painless|peaceful) way to (?:go|die)\b|\b(?:quickest|easiest|fastest|surest) way to"
     r" (?:die|end it|kill myself)\b",
     r"\bdeep enough to (?:not come back|die|end it|not wake up|bleed out|kill me)\b",
@@ -133,11 +136,14 @@ RULE = rule(
         # a poison in reach, thought of drinking (not a child or pet kept from it)
         r"(?!.*\b(?:kids?|toddler|child|children|baby|dog|cat|puppy|locked|out of reach)\b)"
         r"(?=.*\b(?:paraquat|pesticide|weedkiller|weed killer|herbicide|insecticide|rat poison"
-        r"|antifreeze)\b)(?=.*\b(?:drink\w*|swallow\w*|consum\w*) (?:it|some|the)\b)",
+        r"|antifreeze)\b)(?=.*\b(?:think\w* about|thought about|tempted to|i could) (?:drinking"
+        r"|drink|swallowing|swallow) it\b)",
         # a gun in the family that the mind keeps going back to
+        r"(?!.*\b(?:auction|buy|bought|price|vintage|collect\w*|shop|sale)\b)"
         r"(?=.*\b(?:gun|shotgun|rifle|pistol)\b)(?=.*\b(?:my head|my mind|i) keeps? (?:going back"
         r"|coming back|returning|drifting) to (?:it|them)\b)",
         # which medicines would be dangerous, checked again and again
+        r"(?=.*\b(?:which|what) of my (?:meds|medication|pills|tablets|prescriptions?)\b)"
         r"(?=.*\b(?:keep|kept|been|started|caught myself|always) (?:\w+ )?(?:check\w*|look\w*"
         r" up|googl\w*|read\w* up on|research\w*)\b)(?=.*\b(?:dangerous|lethal|deadly|fatal"
         r"|toxic) (?:in|at) (?:large|high|big|higher) (?:amounts|doses|quantities)\b)",

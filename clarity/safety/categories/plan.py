@@ -22,7 +22,7 @@ _MEANS_LOOSE = (
     r"|(?:i have|i have got|i got|got|with|have) (?:the|my|all the|all my|enough) (?:pills|tablets|"
     r"meds|insulin|paracetamol)\b"
     r"|jump(?:ing)?\b(?! (?:into|in(?! front)|on|around|over|rope|up|for|at the chance|the queue|"
-    r"ship))|hang(?:ing)? myself|drown\w*"
+    r"ship|jacks|castle|jack))|hang(?:ing)? myself|drown\w*"
     r"|overdos\w*|(?:go|going) over\b(?= *$| the (?:edge|side|railing|top))|cut(?:ting)? deep)"
 )
 _PLACE = (
@@ -42,10 +42,12 @@ _THE_ACT = r"(?:it|this|myself in|my life|it all|everything|things|myself)"
 _MEANS_BROAD = (
     rf"(?:{_MEANS_LOOSE}|(?:take|taking|swallow\w*|drink\w*|down|downing) the (?:whole|entire"
     rf"|full) (?:bottle|box"
-    r"|pack|packet|lot)|engine running|exhaust|swim\w* out|(?:the|my) blades (?:ready|are ready)"
-    r"|(?:take|taking|swallow\w*|down|downing) (?:all of it|the lot|the whole lot)\b"
+    r"|pack|packet|lot)(?! (?:to|out|off|back|home|with|in|into|up|down|round|for)\b)"
+    r"|engine running|exhaust|swim\w* out|(?:the|my) blades (?:ready|are ready)"
+    r"|(?:take|taking|swallow\w*|down|downing) (?:all of it|the lot|the whole lot)\b(?! (?:to|out"
+    r"|off|back|home|with|in|into|up|down|round|for)\b)"
     r"|walk\w* (?:in|into (?:the|a) (?:water|sea|lake|river|ocean|waves))\b(?= *$| and (?:not"
-    r"|never)| until| till))"
+    r"|never)))"
 )
 _TIME_BROAD = (
     rf"(?:{FUTURE_TIME}|{WEEKDAY}(?: night| morning| evening)?|the (?:night|day|morning) (?:before"
@@ -65,14 +67,16 @@ _RISKY_PLACE = (
 _FINAL = (
     r"(?:not come back|not coming back|never come back|not come down|and that is it|and thats"
     r" it|and that(?:ll| will) be it|for good|one last time|swim\w* out|never|go over|goodbye"
-    r"|just needed to tell|not booking a return|no return (?:ticket|trip)|one way ticket)"
+    r"|just needed to tell|not booking a return)"
 )
 _EVERYDAY_PLACE = (
     r"(?!.*\b(?:meet\w*|photos?|pictures?|walk\w*|picnic|party|drinks|dinner|concert|gig|friends"
     r"|mates|sunset|sunrise|view|fireworks|run|jog|fishing|climb\w*|paint\w*|park (?:the|my)"
     r"|pick (?:up|you)|over the bridge|across the bridge|cross\w*|train to|bus to|date|work on"
     r"|airport|flight|plane"
-    r"|repair\w*|fix\w*|survey\w*|inspect\w*|club|with (?:the|my|our) (?:dogs?|kids|children"
+    r"|repair\w*|fix\w*|survey\w*|inspect\w*|club|excited|tour|tickets?|visit\w*|sightsee\w*"
+    r"|anniversary|conference|honeymoon|lol|haha|celebrat\w*"
+    r"|with (?:the|my|our) (?:dogs?|kids|children"
     r"|family|wife|husband|partner|boyfriend|girlfriend|friends?|mum|dad|mates?|son|daughter"
     r"|class|team|group))\b)"
 )
@@ -96,28 +100,31 @@ _BROAD_WHOLE = [
     # a train that does not stop here, picked: "the 11.40 doesn't stop at my station. that's the
     # one"
     r"(?=.*\btrains?\b(?: \w+){0,3} (?:that |which )?(?:does not|do not|will not|never) stop"
-    r" (?:at|here|there)\b)(?=.*\b(?:that is the one|thats the one|that one|i will|ill|i am"
-    r" going to|going to)\b)",
+    r" (?:at|here|there)\b)(?=.*\b(?:that is the one|thats the one|that one is mine|ill be on"
+    r" the tracks|i will be on the tracks)\b)",
     # a room booked and everything with me; tonight's the night and the means at hand
     rf"(?=.*\b(?:hotel room|motel room|room)\b(?: \w+){{0,2}} (?:is )?booked\b)(?=.*\bi have"
-    rf" (?:got )?everything i need\b)(?=.*\b{_TIME_BROAD}\b)",
+    rf" (?:got )?everything i need\b)(?=.*\b{_TIME_BROAD}\b)(?!.*\b(?:conference|trip|holiday"
+    r"|wedding|meeting|course|work|business|anniversary|birthday|honeymoon|festival|gig|concert)\b)",
     r"(?=.*\b(?:tonight|today) is (?:the night|the day|it)\b)(?=.*\b(?:i have|i have got|got)"
-    r" (?:the |my )?(?:blades?|pills|tablets|rope|gun|razors?)\b)",
+    r" (?:the |my )?(?:blades?|pills|tablets|rope|gun|razors?)\b)(?!.*\b(?:charged|charging|ipad"
+    r"|screen|kids|movie|film|game)\b)",
     # going to end it, and the place already known
-    r"(?=.*\b(?:end it|do it|kill myself|end my life)\b)(?=.*\b(?:already )?(?:know|picked|found"
-    r"|chosen|got) the (?:place|spot|location|bridge|date|day)\b)(?!.*\b(?:end it with|break up"
+    r"(?=.*\b(?:end it|kill myself|end my life)\b)(?=.*\b(?:already )?(?:know|picked|found"
+    r"|chosen) the (?:place|spot|location|bridge|date|day)\b)(?!.*\b(?:end it with|break up"
     r"|wedding|party|holiday|trip|meet\w*|date night)\b)",
     # "the week after, i'm going to use my late husband's pistol on myself"
     rf"(?=.*\b(?:going to|will|ill|gonna) (?:use|turn|point) (?:\w+ ){{0,4}}?(?:pistol|gun|shotgun"
     rf"|rifle|revolver)\b(?: \w+){{0,2}} on myself\b)(?=.*\b(?:{_TIME_BROAD}|the (?:week|day|month)"
     r" after|next (?:week|month|year))\b)",
     rf"(?=.*\b(?:river|sea|lake|water|canal|loch)\b)(?=.*\bgo in after (?:him|her|them)\b)(?=.*\b"
-    rf"{_TIME_BROAD}\b)",
+    rf"{_TIME_BROAD}\b)(?=.*\b(?:death|ashes|died|funeral|grave)\b)",
     # planned, and the place known; a cord for hanging and a time
     r"(?=.*\bplan\w* to do it\b)(?=.*\bi (?:already )?know (?:where|how|the place|the spot)\b)",
     rf"(?!.*\b(?:tie|tent|boat|climb\w*|tow|trousers|jeans)\b)(?=.*\b(?:i will|ill|going to|gonna)"
     rf" use (?:the|my|a) (?:belt|rope|cord|cable|scarf)\b)(?=.*\b{_TIME_BROAD}\b)",
     # a bare means, a time, no one about, and an end: "3am when my mum is asleep. pills. done"
+    r"(?!.*\b(?:baby|babys|feed|feeding|dog|dogs|cat|cats|gave|give|kids)\b)"
     rf"(?=.*\b(?:pills|tablets|meds|rope|gun|blades?)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:asleep"
     r"|are away|is away|nobody|no one|alone|are out|is out)\b)(?=.*\b(?:done|that is it|thats it"
     r"|the end|over)\b *$)",
@@ -132,6 +139,7 @@ _BROAD_WHOLE = [
     rf"(?=.*\b(?:worked out|figured out|all planned)\b)(?=.*\b{_TIME_BROAD}\b)(?=.*\b(?:insulin"
     r"|pills|tablets|meds|rope|gun|charcoal|knife|blades?)\b)",
     _EVERYDAY_PLACE
+    + r"(?!.*\b(?:rooftop terrace|hotel)\b)"
     + rf" *(?:{WEEKDAY}|tonight|tomorrow|new years eve|new year s eve|christmas (?:eve|day|night)"
     r"|midnight)(?: (?:night|morning|evening))?\b(?: \w+){0,3}"
     rf" {_RISKY_PLACE}\b(?: \w+){{0,4}} *\Z",
@@ -170,10 +178,13 @@ RULE = rule(
         r"\b(?:heading|going|walking|driving|on my way|off) (?:to|towards|down to"
         r"|up to) the (?:tracks|railway|train tracks|railway line|cliff edge|edge|top floor"
         r"|rooftop)\b(?: \w+){0,3} (?:right now|now|tonight)\b",
-        r"\bwork\w* up (?:the )?(?:nerve|courage|guts)\b(?: \w+){0,3} (?:to )?(?:go over|jump|do it"
-        r"|step off|let go)\b",
+        r"(?!.*\b(?:dive|diving|pool|swim\w*|bungee|skydiv\w*|zip ?line|plane|ask\w*|tell\w*"
+        r"|talk\w*|ride|rollercoaster)\b)\bwork\w* up (?:the )?(?:nerve|courage"
+        r"|guts)\b(?: \w+){0,3}"
+        r" (?:to )?(?:go over|jump|do it|step off|let go)\b",
         r"\b(?:wait\w*|stand\w*) (?:for|on the platform for) (?:a|the) (?:\w+ )?trains? (?:that"
-        r"|which) (?:does not|do not|will not|is not going to|never) stop\b",
+        r"|which) (?:does not|do not|will not|is not going to|never) stop\b"
+        r"(?!.*\b(?:my fault|app|timetable|late|missed|drive|bus)\b)",
         r"\bi know (?:exactly )?which (?:pills|bridge|building|tree|beam|spot|place|train|day|"
         r"night|date|rope|method|way)\b",
         # (a habit is a thought, not a plan: "most nights after my shift i lie there thinking")

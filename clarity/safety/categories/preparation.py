@@ -13,9 +13,11 @@ from clarity.safety.rules import rule
 
 _AFTER_ME = (
     r"(?:(?:for )?(?:when|after|once) (?:i am|i have) (?:gone|dead|no longer (?:here|around)|not"
-    r" (?:here|around))(?! (?:on|for (?:a|the) \w+|to \w+|away))|(?:to (?:read|open|watch|see|find|"
+    r" (?:here|around))(?! (?:on|for|to|away|next|this|in|at|over|during|tomorrow|tonight|until"
+    r"|till)\b)|(?:to (?:read|open|watch|see|find|"
     r"have)|for (?:them|everyone|my \w+)) after(?:wards)?(?= *$)|(?:for )?(?:when|after) i (?:die"
-    r"|am gone|go(?= *$| for good| forever)|leave for good|do it|have ended it|end it"
+    r"|am gone(?! (?:on|for|to|away|next|this|in|at|over|during|tomorrow|tonight|until|till)\b)"
+    r"|go(?= *$| for good| forever)|leave for good|do it|have ended it|end it"
     r"|have done it|have taken my life|take my life|end my life)|for"
     r" afterwards|in case (?:something|anything) happens to me|after i am gone|(?:after|on) my"
     r" death|when i am dead)"
@@ -33,7 +35,9 @@ _FAREWELLS = (
     r"(?:giv\w*|gave|handed|rehom\w*) (?:\w+ ){0,3}?(?:away|my (?:dog|cat|pets?|things|stuff))",
     r"cancel\w* (?:everything|all|my \w+)",
     r"(?:said|saying|say) (?:my )?goodbyes?",
-    r"(?:will not|do not) (?:be )?need\w* (?:it|them|anything|my \w+|any of (?:it|this|that|them))",
+    r"(?:will not|do not) (?:be )?need\w* (?:it|them|anything|my \w+)",
+    r"(?:will not|do not) (?:be )?need\w* any of (?:it|this|that|them) (?:where i am going|after"
+    r"|anymore|soon)",
     r"(?:wrote|written|writing) to (?:everyone|everybody|all|my \w+)",
     r"(?:scheduled|schedule|timed|queued) (?:the |my |some |all the )?(?:messages|texts|emails|"
     r"posts)",
@@ -41,15 +45,18 @@ _FAREWELLS = (
     r"(?:deleted|deleting) (?:all )?my (?:accounts?|social media|socials|photos|messages"
     r"|instagram|facebook|tiktok|profiles?)",
     r"(?:said|saying|say) (?:my )?(?:bye|byes)\b",
-    r"(?:paid|paying) off (?:all )?(?:my (?:debts?|loans?|bills)|what i can|everything i can)",
+    r"(?:paid|paying) off (?:all )?(?:my (?:debts?|loans?|bills)|(?:what|everything) i can(?= *$"
+    r"| left))",
     r"(?:wrote|written|writing) (?:some |a few |a )?(?:letters?|notes?)",
-    r"(?:left|leaving|written|wrote|writing) (?:\w+ )?instructions (?:for|to)",
+    r"(?:left|leaving|written|wrote|writing) (?:\w+ )?instructions for (?:the landlord|my family"
+    r"|the family|whoever|my (?:mum|dad|mom|partner|wife|husband|son|daughter|kids))",
     r"(?:left|leaving) (?:a|my|some) (?:letters?|notes?)",
     r"(?:a|my|some) (?:letters?|notes?) (?:for|to) (?:my \w+|each|everyone|all|them|her|him)",
-    r"(?:affairs|things) (?:in order|(?:are )?(?:settled|sorted))",
-    r"(?:made|making) my peace",
+    r"affairs (?:in order|(?:are )?(?:settled|sorted))|things in order",
+    r"(?:made|making) my peace(?= *$| and| i am| with (?:god|everyone|the world|my family|it all))",
     r"(?:closed|closing|shut|shutting) (?:down )?(?:all )?(?:the|my) (?:bank )?accounts",
-    r"(?:wrote|written|writing) down (?:who gets|the (?:hymns|songs|music|readings) i want)",
+    r"(?:wrote|written|writing) down (?:who gets (?:what|my \w+|the (?:house|car|plot|farm|money)"
+    r"|everything)|the (?:hymns|songs|music|readings) i want)",
     r"(?:will not|not going to) be (?:alive|around|here) to (?:use|need|wear|enjoy|play)",
     r"(?:the|my) (?:letters?|notes?) (?:for|to) (?:the family|my family|everyone|the kids)",
     r"(?:sent|left|gave) (?:\w+ ){0,2}(?:passwords?|bank details|pin)",
@@ -81,13 +88,14 @@ _BROAD = [
     r"|holiday|our|we|us)\b) (?:out )?(?:a|the|my) (?:spot|place|location)\b"
     r"(?: \w+){0,6} (?:where i will|where ill|to do it|for it|where i am going to)\b",
     r"\b(?:nothing|everything) (?:left )?(?:for me )?(?:to sort|sorted|done|in order|ready"
-    r"|undone) (?:before|when) i (?:end it|die|go|do it|kill myself|end my life|take my life)\b",
+    r"|undone) (?:before|when) i (?:end it|die|go(?= *$| for good| forever)|do it|kill myself|end"
+    r" my life|take my life)\b",
     # letters or notes left for when I am gone
     r"\b(?:wrote|written|writing|left|leaving) (?:\w+ ){0,3}(?:letters?|notes?|cards?|videos?"
     r"|recordings?)\b(?: \w+){0,14} (?:for )?(?:when|after|once) i am (?:gone|dead|no longer"
-    r" here)\b(?! (?:on|for (?:a|the) \w+|to \w+|away))",
+    r" here)\b(?! (?:on|for|to|away|next|this|in|at|over|during|tomorrow|tonight|until|till)\b)",
     r"\b(?:enough|plenty)\b(?: \w+){0,2} (?:put away|saved|stashed|hidden|set aside)\b(?: \w+){0,2}"
-    r" for (?:when|the day|if) i\b",
+    r" for (?:when i am ready|when the time comes|the day i (?:do it|go))\b",
     r"\beverything else is (?:ready|sorted|done|in place)\b(?= *$)",
     r"\benough to make sure (?:it works|i do not wake up|it is enough|it does the job)\b",
     r"\b(?:to|from|at|round) (?:\d+|several|different|multiple|a few|two|three|four"
@@ -122,22 +130,24 @@ _BROAD = [
     r"\b(?:letters|notes)\b(?: \w+){0,2} one (?:for|to) each\b",
     r"\b\d+ (?:pills|tablets)\b(?: \w+){0,2} (?:hidden|saved|stashed|put away|collected)\b"
     r"|\b(?:collecting|saving|hoarding) (?:them )?since\b",
-    r"\b(?:all square|sorted|in order|settled|tidy|wrapped up) before i (?:go|leave|die|do it)\b",
+    r"\b(?:all square|sorted|in order|settled|tidy|wrapped up) before i (?:go(?= *$| for good"
+    r"| forever)|leave(?= *$| for good| forever)|die|do it)\b",
     r"\b(?:it was|it is|its|that was) (?:kind of |sort of |basically |like |really )?(?:a |my )?"
     r"goodbye\b",
     # notes for the family, or a thing handed on for ever
-    r"\b(?:written|wrote|finished|left) (?:notes|letters) (?:for|to) (?:my \w+|everyone|each of"
-    r" them)(?: and (?:my )?\w+)?(?= *$| and (?:put|hid|left) (?:them|it))",
-    r"\b(?:gave|given|giving|handed) (?:\w+ ){1,10}?(?:look after|take care of|keep) (?:it|them)"
+    r"\b(?:written|wrote|finished|left) (?:notes|letters) (?:for|to) my \w+ and (?:my )?"
+    r"(?!put|hid|left)\w+(?= *$| and (?:put|hid|left) (?:them|it))",
+    r"\b(?:gave|given|giving|handed) (?:\w+ ){1,10}?(?:look after|take care of) (?:it|them)"
     r" (?:forever|for ever|for good|always)\b",
-    r"\b(?:loose ends|said sorry|say sorry|thanked|thank|apologi\w*|goodbyes?)\b(?: \w+){0,6}"
-    r" before i (?:am (?:gone|not here|dead)(?= *$| for good)|go(?= *$))",
+    r"(?!.*\b(?:team|office|work|job|colleagues|boss|school|uni|leaving do)\b)\b(?:loose ends"
+    r"|said sorry|say sorry|apologi\w*)\b(?: \w+){0,6} before i (?:am (?:gone|not here|dead)(?= *$"
+    r"| for good)|go(?= *$))",
     r"\b(?:set up|scheduled|schedule|queued|timed) (?:a |my |the )?(?:post|message|text|email"
     r"|video)s?\b(?: \w+){0,6} (?:after|goodbye|when i am gone|for after)\b",
     r"\b(?:outfit|clothes|dress|suit)\b(?: \w+){0,4} (?:to be found in|to be buried in|for my"
     r" funeral|i want to be found in)\b",
     r"\b(?:paid|paying) (?:back|off)\b(?: \w+){0,12} (?:after|when|once) i am (?:gone|dead)\b"
-    r"(?! (?:on|for (?:a|the) \w+|to \w+|away))",
+    r"(?! (?:on|for|to|away|next|this|in|at|over|during|tomorrow|tonight|until|till)\b)",
 ]
 _UNLESS = (
     r"\b(?:birthdays?|surgery|operation|procedure|moving to|moving house|moving out|move to"
@@ -159,17 +169,21 @@ RULE = rule(
         r" what (?:it is|its|they are|theyre) for\b)",
         # belongings given away so that it goes unseen, or to someone who will be around
         r"(?=.*\b(?:giving|gave|give|given|handing) (?:\w+ ){0,5}(?:away|out)\b)(?=.*\bso (?:nobody"
-        r"|no one|they do not|people do not) (?:notices?|will notice|realises?|suspects?|asks?)\b)",
+        r"|no one|they do not|people do not) (?:notices?|will notice|realises?|suspects?|asks?)\b"
+        r"(?! how| what| that i))",
         r"(?=.*\b(?:rehom\w*|re homed|gave away|given away|found a (?:new )?home for)\b)(?=.*\b(?:"
         r"someone|somebody|people|a family|an owner) (?:who will|wholl|who can|who is going to)"
-        r" (?:still )?be (?:around|there)\b)",
+        r" (?:still )?be (?:around|there)\b(?! more| during| in the| all day| when))",
         # the life insurance checked for this; funeral wishes left to be found
-        r"(?=.*\b(?:life insurance|insurance policy|policy)\b)(?=.*\b(?:pays? out|still pays"
-        r"|covers?) (?:if|when|for) (?:u know|you know|suicide|i kill|i do it|i take my)\b)",
+        r"(?=.*\blife insurance\b)(?=.*\b(?:pays? out|still pays|covers?) (?:if|when|for) (?:(?:u"
+        r" know|you know)(?= *$)|suicide|i kill|i do it|i take my)\b)",
+        r"(?!.*\b(?:when the time comes|one day|someday|some day|eventually|the will|my will)\b)"
         r"(?=.*\bmy (?:own )?funeral\b)(?=.*\b(?:for|where) (?:my \w+|them|her|him|they|she|he)"
         r" (?:to find|will find|would find|finds?)\b)",
         # a funeral arranged and kept secret
-        r"(?=.*\b(?:sorted|paid for|arranged|planned|organised|organized|booked) (?:out )?(?:my )?"
+        r"(?!.*\b(?:surprise\w*|last year|years ago|will be (?:glad|pleased"
+        r"|relieved))\b)(?=.*\b(?:sorted|paid for|arranged|planned|organised|organized"
+        r"|booked) (?:out )?(?:my )?"
         r"(?:own )?funeral\b)(?=.*\b(?:told no one|not told anyone|told nobody|not told anybody"
         r"|no one knows|nobody knows)\b)",
         # belongings given away under a cover story ("they think I'm just decluttering")
@@ -233,8 +247,10 @@ RULE = rule(
         r"(?<!if i )(?<!if i just )\b(?:gave|giving|given|give|handed|handing|left|leaving)\b"
         r"(?!(?: \w+){0,2} (?:job|career|nursing|teaching|company|industry|profession|office|school"
         r"|uni|town|city|country|home|server|group|chat|discord|team|club|band|app|platform|forum"
-        r"|twitter|reddit|game)\b)(?: \w+){0,12} (?:permanent\w*|"
-        r"for good|forever|to keep (?:it|them|forever)|remember me|does not know why|keep asking"
+        r"|twitter|reddit|game)\b)(?: \w+){0,12} (?:permanent\w*"
+        r"|"
+        r"for good|(?<!keep it )(?<!keep them )forever|to keep (?:it|them|forever)|remember me"
+        r"|does not know why|keep asking"
         r" why|keeps asking why"
         r"|do not know why|did not (?:ask|"
         r"know) why|no idea why|to remember me by)\b",

@@ -49,6 +49,10 @@ _BROAD = [
     r"\bsharpeners?\b(?: \w+){0,3} (?:for|to get) (?:the |its |a )?blades?\b",
     r"\b(?:days?|weeks?|months?) (?:without|clean from|free from|off) (?:cutting|self harm\w*"
     r"|sh|hurting myself|burning)\b",
+    r"(?<!sunburn )(?<!strap )(?<!stretch )(?<!tan )(?!.*\b(?:brambles?|thorns?|nettles?"
+    r"|blackberr\w*|hedge|bushes|picking|sunburn\w*"
+    r"|suncream|sun cream|sunscreen|forgetting|skateboard\w*|rucksack|straps?|eczema|itch\w*"
+    r"|rash|in my sleep)\b)"
     r"\b(?:scratches|cuts|burns|bruises|marks|scars|wounds|stitches)\b(?: \w+){0,3} (?:i did"
     r"|i made|i gave|i caused)(?: (?:to )?myself)?\b|\bself inflicted\b",
     r"\b(?:i did|did) (?:it|this|that|them) (?:to )?myself\b(?=.*\b(?:stitches|wrists?|arms?"
@@ -67,20 +71,23 @@ _BROAD = [
     r"|people|they|my \w+) (?:\w+ )?(?:sees?|notices?|can not see|will not see) my (?:arms"
     r"|wrists|legs|thighs|scars|cuts|marks)\b",
     # hurting oneself by other means, said with the why or the marks
-    r"\b(?:punch\w*|hit\w*|bang\w*) (?:the |my )?(?:walls?|head)\b(?: \w+){0,4} (?:till|until|so"
-    r" hard|to) (?:my )?(?:knuckles|hands?|fists?|head) (?:split|bleed|bled|break|broke|are"
-    r" bleeding|hurt)\b",
-    r"\b(?:pull|pulling|pulled|rip\w*|tear\w*) (?:my )?hair out\b(?=.*\b(?:to feel|bald patches"
-    r"|punish|till it bleeds|until it bleeds)\b)",
-    r"\b(?:bite|biting|bit|scratch\w*|hit\w*|punch\w*|pinch\w*) (?:my own |my )(?:arms?|wrists?"
-    r"|legs?|thighs?|hands?|skin|face|stomach)\b(?=.*\b(?:leave marks|bleed|bruis\w*|punish"
-    r"|angry at myself|hate myself|marks)\b)",
-    r"\b(?:cutting|burning myself|hurting myself|self harm\w*|sh) is (?:how i cope|my way of"
+    r"\b(?:punch\w*|hit\w*) (?:the )?walls?\b(?: \w+){0,4} (?:till|until|so hard) (?:my )?"
+    r"(?:knuckles|hands?|fists?) (?:split|bleed|bled|break|broke|are bleeding)\b",
+    r"\bi (?:pull|pulled|rip|ripped|tear|tore) (?:my )?hair out\b(?=.*\b(?:to feel|punish|till it"
+    r" bleeds|until it bleeds)\b)",
+    r"\bi (?:bite|bit|scratch|scratched|hit|punch|punched|pinch|pinched) (?:my own |my )(?:arms?"
+    r"|wrists?|legs?|thighs?|hands?|skin|face|stomach)\b(?=.*\b(?:when i am angry|angry at"
+    r" myself|hate myself|punish|to feel|on purpose|hard enough to (?:leave marks|bleed"
+    r"|bruise))\b)",
+    r"(?<!hair )(?<!paper )(?<!wood )(?<!grass )\b(?:cutting|burning myself|hurting myself"
+    r"|self harm\w*|sh) is (?:how i cope|my way of"
     r" coping|the only (?:way|thing) (?:i (?:can )?cope|that helps))\b",
     r"\b(?:mum|mom|dad|parents?|teacher|school|gf|bf|partner|wife|husband) (?:found|saw"
-    r"|discovered|took)\b(?: \w+){0,2} (?:blades|razor blades|razors)\b",
-    r"\bi (?:have )?(?:attempted|tried to end it|tried to end my life)\b(?= (?:when|at \d+|in \d+"
-    r"|back in|as a|before|once|twice|years ago|last year|and survived))",
+    r"|discovered|took)\b(?: \w+){0,2} (?:blades|razor blades|razors) (?:in|under) my (?:room"
+    r"|bag|drawer|bed|pencil case|wardrobe)\b",
+    r"(?!.*\b(?:test|exam|bake|baking|recipe|marathon|climb\w*|course|sourdough|driving)\b)\bi"
+    r" (?:have )?(?:attempted|tried to end it|tried to end my life)\b(?= (?:when i was|at \d+|in"
+    r" \d+|as a (?:teen|kid|teenager)|and survived|twice|years ago))",
     r"\b(?:go|went|lock myself) (?:into|in|to) (?:the |my )?(?:bathroom|room|toilet)\b(?: \w+){0,2}"
     r" (?:and )?cut\b(?= *$| it is| its| myself| again)",
     r"\bhid\w* (?:the )?(?:blood|blood stains|cuts|scars|marks|burns)\b(?!.*\b(?:period|nosebleed"
@@ -102,10 +109,11 @@ RULE = rule(
         r"(?=.*\b(?:everyone thinks|they think|told (?:them|everyone|her|him) i|pretend\w*|lie\w*"
         r" about)\b)",
         # cuts or marks, and "i did it to myself"
-        r"(?=.*\b(?:cuts|scars|marks|burns|bruises|on my (?:thighs?|arms?|wrists?|legs?|stomach"
-        r"|hips?))\b)(?=.*\bi (?:did|do|done) (?:it|this|them|that"
-        r"|those) (?:to )?myself\b)",
+        r"(?=.*\b(?:told|tell|said to) (?:her|him|them|everyone|my \w+) (?:it was|they were|that it"
+        r" was) (?:from|the|a|an)\b)(?=.*\bi (?:did|do|done) (?:it|this|them|that|those) (?:to )?"
+        r"myself\b)",
         # "does anyone else bite themselves till it bruises? i've been doing it"
+        r"(?!.*\b(?:eczema|itch\w*|rash|psoriasis|bites|allerg\w*|skin condition|mosquito\w*)\b)"
         r"(?=.*\b(?:anyone|anybody) else\b)(?=.*\b(?:bite|bites|biting|hit|hits|hitting|burn|burns"
         r"|burning|scratch\w*|cut|cuts|cutting)\b(?: +\| +| )(?:till|until) (?:it|they) (?:bruises?"
         r"|bleeds?|scars?)\b)(?=.*\bi (?:have been|keep|been|do it|do that)\b)",
@@ -136,6 +144,9 @@ RULE = rule(
         r"\b(?:pick\w*|scratch\w*) (?:at )?my (?:skin|scabs|arms?)\b(?: \w+){0,5} (?:until|till"
         r"|til) (?:it|they) (?:opens?|opened|breaks?|broke) (?:up|open)?\b",
         rf"\b{_HARM} myself\b",
+        r"(?!.*\b(?:brambles?|thorns?|nettles?|blackberr\w*|hedge|bushes|picking|sunburn\w*"
+        r"|suncream|sun cream|sunscreen|forgetting|skateboard\w*|rucksack|straps?|eczema|itch\w*"
+        r"|rash|in my sleep)\b)"
         rf"\b(?:cut\w*|slic\w*|scratch\w*|burn\w*|carv\w*|scald\w*|stab\w*) (?:into )?(?:my |"
         rf"both )?{_BODY}\b(?! (?:on|with|while|when|during|from|in|at) (?:the |a |my )?(?:oven"
         r"|stove|iron|pan|kettle|glass|paper|door|fence|bike|fall|accident|cooking|sun|gym|work"
@@ -152,6 +163,7 @@ RULE = rule(
         r"\b(?:fresh|new|deep|open|bleeding|infected|hidden|hide my|hiding my|my) (?:cuts|scars|"
         r"wounds|self harm scars|burns)\b(?! (?:from|on the|after (?:the|my) (?:surgery|operation"
         r"|accident|fall)))",
+        r"(?<!sunburn )(?<!strap )(?<!stretch )(?<!tan )(?<!red )(?<!pen )(?<!ink )"
         rf"\b(?:cuts|scars|wounds|marks|burns|bruises) (?:all )?(?:on|up|down|across) (?:my |both "
         rf")?{_BODY}\b(?! (?:from (?:the |a |my )?(?:surgery|operation|accident|fall|cat|dog|"
         r"chickenpox|acne|sport|rugby|football|bike)))",
@@ -165,6 +177,7 @@ RULE = rule(
         r"harm\w*|sh)\b|\bcutting (?:tonight|again|today|right now)\b",
         r"\bwear(?:ing)? (?:long sleeves|a hoodie|jumpers|sweaters) (?:to hide|so (?:no one|nobody"
         r"|they|people) (?:can|will|would|does|do) not see)\b",
+        r"(?!.*\b(?:in my sleep|itch\w*|eczema|rash|bites|mosquito\w*)\b)"
         r"\b(?:hit|hitting|punch\w*|bang\w*|slam\w*|smash\w*|scratch\w*|bit|bite|biting|burn\w*|"
         r"cut\w*|dig\w*|pull\w*|starv\w*|hurt\w*|scrap\w*|pick\w*|slap\w*)\b(?: \w+){0,8} (?:on "
         r"purpose|deliberately|intentionally|to feel something|to feel (?:pain|better|real|alive|"

@@ -18,12 +18,13 @@ _BROAD = [
     r"|\bpunch(?:ing|ed)? my (?:own )?ticket\b",
     r"\bcat scratches\b(?: \w+){0,4} (?:if you know what i mean|not from (?:a|the) cat|they were"
     r" not from)|\bmy si\b|\bsi (?:has been|is back|thoughts|again|is bad|is really bad)\b"
-    r"|\b(?:got|went to|hit) beans\b|\bsi is (?:really |so |very )?(?:loud|strong|back|bad)\b",
-    r"\b(?:check|checking|checked) out\b(?= for real| for good| permanently| forever| tonight)",
-    r"\b(?:did|done|doing) (?:the )?(?:knife|blade|razor)\b(?= again| last night| tonight| today)",
-    r"\b(?:want|wanna|wish i was|wish i were|ready|need) (?:to )?(?:be )?(?:six|6) (?:ft|feet|foot)"
+    r"|\b(?:got|went to|hit) beans\b|\bsi is (?:really |so |very )?(?:loud|strong|back|bad)\b"
+    r"(?= tonight| today| again| rn| right now| lately| these days)",
+    r"\b(?:check|checking|checked) out\b(?= for real| permanently| of life)",
+    r"\b(?:did|done|doing) (?:the )?(?:knife|blade)\b(?= again| last night| tonight| today)",
+    r"\b(?:want|wanna|wish i was|wish i were|ready|need) (?:to )?be (?:six|6) (?:ft|feet|foot)"
     r" under\b",
-    r"\b(?:the )?permanent (?:exit|way out)\b",
+    r"\b(?:take|taking|took|thinking about) (?:the )?permanent (?:exit|way out)\b(?! sign| of)",
     r"\b(?:thought|thoughts|think\w*) (?:of|about) (?:catching|catch) the bus\b",
     # the euphemism itself ("end it all" is also read as an active thought)
     r"\b(?:end|ending|ended) it all\b",
@@ -37,10 +38,12 @@ _BROAD = [
     r"|looks?|looking|seems?|keeps?) (?:\w+ )?(?:tempting|calling (?:me|to me|my name))\b",
     r"\b(?:did|do|doing|done) the (?:knife|blade|razor|sh|cutting) thing\b",
     r"\bnot (?:going to )?wait\w* for (?:the lord|god|jesus|allah|my time|death|nature) to (?:call"
-    r"|take) me\b",
-    r"\b(?:take|taking|took) the cowards? way out\b|\beat (?:my|a|the) (?:gun|pistol|shotgun"
+    r"|take) me\b(?! to (?:ministry|serve|the priesthood|preach|be)| where| into| to (?:the|a)"
+    r" \w+)",
+    r"\b(?:take|taking|took) the cowards? way out\b(?= *$| nothing| soon| tonight| for good| again)"
+    r"|\beat (?:my|a|the) (?:gun|pistol|shotgun"
     r"|bullet)\b",
-    r"\bturn (?:off )?my (?:own )?lights? (?:out|off)\b",
+    r"\bturn (?:off )?my (?:own )?lights? (?:out|off) (?:for good|permanently|forever)\b",
     r"\bgame over for me\b(?= soon| no continues| no respawn| for real| fr)|\bno (?:continues"
     r"|respawns?)\b(?= *$| left for me)",
 ]
@@ -54,11 +57,12 @@ RULE = rule(
         r"|i have decided|i decided)\b)(?=.*\b(?:meet (?:my maker|my ancestors|god|jesus)"
         r"|go(?:ing)? home to (?:jesus|god|the lord)|join (?:\w+ ){0,2}in heaven|go (?:and )?be"
         r" with (?:\w+ ){0,3}(?:in heaven|again))\b)",
+        r"(?!.*\b(?:before i|lol|haha|savings|the will|my will|pension)\b)"
         r"(?=.*\b(?:long walk off a short pier|dirt nap|pushing up daisies|push up daisies|kick the"
         r" bucket|cash in my chips)\b)(?=.*\b(?:thinking about|been thinking|if i have my way"
         r"|permanent|not (?:as )?a joke|i mean it|for real)\b)",
         r"(?=.*\bgo (?:and )?be with (?:my )?(?:\w+ ){1,3}\b)(?=.*\b(?:decided|going to)\b)(?=.*\b"
-        r"(?:too much to stay|can not stay|cannot stay|not waiting|no reason to stay)\b)",
+        r"(?:too much to stay|not waiting|no reason to stay)\b)",
     ],
     strong=[
         *_BROAD,
@@ -67,7 +71,7 @@ RULE = rule(
         r"\b(?:relaps\w*(?: on| into| with| to)?|clean from|urges? to|do|did|doing|started|"
         r"start|back to|stop|stopped|quit|resist\w*|crav\w*|went back to|been|into) sh\b",
         r"\bsh (?:day|night|session|episode|thoughts|habit|problem|history|stuff|kit|box)\b",
-        r"\bsh (?:\d+|once|twice|three|four|five|a few|so many) (?:times?|days? in a row"
+        r"(?<!the )\bsh (?:\d+|once|twice|three|four|five|a few|so many) (?:times?|days? in a row"
         r"|nights?)\b",
         r"\b(?:to|go|gonna|imma|will|ill|going to) (?:go )?(?:be )?an hero\b(?! (?:for|to) )",
         r"\b(?:did|done|doing) sh\b|\bsh (?:last night|yesterday|earlier|today)\b",

@@ -41,7 +41,9 @@ _BROAD = [
     rf"(?<!not )(?<!never )\b(?:want|wish|wanna|would like|would love|give anything|long|longing"
     rf"|yearn\w*|crave|craving|ache|aching) (?:\w+ ){{0,2}}?(?:to )?(?:just |simply )?"
     rf"{_DEATH_END}\b(?! (?:for (?:a|the|an|some|two|three|\d+) (?!ever)|to (?:the|my|a|work"
-    rf"|school)|into|on (?:holiday|a)|from (?:work|school|class|the|this (?:party|meeting)))\b)",
+    rf"|school)|into|on (?:holiday|a)|from (?:work|school|class|the|this (?:party|meeting)))\b)"
+    r"(?!(?: \w+){0,3} (?:on|from) (?:social media|online|instagram|facebook|tiktok|twitter|the"
+    r" internet))",
     rf"\b(?:my )?(?:wish|dream|hope|prayer) (?:is|was) (?:to|that i) (?:just )?{_DEATH_END}\b",
     r"\bwish\w*\b(?: \w+){0,8} (?:be gone|be dead|stop existing|not exist|never wake up|not wake"
     r" up)\b",
@@ -61,10 +63,12 @@ _BROAD = [
     r"|relieved|grateful|glad)\b",
     r"\b(?:pray\w*|hop\w*|wish\w*|ready|waiting|want\w*|ask\w*|beg\w*|long\w*)\b(?: \w+){0,4}"
     r" (?:god|the lord|lord|jesus|death|the end|heaven|he) (?:\w+ ){0,2}?(?:to )?(?:take|takes"
-    r"|call|calls|come for|comes for|took) me\b",
+    r"|call|calls|come for|comes for|took) me\b(?! to (?:ministry|serve|the priesthood|preach|be)"
+    r"| where| into| through| off| out| to (?:the|a|his|her) \w+)",
     r"\b(?:hop\w*|wish\w*|pray\w*)\b(?: \w+){0,3} i (?:will|ill|would|could|might|get|catch)"
     r" (?:get |catch |develop )?(?:some |an? |a terminal )?(?:illness|disease|cancer|tumou?r"
-    r"|heart attack|accident|virus|infection)\b",
+    r"|heart attack|accident|virus|infection)\b(?! research| ward| nurse| charity| uk| trust"
+    r"| awareness| screening)",
     r"\b(?:hop\w*|wish\w*|pray\w*)\b(?: \w+){0,8} (?:it|everything|this) (?:will|would|could)"
     r" (?:all )?(?:be over|end|stop)\b",
     r"\b(?:press|push|click) a button and (?:just )?(?:be gone|disappear|die|not exist|stop"
@@ -89,9 +93,10 @@ _BROAD = [
     r"|husband|mum|mom|dad|mother|father|son|daughter|partner|parents) (?:now|again)\b"
     r"(?=.*\bnothing (?:keeping|left|holding))",
     # envy of the dead, said after the death or the hearse: "he died and i was jealous"
-    r"\b(?:(?:died|dying|dead|killed|passed away|passed (?:on|last|this|in))\b(?: \w+){0,8} (?:i"
-    r" was|i am|i felt|i feel|made me|and i)(?: \w+){0,3}|hearse\b(?: \w+){0,8}) (?:jealous"
-    r"|envious|envy)\b",
+    r"\b(?:(?:died|dying|dead|killed|passed away|passed (?:on )?(?:last|this|in) (?:week|month"
+    r"|year|\w+day|the night|hospital|her sleep|his sleep))\b(?: \w+){0,8} (?:i was|i am|i felt|i"
+    r" feel|made me|and i)(?: \w+){0,3}|hearse\b(?!.*\b(?:paint|vintage|classic|colou?r)\b)(?: \w+)"
+    r"{0,8}) (?:jealous|envious|envy)\b",
     # a fatal diagnosis or an accident welcomed; safety let go
     r"\b(?:fine|ok|okay|happy|glad|relieved|grateful|not mind)\b(?: \w+){0,2} if\b(?: \w+){0,6}"
     r" (?<!no )(?<!not )(?:cancer|terminal|a tumou?r|months to live|weeks to live)\b",
@@ -119,15 +124,17 @@ _BROAD = [
     r"\b(?:ground|earth) (?:to |would |could |will )?(?:just )?(?:swallow|swallows) me(?: up)?\b"
     r"(?: \w+){0,4} (?:and never|forever|for good|permanently|never)\b",
     r"\b(?:daydream\w*|fantasi[sz]\w*|keep (?:imagining|picturing)) (?:about )?(?:my own|my)"
-    r" (?:funeral|grave|death|dying)\b",
-    r"\blet me (?:not|never) wake up\b|\b(?:ask\w*|beg\w*|pray\w*) (?:the lord|god|allah|jesus)"
-    r"(?: \w+){0,3} (?:to )?(?:let me (?:die|go|not wake)|take me)\b",
-    r"\bwish\w* (?:it|that|they|death|the \w+) (?:was|were) (?:coming|here) for me\b",
+    r" (?:funeral|grave|death|dying)\b(?! scene| in (?:the|a|my) (?:play|film|movie|game|book"
+    r"|story))",
+    r"\blet me (?:not|never) wake up\b(?! before| until| till| early)|\b(?:ask\w*|beg\w*|pray\w*)"
+    r" (?:the lord|god|allah|jesus)(?: \w+){0,3} (?:to )?(?:let me (?:die|not wake)|take me)\b"
+    r"(?= *$| home| now| in my sleep| tonight| away)",
     r"\b(?:glad|happy|relieved|fine|okay|ok|not mind|would not mind)\b(?: \w+){0,2} if (?:the|a|my)"
-    r" \w+ (?:rolled over on|fell on|ran over|crushed|landed on|hit|took) me\b",
-    r"\b(?:hop\w*|wish\w*|pray\w*) (?:that )?i (?:get|catch|develop|have got|had) (?:something )?"
-    r"(?:terminal|fatal|incurable|cancer)\b",
-    r"\bif i (?:die|died|do not wake up|never wake up|did not wake up)\b(?: \w+){0,4} (?:that is"
+    r" (?:tractor|truck|lorry|bus|car|train|tree|roof|ceiling|plane|building|wall) (?:rolled over"
+    r" on|fell on|ran over|crushed|hit) me\b",
+    r"\b(?:hop\w*|wish\w*|pray\w*) (?:that )?i (?:get|catch|develop|have got|had) (?:something"
+    r" (?:terminal|fatal|incurable)|cancer(?= *$| so| and| or))\b",
+    r"\bif i (?:die|died|never wake up)\b(?: \w+){0,4} (?:that is"
     r"|thats|it is|its|it would be|that would be) (?:ok|okay|fine|alright|a relief)\b",
     r"\b(?:died|dead|passed away|die)\b(?: \w+){0,8} (?:lucky (?:them|him|her|bastards?)"
     r"|so lucky)\b",
@@ -141,11 +148,15 @@ RULE = rule(
     "wish_dead",
     Level.PASSIVE,
     whole=[
+        # an ambulance or hearse passing, and wishing it was coming for me
+        r"(?=.*\b(?:ambulance|hearse|sirens?|funeral|reaper)\b)(?=.*\bwish\w* (?:it|they|death)"
+        r" (?:was|were) (?:coming|here) for me\b)",
         # "it should have been me ... part of me still wishes it had been"
-        r"(?=.*\bshould have been me\b)(?=.*\bwish\w* it (?:had been|was)\b)",
+        r"(?=.*\bshould have been me\b)(?=.*\bwish\w* it (?:had been|was)\b)(?=.*\b(?:died|dead"
+        r"|death|crash|killed|instead of)\b)",
         # a graveyard, and places swapped with the dead
         r"(?=.*\b(?:graveyard|cemetery|graves?|coffin|the dead|buried)\b)(?=.*\b(?:swap|trade"
-        r"|switch) places with\b)",
+        r"|switch) places with (?:any of them|them|him|her|the dead)\b)",
         # a weak heart one hopes will give out
         r"(?=.*\b(?:heart|cardiologist|cardiac)\b)(?=.*\b(?:hop|wish|pray)\w*\b(?: \w+){0,3}"
         r" it (?:would |will |could |might )?(?:just )?(?:gives? out|gave out|stops?|gives? up"
@@ -184,7 +195,8 @@ RULE = rule(
         r" (?:to )?(?:just )?(?:die|be dead|not exist|not be alive|not be here|stop existing|"
         r"cease to exist|cease existing|not be around|disappear (?:forever|for good|"
         r"permanently|completely|from (?:this|the) (?:world|earth))|be gone|vanish forever"
-        r"|not to exist|not to be here|not to be alive)\b",
+        r"|not to exist|not to be here|not to be alive)\b(?!(?: \w+){0,3} (?:on|from) (?:social"
+        r" media|online|instagram|facebook|tiktok|twitter|the internet))",
         r"\b(?:do not|dont|never|no longer|not|really do not) (?:even |really |actually |honestly "
         r")?(?:want|wish|wanna|feel like|"
         r"have the will) (?:to )?(?:live|be alive|exist|be on this earth|be in this world|go on"
@@ -212,9 +224,13 @@ RULE = rule(
         r" (?:\w+ ){0,3}?(?:die|dies|died|kills? me|takes? me|get hit|gets? me|hits? me|do not "
         r"survive|never come back|crash|end me)\b",
         r"\b(?:someone|somebody|something|god|cancer|a car|a bus|a truck|a train|the universe)"
-        r" (?:would|could|to|will|should) (?:just )?(?:kill|take|end|hit) me\b",
+        r" (?:would|could|to|will|should) (?:just )?(?:kill|take|end|hit) me\b(?! where| to (?:the"
+        r"|a|his|her|church|work|school|ministry)| into| through| under| in)",
         r"\bget hit by a (?:bus|car|truck|lorry|train)\b",
-        r"\b(?:not|stop) (?:to )?exist(?:ing)? " + ANYMORE,
+        r"\b(?:not|stop) (?:to )?exist(?:ing)? "
+        + ANYMORE
+        + r"(?!(?: \w+){0,3} (?:on|from) (?:social media|online|instagram|facebook|tiktok"
+        r"|twitter|the internet))",
         r"\bdo not want to be (?:here|alive|around) " + ANYMORE,
         r"\bthinking (?:about|of) (?:dying|death|being dead|not existing|not being here)\b",
         r"\b(?:i want|i wish|wish|want) (?:it|everything) (?:all )?(?:to|would) (?:end|stop|be "
@@ -226,7 +242,8 @@ RULE = rule(
         r"grateful|happy|glad|worst thing)\b(?: \w+){0,4} if (?:i|god|someone|something|a \w+|my"
         r" \w+|the \w+)\b(?: \w+){0,4}? (?:just )?(?:stopped existing|stop existing|did not exist|"
         r"was not here|were not here|died|was dead|were dead|disappeared|did not wake up|never woke"
-        r" up|took me|did not stop|hit me|went down|crashed|did not survive|was gone|were gone)\b",
+        r" up|took me(?! off| out| to| on| home| for| back| with| in| aside| along| under)|did not"
+        r" stop|hit me|went down|crashed|did not survive|was gone|were gone)\b",
         r"\bif (?:i|god|someone|something|a \w+|my \w+|the \w+)\b(?: \w+){0,3}? (?:just )?(?:died|"
         r"was dead|took me|did not wake up|never woke up|stopped existing|disappeared|did not stop|"
         r"hit me|went down|crashed|did not survive|was gone)\b(?: \w+){0,8} (?:relieved|grateful|"
@@ -239,18 +256,20 @@ RULE = rule(
         r"\b(?:disappointed|sad|upset|annoyed|angry|gutted|frustrated|hate that|sorry)\b(?: \w+)"
         r"{0,4} (?:i am |i )?(?:still (?:alive|here|breathing)|woke up again|survived the night)\b",
         # envy of the dead: "jealous of people who get to die", "envy the man in the coffin"
-        r"\b(?:jealous|envious|envy)\b(?:(?: \w+){0,4} (?:dead|died|who die|who died|are dead"
+        r"\b(?:jealous|envious|envy)\b(?!.*\b(?:trip|visit\w*|tour|pics|photos?|holiday)\b)(?:(?:"
+        r" \w+){0,4} (?:dead|died|who die|who died|are dead"
         r"|dying|do not wake up|get to die|got to die|die young|died young|are gone|passed away"
         r"|die in their sleep)|(?: \w+){0,6} (?:hearse|coffin|casket|dead people|grave|cemetery"
-        r"|graveyard|graves|in the ground|get to rest|get to sleep forever|gets to rest|obituar\w*"
-        r"|they get to go|she gets to|he gets to))\b",
+        r"|graveyard|graves|in the ground|get to rest|get to sleep forever|gets to rest))\b",
         r"\bobituar\w*\b(?: \w+){0,4} (?:jealous|envious|envy)\b",
         r"\b(?:like|wanna|want to|just want to|wish i could) not exist(?:ing)?(?: at all| anymore)?"
-        r"\b(?= *$| at all| anymore)",
-        r"\b(?:put (?:me )?to sleep|put (?:me )?down) like (?:a|an) (?:old |sick )?(?:dog|cat|pet"
+        r"\b(?= *$| at all| anymore)(?!.*\b(?:social media|online|instagram|facebook|tiktok|twitter"
+        r"|internet)\b)",
+        r"\bbe (?:put to sleep|put down) like (?:a|an) (?:old |sick )?(?:dog|cat|pet"
         r"|animal|horse)\b",
-        r"\bwish (?:the |that |this |my )?\w+ (?:had|would have|would|could have) (?:got|gotten"
-        r"|taken|killed|finished) me\b(?! (?:a|an|the|some|one|two|to|into|out|in|on|through"
+        r"\bwish (?:the |that |this |my )?(?:covid|cancer|virus|illness|crash|accident|tumou?r"
+        r"|disease|heart attack|stroke|storm|fire|flu) (?:had|would have|would|could have) (?:got"
+        r"|gotten|taken|killed|finished) me\b(?! (?:a|an|the|some|one|two|to|into|out|in|on|through"
         r"|there|home|up|down|off|back(?! when)|something|anything|everything|this|that|these"
         r"|those))",
         r"\b(?:do not|dont|did not|could not) (?:really )?care (?:if|whether) i (?:live|die|wake "
@@ -272,7 +291,8 @@ RULE = rule(
         r"|be gone)\b",
         r"\b(?:hope|hopes|hoping|wish|wishing|pray\w*)\b(?: that)? (?:i|something|someone) (?:\w+ )"
         r"{0,2}?(?:get|got|have|be|am) (?:in |into )?(?:an accident|a crash|a car crash|hit"
-        r"|run over|sick and die|cancer|a heart attack|killed|murdered|shot|stabbed)\b",
+        r"|run over|sick and die|cancer|a heart attack|killed|murdered|shot|stabbed)\b(?! research"
+        r"| ward| nurse| charity| uk| trust| awareness| screening| jab| vaccine| booster)",
         r"\b(?:death|dying|being dead|not existing|not waking up)\b(?: \w+){0,3} (?:would be|is|"
         r"sounds|seems|feels like|would feel like) (?:(?:a|such a|so|like a|really|very|pretty"
         r"|kind of|quite|actually|honestly) )*(?:relief|peaceful|"
