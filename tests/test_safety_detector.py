@@ -23,7 +23,9 @@ after dev9. (A tenth set is held out, not committed: measured, never read.)
 ``review_negatives.tsv`` is adversarial, not independent: 213 ordinary messages a reviewer wrote
 after reading the rules added for dev8-dev11, aimed at their false alarms (184 of 215 were
 flagged before the rules were tightened; two, "im on the bridge now" and "i am on the roof right
-now", were left out as the same words as a crisis row).
+now", were left out as the same words as a crisis row). ``review2_negatives.tsv`` is a second
+reviewer's 671 ordinary messages, about two thirds aimed at the words of every rule and one
+third plain everyday coaching talk; the ones still flagged are ``known_false_alarms.tsv``.
 Every crisis sentence must be flagged with its category among the categories and at exactly its
 level; every negative must be ``Level.NONE``; every conversation must end as expected. The
 crisis rows the detector does not pass yet are listed in ``known_misses.tsv`` with the reason,
@@ -86,6 +88,7 @@ NEGATIVES = _rows(
     "dev9_negatives.tsv",
     "dev11_negatives.tsv",
     "review_negatives.tsv",
+    "review2_negatives.tsv",
 )
 CONTEXT = _rows("context.tsv", "own_context.tsv")
 
@@ -95,6 +98,8 @@ CONTEXT = _rows("context.tsv", "own_context.tsv")
 # and the level be at least the label's.
 DISPUTED_LEVEL = {r["text"]: r["reason"] for r in _rows("disputed_level.tsv")}
 KNOWN_MISSES = {r["text"]: r["reason"] for r in _rows("known_misses.tsv")}
+# Negative rows the detector still flags, the same way (strict expected failures).
+KNOWN_FALSE_ALARMS = {r["text"]: r["found"] for r in _rows("known_false_alarms.tsv")}
 
 
 def _crisis_params() -> list[object]:
@@ -123,7 +128,20 @@ def test_crisis_sentence_is_flagged_with_its_category_and_level(row: dict[str, s
     )
 
 
-@pytest.mark.parametrize("row", NEGATIVES, ids=[f"{r['kind']}:{_id(r['text'])}" for r in NEGATIVES])
+def _negative_params() -> list[object]:
+    params: list[object] = []
+    for row in NEGATIVES:
+        found = KNOWN_FALSE_ALARMS.get(row["text"])
+        marks = [pytest.mark.xfail(strict=True, reason=f"flagged as {found}")] if found else []
+        params.append(pytest.param(row, marks=marks, id=f"{row['kind']}:{_id(row['text'])}"))
+    return params
+
+
+def test_every_known_false_alarm_is_a_negative_row() -> None:
+    assert set(KNOWN_FALSE_ALARMS) <= {r["text"] for r in NEGATIVES}
+
+
+@pytest.mark.parametrize("row", _negative_params())
 def test_ordinary_sentence_is_not_flagged(row: dict[str, str]) -> None:
     result = assess(row["text"])
     assert result.level is Level.NONE, sorted(result.categories)
@@ -154,6 +172,8 @@ def test_conversation_ends_as_expected(row: dict[str, str]) -> None:
 def test_history_alone_never_flags_an_ordinary_message() -> None:
     crisis_history = [r["text"] for r in CRISIS[-3:]]
     for row in NEGATIVES:
+        if row["text"] in KNOWN_FALSE_ALARMS:
+            continue  # flagged without any history (listed, expected to fail their own test)
         assert not assess(row["text"], crisis_history).crisis or _weak_only(row["text"])
 
 

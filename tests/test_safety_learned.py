@@ -19,9 +19,13 @@ from clarity.safety.learned.train import data_hash, load, table_files, to_json
 # while dev3 was held out (trained on the other writers only): what it is for. ("been researching
 # which meds would do it" was one, until a rule learned "<a medicine> would do it"; so was "Papa
 # would have less tension if I wasn't there, I am only giving them problems", until "I am only
-# giving them trouble" became a rule.)
+# giving them trouble" became a rule; and "i've been visiting everyone one last time", until the
+# layer, trained on the reviewers' ordinary messages too, became more cautious.)
 CAUGHT_IN_CROSS_VALIDATION = [
-    ("i've been visiting everyone one last time", "preparation"),
+    (
+        "mum asked what i want for my birthday and all i could think was to not be here for it",
+        "wish_dead",
+    ),
     ("Mate I'm not gonna lie, I'd be happy to just cark it in my sleep", "wish_dead"),
 ]
 

@@ -395,6 +395,22 @@ def known_misses(data: Path = DATA) -> str:
     return "\n".join(lines) + "\n"
 
 
+def known_false_alarms(data: Path = DATA) -> str:
+    """``tests/data/safety/known_false_alarms.tsv`` as the detector stands: every negative row it
+    flags, with what it found (the table test's expected failures, struck off when fixed)."""
+    lines = ["text\ttable\tfound"]
+    for path in table_files(data):
+        if not path.name.endswith(NEGATIVES_SUFFIX):
+            continue
+        for record in _read_tsv(path):
+            found = assess(record["text"])
+            if found.crisis:
+                by = "rules" if assess(record["text"], learned_layer=False).crisis else "layer"
+                categories = "+".join(sorted(found.categories))
+                lines.append(f"{record['text']}\t{path.name}\t{categories} ({by})")
+    return "\n".join(lines) + "\n"
+
+
 def train(data: Path = DATA, out: Path = WEIGHTS) -> Model:
     rows = load(data)
     files = table_files(data)
@@ -423,11 +439,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--known-misses",
         action="store_true",
-        help="rewrite tests/data/safety/known_misses.tsv (the table test's expected failures)",
+        help="rewrite tests/data/safety/known_misses.tsv and known_false_alarms.tsv (the table"
+        " test's expected failures)",
     )
     args = parser.parse_args(argv)
     if args.known_misses:
         (args.data / "known_misses.tsv").write_text(known_misses(args.data), encoding="utf-8")
+        (args.data / "known_false_alarms.tsv").write_text(
+            known_false_alarms(args.data), encoding="utf-8"
+        )
     elif args.measure:
         print(measure(args.measure, args.thresholds))
     elif args.evaluate:
