@@ -86,6 +86,11 @@ IDIOMS = (
     r"\boverdos\w* on (?:hot |spicy )?(?:cheetos|chips|crisps|sugar|chocolate|candy|sweets|caffeine"
     r"|coffee|pizza|netflix|anime|memes|tiktok|k ?dramas?)\b",
     r"\bctb\b(?= (?:means|stands for|is short for) (?!catch the bus))",
+    # a surfeit of something that is not a medicine ("od on chocolate"); idioms of the body
+    r"\b(?:overdos\w*|od|oding|od ing) on (?:hot |spicy |mince )?(?:chocolate|pies|sugar|caffeine"
+    r"|coffee|sweets|candy|cheetos|crisps|chips|pizza|cake|biscuits|cookies|netflix|tv|anime|memes"
+    r"|tiktok|k ?dramas?|easter eggs|carbs|cheese|junk food|food|christmas|pudding|takeaways?)\b",
+    r"\bwith a gun to my head\b(?= i| you| id| could)|\bopen (?:up )?my throat\b",
     r"\b(?:jump|fall|drop)\w* off (?:the |a )?\w+ to (?:skip|respawn|reset|reach|save time)\b",
     # "not asking for a friend" is asking for oneself: the friend is no one reported on
     r"\bnot asking for a friend\b",

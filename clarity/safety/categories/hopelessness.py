@@ -15,7 +15,8 @@ from clarity.safety.rules import rule
 # What may follow an "I can't ..." for it to be about life rather than a task.
 _LIFE_SENSE = (
     rf"(?!.*\b(?:new job|quit|resign|new flat|move out|new place|this job|my job|music|noise"
-    r"|neighbou?rs?|weather|heat|traffic|rain|builders|drilling|barking)\b)"
+    r"|neighbou?rs?|weather|heat|traffic|rain|builders|drilling|barking|coffee|tea|phone|wifi"
+    r"|hoodie|jeans|tight|speech|laugh\w*|morning coffee|my dog|my cat)\b)"
     rf"(?: (?:{ANYMORE}|like this|much longer|one more day|another day|living|in this life|"
     r"on my own|without (?:him|her|them|you|my \w+)|alone)|(?= *$)|(?= (?:and|i|please|it is|"
     r"its|so|because|honestly|really|lol|to be honest|everything|nothing|but|help|anyone|"
@@ -88,7 +89,8 @@ _BROAD = [
     r"\b(?:can not|do not think i can|could not|not sure i can) (?:do|face|survive|take|handle"
     r"|bear|get through) (?:another|one more) (?:day|week|month|year|night|morning)\b",
     r"\b(?:tired|exhausted|sick|weary|worn out|drained) (?:of|from|by) (?:living|existing|being"
-    r" alive|life|being here)\b(?! (?:in|with|at|near|next to|so far|on|under|without)\b)",
+    r" alive|life|being here)\b(?! (?:in|with|at|near|next to|so far|on|under|without|out of|off"
+    r"|like a)\b)",
     r"\b(?:tap\w*|check\w*|bow\w*|opt\w*|clock\w*) out of (?:life|living|existence|this world)\b",
     r"\bwhy (?:am i|i am|do i|i) (?:even |still )*(?:trying to live|bother\w* (?:living|to"
     r" live))\b|\b(?:and it|it) never will\b",

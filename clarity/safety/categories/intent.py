@@ -26,6 +26,10 @@ _ACT = (
     r"|today|tomorrow|soon|this "
     r"week|by|before)|not be here (?:tomorrow|anymore|by|next)|say (?:my )?(?:final |last )?"
     r"goodbyes?|end myself|do it (?:and|when) (?:no one|nobody|everyone))"
+    # an everyday leaving: a stop, colleagues, an old car, annual leave
+    r"(?!.*\b(?:annual leave|maternity|paternity|on leave|holiday|abroad|a trip|the next stop|next"
+    r" stop|colleagues|my old car|the car|the office|the team|in spain|having my (?:morning )?"
+    r"coffee)\b)"
 )
 
 _BROAD = [
@@ -167,7 +171,8 @@ RULE = rule(
         r"(?<!hoping )(?<!hope )(?<!wish )(?<!pray )(?<!hoping i )(?<!hope i )(?<!hoping i just )"
         r"(?<!hope i just )\bi (?:will not|wont) be (?:here|alive|around) (?:tomorrow|by tomorrow"
         r"|by morning|by the (?:end|time)|next week|after tonight|much longer|to see)\b"
-        r"(?!.*\b(?:lol|haha|at this rate|comet|government|election)\b)",
+        r"(?!.*\b(?:lol|haha|at this rate|comet|government|election|annual leave|maternity"
+        r"|paternity|on leave|holiday|abroad|a trip|in spain|visit\w*)\b)",
         r"\bsee you on the other side\b",
         r"\b(?:i am|i|i will|ill) (?:actually|really|seriously|finally|definitely|truly) (?:going "
         r"to |gonna |doing |will )?(?:do it|go through with it|doing it)\b",
@@ -176,9 +181,11 @@ RULE = rule(
         r"\b(?:not going to|will not|not gonna|i am not going to) be (?:here|around|alive) "
         r"(?:much longer|for (?:much )?longer|for long|tomorrow|by tomorrow|by (?:morning|tonight"
         r"|the weekend|the end of the (?:day|week|night))|next week|anymore|after "
-        r"(?:tonight|today|this))\b",
+        r"(?:tonight|today|this))\b(?!.*\b(?:annual leave|maternity|paternity|on leave|holiday"
+        r"|abroad|a trip|in spain|visit\w*|quick visit|starting)\b)",
         r"\b(?:tell|telling|told|let|letting) (?:someone|somebody|you|anyone|people|you all|"
-        r"everyone) (?:know )?before i (?:do it|go|die|leave|end it|kill myself)\b",
+        r"everyone) (?:know )?before i (?:do it|go(?! on| to| away| abroad)|die|leave(?! for| on"
+        r"| work)|end it|kill myself)\b",
         r"\b(?:you|they|no one|nobody|anyone) (?:will not|will never|is not going to|wont) (?:hear "
         r"from|see|talk to) me (?:again|anymore|after (?:tonight|today))\b",
     ],

@@ -288,7 +288,10 @@ RULE = rule(
         r"paracetamol|sleeping pills)\b",
         rf"\b(?:bought|buy|buying|got|get|getting|ordered|order|ordering|purchased|acquired|hid|"
         rf"hidden|hiding|have|had|found|borrowed|took|stole|picked up) (?:(?:a|the|some|my|myself a"
-        rf"|dads|my dads|his|a length of) )?(?:\w+ )?{_MEANS}\b(?! (?:for (?:the|my|a|our) "
+        rf"|dads|my dads|his|a length of) )?(?:\w+ )?(?<!massage )(?<!heat )(?<!glue )(?<!nail )"
+        rf"(?<!staple )(?<!water )(?<!nerf )(?<!garden )(?<!new )(?<!paint )(?<!toy )(?<!bubble )"
+        rf"{_MEANS}\b(?! balloons?| for tomorrow| for the (?:bbq|barbecue|party)| (?:for (?:the|my"
+        rf"|a|our) "
         r"(?:tent|climbing|camping|boat|dog|swing|hammock|washing|garden|trip|hunting|range|"
         r"grill|bbq|barbecue|balloons|party|kids|hose|car wash)|licen[cs]e|course|class|show|safe|"
         r"cabinet|case|cleaning|club|range|rack|holder|reel|pipe|locks?|lockbox)| to the (?:range"

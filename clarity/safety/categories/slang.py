@@ -99,8 +99,8 @@ RULE = rule(
         r"\bremove myself\b(?= *$| from (?:this|the) (?:world|earth|planet|equation))|"
         r"\b(?:off|offing|top|topping|neck|necking|do|delete|yeet\w*|unalive|erase|uninstall"
         r"|end|kms) myself\b"
-        r"(?! (?:from|out of|off) (?:the|this|my|that) (?:group|chat|list|team|project|"
-        r"account|app|server|email))",
+        r"(?! (?:from|out of|off) (?:the|this|my|that) (?:\w+ )?(?:group|chat|list|team|project|"
+        r"account|app|server|email)| a (?:favou?r|fry up|treat|coffee|breakfast|dinner|lunch)\b)",
         r"\bdo myself in\b",
         r"\bself ?delet\w*",
         r"\btoaster bath\b",

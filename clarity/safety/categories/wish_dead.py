@@ -18,7 +18,8 @@ _NOT_WAKE = (
 )
 TIRED_OF_LIVING = (
     r"\b(?:tired|sick|exhausted|weary) of (?:living|being alive|existing|life|waking up|this life"
-    r"|being here)\b(?! (?:in|with|at|near|next to|so far|on|under|without (?:a|my) \w+ )\b)"
+    r"|being here)\b(?! (?:in|with|at|near|next to|so far|on|under|out of|off|like a|without (?:a"
+    r"|my) \w+ )\b)"
 )
 
 # Broad frames (any wording): a wish, hope or prayer, then not existing, death, or being taken.
@@ -249,7 +250,9 @@ RULE = rule(
         r"hit me|went down|crashed|did not survive|was gone)\b(?: \w+){0,8} (?:relieved|grateful|"
         r"glad|happy|fine|ok|okay|easier|better|a relief|at peace|not mind|not care|worst thing|"
         r"thankful|blessing)\b",
-        r"\b(?:hope|hoping|wish|wishing|pray|praying)\b(?: that)? (?:i|my \w+|the \w+|something|"
+        r"\b(?:hope|hoping|wish|wishing|pray|praying)\b(?: that)? (?!(?:\w+ ){1,2}(?:does not|do"
+        r" not|will not|would not|did not|goes down before)\b)(?!i (?:do not|will not) (?:crash"
+        r"|make it to the))(?:i|my \w+|the \w+|something|"
         r"someone|a \w+|god)\b(?: \w+){0,6}? (?:just go|go down|goes down|crash|crashes|never come "
         r"back|do not make it|does not make it|not make it|end it for me|die|dies|take me|takes me)"
         r"\b",
