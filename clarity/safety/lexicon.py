@@ -115,11 +115,19 @@ METHOD_ACT = (
     r"|methods) to (?:die|go(?! from| to| there| home| about| back)|end it(?! with)|do it(?! paint"
     r"| the| first| yourself| myself)|end my life|kill myself|not wake up)"
     r"|(?:least painful|most painless|painless) (?:way|ways|method|methods|death)"
-    r"|how (?:many|much) (?:\w+ ){0,3}(?:it would take|it takes|would be enough|is enough|are "
-    r"enough|would it take|does it take|would kill|to die|to kill|to"
-    r" overdose|is (?:lethal|fatal|too much)|until i die|to not wake up)"
-    r"|how (?:high|tall|far) (?:\w+ ){0,3}(?:to (?:die|jump|fall)|would i need|do i need to"
-    r"|before (?:it kills|you die))|hanging myself|hung myself)"
+    r"|how (?:many|much) (?:\w+ ){0,3}(?:would kill|to die|to kill|to overdose|is (?:lethal"
+    r"|fatal)|until i die|to not wake up)"
+    r"|how (?:high|tall|far) (?:\w+ ){0,3}(?:to die|before (?:it kills|you die))"
+    r"|hanging myself|hung myself)"
+)
+# "How many would it take", "how high to jump": a dose or a height only where a medicine or a
+# high place is named in the message (an amount of eggs, money or protein is not a dose).
+AMOUNT_ASKED = (
+    rf"(?=.*\b(?:{DRUG_NAMES}|pills|tablets|meds|of (?:them|these|those))\b)(?=.*\bhow (?:many"
+    r"|much) (?:\w+ ){0,3}(?:it would take|it takes|would be enough|is enough|are enough|would it"
+    r" take|does it take|is too much)\b)",
+    rf"(?=.*\b{HIGH_PLACE}\b)(?=.*\bhow (?:high|tall|far) (?:\w+ ){{0,3}}(?:to (?:jump|fall)|would"
+    r" i need|do i need to)\b)",
 )
 WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # A time still to come, or a moment the person is waiting for.

@@ -5,7 +5,15 @@ and questions about lethal means."""
 from __future__ import annotations
 
 from clarity.safety.assessment import Level
-from clarity.safety.lexicon import DRUG_NAMES, DRUGS, HIGH_PLACE, METHOD_ACT, VEHICLE, WATER
+from clarity.safety.lexicon import (
+    AMOUNT_ASKED,
+    DRUG_NAMES,
+    DRUGS,
+    HIGH_PLACE,
+    METHOD_ACT,
+    VEHICLE,
+    WATER,
+)
 from clarity.safety.rules import rule
 
 _MEANS_NOUN = (
@@ -128,6 +136,7 @@ RULE = rule(
     "method",
     Level.ACTIVE,
     whole=[
+        *AMOUNT_ASKED,
         # "does a tylenol od hurt or is it peaceful. asking for me"
         r"(?=.*\b(?:od|overdose|overdosing|overdosed|hanging|drowning"
         r"|bleeding out)\b)(?=.*\b(?:hurt"

@@ -20,8 +20,11 @@ _BROAD = [
     # "i cut" with no object, a blade taken from a sharpener, cutting deeper
     r"\bi cut\b(?= *$| (?:again|deeper|deep|too deep|because (?:i|it)|when i|whenever|last night"
     r"|tonight|today|this (?:time|morning|week)|more|worse|badly|until|til|till|its|it is|anyway"
-    r"|and it (?:hurt|bled|helps|helped)|to (?:feel|cope|punish|forget|calm)))",
-    r"\bcut (?:deeper|too deep)\b(?! (?:in|into) (?:the|a) \w+)",
+    r"|and it (?:hurt|bled|helps|helped)|to (?:feel|cope|punish|forget|calm)))"
+    r"(?!.*\b(?:calories|kg|lbs|bulk\w*|diet\w*|carbs|macros|gym|weight|claws|lawn ?mower"
+    r"|hedge|grass|hair|fringe)\b)",
+    r"\bcut (?:deeper|too deep)\b(?! (?:in|into) (?:the|a) \w+)(?!.*\b(?:lawn ?mower|hedge"
+    r"|grass|hair|fringe|claws)\b)",
     r"\b(?:instead of|rather than|to stop (?:me|myself) from|so i do not) (?:cutting|burning"
     r"|self harm\w*|sh|hurting myself)\b|\b(?:hid|hide|hiding|cover\w*) (?:the|my) (?:cuts"
     r"|scars|burns|bruises)\b",
@@ -157,7 +160,8 @@ RULE = rule(
         r"\b(?:started|start|stop|stopped|quit|relaps\w*|back to|resist\w*|urges? to|crav\w*|"
         r"went back to|been|keep|kept|clean from|addicted to|going back to|return\w* to) "
         r"(?:cutting|cut|burning|self harm\w*|hurting myself|harming myself|hitting myself|"
-        r"the blade|the razor)\b(?! (?:back|down|costs|corners|class|ties|carbs|sugar|the))",
+        r"the blade|the razor)\b(?! (?:back|down|costs|corners|class|ties|carbs|sugar|the))"
+        r"(?!.*\b(?:calories|kg|lbs|bulk\w*|diet\w*|carbs|macros|gym|weight|lost \d+)\b)",
         r"\b(?:urges?|want|wanna|need|needed|wanted|going|tempted|itching|craving) to (?:cut|burn"
         r"|hurt|bleed)\b(?= *$| again| so bad| tonight| deep\w*| myself| right now| it| every)",
         r"\b(?:fresh|new|deep|open|bleeding|infected|hidden|hide my|hiding my|my) (?:cuts|scars|"
