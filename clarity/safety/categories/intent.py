@@ -20,6 +20,9 @@ _WILL = (
     r"to|intending to|tonight i|today i|tomorrow i|i must|i need to|have to|going to finally)"
     r"(?: (?:just|finally|really|actually|definitely|literally|probably))?"
 )
+# A joke about the far future, and an ordinary absence: not the end of a life.
+_JOKING = r"lol|haha|at this rate|comet|government|election"
+_AWAY = r"annual leave|maternity|paternity|on leave|holiday|abroad|a trip|in spain"
 _ACT = (
     rf"(?:{KILL_SELF}|{METHOD_ACT}|(?:do|commit) (?:the )?suicide|jump (?:tonight|today|tomorrow"
     rf"|now|soon|off)\b|die (?:tonight"
@@ -27,9 +30,8 @@ _ACT = (
     r"week|by|before)|not be here (?:tomorrow|anymore|by|next)|say (?:my )?(?:final |last )?"
     r"goodbyes?|end myself|do it (?:and|when) (?:no one|nobody|everyone))"
     # an everyday leaving: a stop, colleagues, an old car, annual leave
-    r"(?!.*\b(?:annual leave|maternity|paternity|on leave|holiday|abroad|a trip|the next stop|next"
-    r" stop|colleagues|my old car|the car|the office|the team|in spain|having my (?:morning )?"
-    r"coffee)\b)"
+    rf"(?!.*\b(?:{_AWAY}|next stop|colleagues|my old car|the car|the office|the team|having my"
+    r" (?:morning )?coffee)\b)"
 )
 
 _BROAD = [
@@ -50,7 +52,7 @@ _BROAD = [
     r"|it ll|everything will|it is going to) (?:all )?be (?:done|over|finished)\b",
     r"\b(?:do not|dont|no point|no use) (?:try\w* (?:to|and) |bother\w* (?:to|and) )?(?:talk"
     r"|talking|convince|convincing|stop|stopping) me out of it\b",
-    r"(?!.*\b(?:lol|haha|at this rate|comet|government|election)\b)\bi (?:am not going to|will"
+    rf"(?!.*\b(?:{_JOKING})\b)\bi (?:am not going to|will"
     r" not|am not gonna) be (?:here|around|alive) (?:for|at|by|on|to see) (?:christmas|my birthday"
     r"|new year\w*|the (?:weekend|holidays|summer|new year)|next \w+|\w+day)\b",
     r"\b(?:will not|wont) (?:need|be needing) (?:\w+ ){0,3}(?:after|past|beyond) (?:tonight"
@@ -171,8 +173,7 @@ RULE = rule(
         r"(?<!hoping )(?<!hope )(?<!wish )(?<!pray )(?<!hoping i )(?<!hope i )(?<!hoping i just )"
         r"(?<!hope i just )\bi (?:will not|wont) be (?:here|alive|around) (?:tomorrow|by tomorrow"
         r"|by morning|by the (?:end|time)|next week|after tonight|much longer|to see)\b"
-        r"(?!.*\b(?:lol|haha|at this rate|comet|government|election|annual leave|maternity"
-        r"|paternity|on leave|holiday|abroad|a trip|in spain|visit\w*)\b)",
+        rf"(?!.*\b(?:{_JOKING}|{_AWAY}|visit\w*)\b)",
         r"\bsee you on the other side\b",
         r"\b(?:i am|i|i will|ill) (?:actually|really|seriously|finally|definitely|truly) (?:going "
         r"to |gonna |doing |will )?(?:do it|go through with it|doing it)\b",
@@ -181,8 +182,7 @@ RULE = rule(
         r"\b(?:not going to|will not|not gonna|i am not going to) be (?:here|around|alive) "
         r"(?:much longer|for (?:much )?longer|for long|tomorrow|by tomorrow|by (?:morning|tonight"
         r"|the weekend|the end of the (?:day|week|night))|next week|anymore|after "
-        r"(?:tonight|today|this))\b(?!.*\b(?:annual leave|maternity|paternity|on leave|holiday"
-        r"|abroad|a trip|in spain|visit\w*|quick visit|starting)\b)",
+        rf"(?:tonight|today|this))\b(?!.*\b(?:{_AWAY}|visit\w*|starting)\b)",
         r"\b(?:tell|telling|told|let|letting) (?:someone|somebody|you|anyone|people|you all|"
         r"everyone) (?:know )?before i (?:do it|go(?! on| to| away| abroad)|die|leave(?! for| on"
         r"| work)|end it|kill myself)\b",

@@ -11,13 +11,13 @@ from clarity.safety.assessment import Level
 from clarity.safety.lexicon import DRUGS
 from clarity.safety.rules import rule
 
+# "when i'm gone next week", "gone on the work trip": away for a while, not dead.
+_AWAY = r"(?! (?:on|for|to|away|next|this|in|at|over|during|tomorrow|tonight|until|till)\b)"
 _AFTER_ME = (
     r"(?:(?:for )?(?:when|after|once) (?:i am|i have) (?:gone|dead|no longer (?:here|around)|not"
-    r" (?:here|around))(?! (?:on|for|to|away|next|this|in|at|over|during|tomorrow|tonight|until"
-    r"|till)\b)|(?:to (?:read|open|watch|see|find|"
+    r" (?:here|around))" + _AWAY + r"|(?:to (?:read|open|watch|see|find|"
     r"have)|for (?:them|everyone|my \w+)) after(?:wards)?(?= *$)|(?:for )?(?:when|after) i (?:die"
-    r"|am gone(?! (?:on|for|to|away|next|this|in|at|over|during|tomorrow|tonight|until|till)\b)"
-    r"|go(?= *$| for good| forever)|leave for good|do it|have ended it|end it"
+    r"|am gone" + _AWAY + r"|go(?= *$| for good| forever)|leave for good|do it|have ended it|end it"
     r"|have done it|have taken my life|take my life|end my life)|for"
     r" afterwards|in case (?:something|anything) happens to me|after i am gone|(?:after|on) my"
     r" death|when i am dead)"
@@ -93,7 +93,7 @@ _BROAD = [
     # letters or notes left for when I am gone
     r"\b(?:wrote|written|writing|left|leaving) (?:\w+ ){0,3}(?:letters?|notes?|cards?|videos?"
     r"|recordings?)\b(?: \w+){0,14} (?:for )?(?:when|after|once) i am (?:gone|dead|no longer"
-    r" here)\b(?! (?:on|for|to|away|next|this|in|at|over|during|tomorrow|tonight|until|till)\b)",
+    r" here)\b" + _AWAY,
     r"\b(?:enough|plenty)\b(?: \w+){0,2} (?:put away|saved|stashed|hidden|set aside)\b(?: \w+){0,2}"
     r" for (?:when i am ready|when the time comes|the day i (?:do it|go))\b",
     r"\beverything else is (?:ready|sorted|done|in place)\b(?= *$)",
@@ -147,7 +147,7 @@ _BROAD = [
     r"\b(?:outfit|clothes|dress|suit)\b(?: \w+){0,4} (?:to be found in|to be buried in|for my"
     r" funeral|i want to be found in)\b",
     r"\b(?:paid|paying) (?:back|off)\b(?: \w+){0,12} (?:after|when|once) i am (?:gone|dead)\b"
-    r"(?! (?:on|for|to|away|next|this|in|at|over|during|tomorrow|tonight|until|till)\b)",
+    + _AWAY,
 ]
 _UNLESS = (
     r"\b(?:birthdays?|surgery|operation|procedure|moving to|moving house|moving out|move to"

@@ -16,15 +16,23 @@ _HARM = (
     r"|choke|choking)"
 )
 
+# Marks with an everyday cause (brambles, sunburn, a rucksack strap, eczema).
+_ACCIDENT = (
+    r"(?!.*\b(?:brambles?|thorns?|nettles?|blackberr\w*|hedge|bushes|picking|sunburn\w*"
+    r"|suncream|sun cream|sunscreen|forgetting|skateboard\w*|rucksack|straps?|eczema|itch\w*"
+    r"|rash|in my sleep)\b)"
+)
+_NOT_A_TAN = r"(?<!sunburn )(?<!strap )(?<!stretch )(?<!tan )"
+# "Cutting" on a diet or at the gym, and what gets cut in a garden or a salon.
+_DIET = r"calories|kg|lbs|bulk\w*|diet\w*|carbs|macros|gym|weight"
+_TRIMMING = r"claws|lawn ?mower|hedge|grass|hair|fringe"
 _BROAD = [
     # "i cut" with no object, a blade taken from a sharpener, cutting deeper
     r"\bi cut\b(?= *$| (?:again|deeper|deep|too deep|because (?:i|it)|when i|whenever|last night"
     r"|tonight|today|this (?:time|morning|week)|more|worse|badly|until|til|till|its|it is|anyway"
     r"|and it (?:hurt|bled|helps|helped)|to (?:feel|cope|punish|forget|calm)))"
-    r"(?!.*\b(?:calories|kg|lbs|bulk\w*|diet\w*|carbs|macros|gym|weight|claws|lawn ?mower"
-    r"|hedge|grass|hair|fringe)\b)",
-    r"\bcut (?:deeper|too deep)\b(?! (?:in|into) (?:the|a) \w+)(?!.*\b(?:lawn ?mower|hedge"
-    r"|grass|hair|fringe|claws)\b)",
+    rf"(?!.*\b(?:{_DIET}|{_TRIMMING})\b)",
+    rf"\bcut (?:deeper|too deep)\b(?! (?:in|into) (?:the|a) \w+)(?!.*\b(?:{_TRIMMING})\b)",
     r"\b(?:instead of|rather than|to stop (?:me|myself) from|so i do not) (?:cutting|burning"
     r"|self harm\w*|sh|hurting myself)\b|\b(?:hid|hide|hiding|cover\w*) (?:the|my) (?:cuts"
     r"|scars|burns|bruises)\b",
@@ -52,11 +60,9 @@ _BROAD = [
     r"\bsharpeners?\b(?: \w+){0,3} (?:for|to get) (?:the |its |a )?blades?\b",
     r"\b(?:days?|weeks?|months?) (?:without|clean from|free from|off) (?:cutting|self harm\w*"
     r"|sh|hurting myself|burning)\b",
-    r"(?<!sunburn )(?<!strap )(?<!stretch )(?<!tan )(?!.*\b(?:brambles?|thorns?|nettles?"
-    r"|blackberr\w*|hedge|bushes|picking|sunburn\w*"
-    r"|suncream|sun cream|sunscreen|forgetting|skateboard\w*|rucksack|straps?|eczema|itch\w*"
-    r"|rash|in my sleep)\b)"
-    r"\b(?:scratches|cuts|burns|bruises|marks|scars|wounds|stitches)\b(?: \w+){0,3} (?:i did"
+    _NOT_A_TAN
+    + _ACCIDENT
+    + r"\b(?:scratches|cuts|burns|bruises|marks|scars|wounds|stitches)\b(?: \w+){0,3} (?:i did"
     r"|i made|i gave|i caused)(?: (?:to )?myself)?\b|\bself inflicted\b",
     r"\b(?:i did|did) (?:it|this|that|them) (?:to )?myself\b(?=.*\b(?:stitches|wrists?|arms?"
     r"|legs?|thighs?|cuts?|scratches|burns?|scars?|bruises?|wounds?|a e|hospital)\b)",
@@ -147,10 +153,8 @@ RULE = rule(
         r"\b(?:pick\w*|scratch\w*) (?:at )?my (?:skin|scabs|arms?)\b(?: \w+){0,5} (?:until|till"
         r"|til) (?:it|they) (?:opens?|opened|breaks?|broke) (?:up|open)?\b",
         rf"\b{_HARM} myself\b",
-        r"(?!.*\b(?:brambles?|thorns?|nettles?|blackberr\w*|hedge|bushes|picking|sunburn\w*"
-        r"|suncream|sun cream|sunscreen|forgetting|skateboard\w*|rucksack|straps?|eczema|itch\w*"
-        r"|rash|in my sleep)\b)"
-        rf"\b(?:cut\w*|slic\w*|scratch\w*|burn\w*|carv\w*|scald\w*|stab\w*) (?:into )?(?:my |"
+        _ACCIDENT
+        + rf"\b(?:cut\w*|slic\w*|scratch\w*|burn\w*|carv\w*|scald\w*|stab\w*) (?:into )?(?:my |"
         rf"both )?{_BODY}\b(?! (?:on|with|while|when|during|from|in|at) (?:the |a |my )?(?:oven"
         r"|stove|iron|pan|kettle|glass|paper|door|fence|bike|fall|accident|cooking|sun|gym|work"
         r"|kitchen|game|match|radiator|hob|grill|tray|curling iron|straighteners|candle|bbq"
@@ -161,13 +165,13 @@ RULE = rule(
         r"went back to|been|keep|kept|clean from|addicted to|going back to|return\w* to) "
         r"(?:cutting|cut|burning|self harm\w*|hurting myself|harming myself|hitting myself|"
         r"the blade|the razor)\b(?! (?:back|down|costs|corners|class|ties|carbs|sugar|the))"
-        r"(?!.*\b(?:calories|kg|lbs|bulk\w*|diet\w*|carbs|macros|gym|weight|lost \d+)\b)",
+        rf"(?!.*\b(?:{_DIET}|lost \d+)\b)",
         r"\b(?:urges?|want|wanna|need|needed|wanted|going|tempted|itching|craving) to (?:cut|burn"
         r"|hurt|bleed)\b(?= *$| again| so bad| tonight| deep\w*| myself| right now| it| every)",
         r"\b(?:fresh|new|deep|open|bleeding|infected|hidden|hide my|hiding my|my) (?:cuts|scars|"
         r"wounds|self harm scars|burns)\b(?! (?:from|on the|after (?:the|my) (?:surgery|operation"
         r"|accident|fall)))",
-        r"(?<!sunburn )(?<!strap )(?<!stretch )(?<!tan )(?<!red )(?<!pen )(?<!ink )"
+        _NOT_A_TAN + r"(?<!red )(?<!pen )(?<!ink )"
         rf"\b(?:cuts|scars|wounds|marks|burns|bruises) (?:all )?(?:on|up|down|across) (?:my |both "
         rf")?{_BODY}\b(?! (?:from (?:the |a |my )?(?:surgery|operation|accident|fall|cat|dog|"
         r"chickenpox|acne|sport|rugby|football|bike)))",

@@ -22,6 +22,11 @@ TIRED_OF_LIVING = (
     r"|my) \w+ )\b)"
 )
 
+# Not existing on social media or online is leaving an app, not life.
+_ONLINE = (
+    r"(?!(?: \w+){0,3} (?:on|from) (?:social media|online|instagram|facebook|tiktok|twitter|the"
+    r" internet))"
+)
 # Broad frames (any wording): a wish, hope or prayer, then not existing, death, or being taken.
 _DEATH_END = (
     r"(?:be dead|die|died|not be (?:alive|here|around|a person|anyone|anything|real)|not exist"
@@ -43,8 +48,7 @@ _BROAD = [
     rf"|yearn\w*|crave|craving|ache|aching) (?:\w+ ){{0,2}}?(?:to )?(?:just |simply )?"
     rf"{_DEATH_END}\b(?! (?:for (?:a|the|an|some|two|three|\d+) (?!ever)|to (?:the|my|a|work"
     rf"|school)|into|on (?:holiday|a)|from (?:work|school|class|the|this (?:party|meeting)))\b)"
-    r"(?!(?: \w+){0,3} (?:on|from) (?:social media|online|instagram|facebook|tiktok|twitter|the"
-    r" internet))",
+    + _ONLINE,
     rf"\b(?:my )?(?:wish|dream|hope|prayer) (?:is|was) (?:to|that i) (?:just )?{_DEATH_END}\b",
     r"\bwish\w*\b(?: \w+){0,8} (?:be gone|be dead|stop existing|not exist|never wake up|not wake"
     r" up)\b",
@@ -228,10 +232,7 @@ RULE = rule(
         r" (?:would|could|to|will|should) (?:just )?(?:kill|take|end|hit) me\b(?! where| to (?:the"
         r"|a|his|her|church|work|school|ministry)| into| through| under| in)",
         r"\bget hit by a (?:bus|car|truck|lorry|train)\b",
-        r"\b(?:not|stop) (?:to )?exist(?:ing)? "
-        + ANYMORE
-        + r"(?!(?: \w+){0,3} (?:on|from) (?:social media|online|instagram|facebook|tiktok"
-        r"|twitter|the internet))",
+        r"\b(?:not|stop) (?:to )?exist(?:ing)? " + ANYMORE + _ONLINE,
         r"\bdo not want to be (?:here|alive|around) " + ANYMORE,
         r"\bthinking (?:about|of) (?:dying|death|being dead|not existing|not being here)\b",
         r"\b(?:i want|i wish|wish|want) (?:it|everything) (?:all )?(?:to|would) (?:end|stop|be "
