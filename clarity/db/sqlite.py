@@ -13,12 +13,11 @@ Named as the Tortoise engine for SQLite URLs (``clarity.db.tortoise_config``).
   every write transaction queued before it. The write-ahead log (Tortoise's default journal)
   lets readers run beside the writer, each seeing the last committed state, so the hand-written
   reads every request makes (``clarity.db.rows``: the sign-in lookup, the session list and read,
-  a session's recent messages) go through a second, read-only aiosqlite connection that needs
-  no lock. It keeps its own thread: in a burst of new replies the loop is the bottleneck, and
-  those reads' SQLite work then runs beside it on the other core (with them on the loop as
-  well, four alternated 1,000-reply bursts had a later first token in all four). A read inside
-  a transaction stays on the transaction's connection, where it sees the transaction's own
-  writes.
+  a session's recent messages) go through a second, read-only connection that needs no lock.
+  They run on the loop (``LoopReader``), within a budget of SQLite steps; a read past it, or
+  one that finds the file busy, runs again on a read-only aiosqlite connection's own thread,
+  which waits for the file when it must. A read inside a transaction stays on the
+  transaction's connection, where it sees the transaction's own writes.
 """
 
 from __future__ import annotations
@@ -37,7 +36,7 @@ from tortoise.backends.sqlite.client import (
 )
 
 from clarity.cancellation import finish_despite_cancellation
-from clarity.db.sqlite_connection import LoopSqliteConnection
+from clarity.db.sqlite_connection import LoopReader, LoopSqliteConnection
 from clarity.db.transactions import SqliteTransaction
 
 # How long a read waits on a lock held by a checkpoint or a recovering log, instead of failing.
@@ -47,6 +46,7 @@ READER_BUSY_TIMEOUT_MS = 5000
 class ClaritySqliteClient(SqliteClient):
     def __init__(self, file_path: str, **kwargs: Any) -> None:
         super().__init__(file_path, **kwargs)
+        self._loop_reader: LoopReader | None = None
         self._reader: aiosqlite.Connection | None = None
         self._reader_opening = asyncio.Lock()
 
@@ -68,6 +68,11 @@ class ClaritySqliteClient(SqliteClient):
         if self.filename == ":memory:" or "mode=memory" in self.filename:
             rows: Sequence[Sequence[Any]] = (await self.execute_query(query, list(values)))[1]
             return rows
+        if self._loop_reader is None:
+            self._loop_reader = LoopReader.open(self.filename)
+        on_loop = self._loop_reader.fetchall(query, values)
+        if on_loop is not None:
+            return on_loop
         reader = self._reader
         if reader is None:
             reader = await finish_despite_cancellation(self._open_reader())
@@ -87,6 +92,9 @@ class ClaritySqliteClient(SqliteClient):
             return reader
 
     async def close(self) -> None:
+        if self._loop_reader is not None:
+            loop_reader, self._loop_reader = self._loop_reader, None
+            loop_reader.close()
         if self._reader is not None:
             reader, self._reader = self._reader, None
             await reader.close()

@@ -1,13 +1,15 @@
-"""SQLite's writes driven from the event loop (``clarity.db.sqlite_connection``): what runs on the
-loop never waits there. While another process holds the file's write lock (the CLI, a second
-worker), writes wait for it on their own thread and the loop keeps serving; reads answer from the
-last committed state at once; a write cancelled while it waits leaves the connection usable."""
+"""SQLite driven from the event loop (``clarity.db.sqlite_connection``): what runs on the loop never
+waits there. While another process holds the file's write lock (the CLI, a second worker), writes
+wait for it on their own thread and the loop keeps serving; reads answer from the last committed
+state at once; a write cancelled while it waits leaves the connection usable. Short reads are
+answered on the loop; a long one, or one that finds the file locked, runs on the reading thread."""
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 
 import pytest
 from tortoise import connections
@@ -15,6 +17,7 @@ from tortoise.transactions import in_transaction
 
 from clarity.db.rows import select
 from clarity.db.sqlite import ClaritySqliteClient
+from clarity.db.sqlite_connection import LoopReader
 from clarity.models import SolveSession, User
 from tests.helpers.loop import Ticker, ticking
 
@@ -117,3 +120,45 @@ async def test_a_commit_cancelled_on_its_thread_leaves_the_connection_usable(
     assert await SolveSession.filter(user_id=account.id).count() == 0
     await SolveSession.create(user=account)
     assert (await select(_COUNT, account.id))[0][0] == 1
+
+
+# About three million SQLite steps, no table needed: far past the loop's budget for one read.
+_LONG_READ = (
+    "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 300000) "
+    "SELECT COUNT(*) FROM n"
+)
+
+
+async def test_a_short_read_is_answered_on_the_loop_without_its_thread(
+    client: ClaritySqliteClient, account: User
+) -> None:
+    await SolveSession.create(user=account)
+    assert (await select(_COUNT, account.id))[0][0] == 1
+    assert client._reader is None, "a short read should not need the reading thread"
+
+
+async def test_a_long_read_is_stopped_on_the_loop_and_answered_from_its_thread(
+    client: ClaritySqliteClient, ticker: Ticker
+) -> None:
+    rows = await select(_LONG_READ)
+    assert rows[0][0] == 300000  # the whole answer, run again on the thread
+    assert client._reader is not None
+    assert ticker.ticks >= 3  # the loop kept turning while it ran (it takes 0.1-0.3 s)
+
+
+def test_the_loop_reader_hands_over_a_read_that_finds_the_file_locked(tmp_path: Path) -> None:
+    # A file without a write-ahead log, where a writer's exclusive lock keeps readers out (on
+    # the app's log only a checkpoint or a recovery does): the loop must not wait for it.
+    path = str(tmp_path / "locked.sqlite3")
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("CREATE TABLE t (x)")
+    writer.execute("INSERT INTO t VALUES (1)")
+    reader = LoopReader.open(path)
+    try:
+        writer.execute("BEGIN EXCLUSIVE")
+        assert reader.fetchall("SELECT COUNT(*) FROM t", ()) is None
+        writer.execute("COMMIT")
+        assert reader.fetchall("SELECT COUNT(*) FROM t", ()) == [(1,)]
+    finally:
+        reader.close()
+        writer.close()
