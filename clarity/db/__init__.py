@@ -15,7 +15,6 @@ from urllib.parse import parse_qsl, urlencode
 
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.context import TortoiseContext
-from tortoise.queryset import UpdateQuery
 
 from clarity.config import Settings
 
@@ -146,21 +145,3 @@ def __getattr__(name: str) -> Any:
     if name == "TORTOISE_ORM":
         return tortoise_config(Settings.from_env())
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-async def update_returning(query: UpdateQuery, *columns: str) -> list[dict[str, Any]]:
-    """Run an ``UPDATE`` built by Tortoise with ``RETURNING columns``: one round trip where an
-    update and a read-back would take two. The values come back as the database returns them.
-
-    Tortoise 1.1 builds UPDATE ... RETURNING (SQLite 3.35+ and PostgreSQL both run it) but has no
-    public call for it, so this goes through the query's own builder: values and filters are
-    encoded exactly as in a plain ``.update()``. tests/test_stream.py and test_faults.py cover it
-    on both databases.
-    """
-    query._choose_db_if_not_chosen(True)
-    query._make_query()
-    builder: Any = query.query  # an UPDATE builder of the connection's dialect
-    sql, params = builder.returning(*columns).get_parameterized_sql()
-    # execute_query_dict, not execute_query: on asyncpg the latter drops the rows of an UPDATE.
-    rows: list[dict[str, Any]] = await query._db.execute_query_dict(sql, params)
-    return rows

@@ -7,8 +7,11 @@ request's CPU, and the sign-in lookup every request makes another sixth (README,
 The few queries on those paths are written here once, in SQL that SQLite and PostgreSQL both
 run, with PostgreSQL's numbered parameters (``$1``), which SQLite reads spelled ``?1``. Writes
 stay with the ORM (and its cancel-safe transactions, ``clarity.db.transactions``), but for the
-insert that stores a message and its reply-to-be: one statement, where Tortoise's ``bulk_create``
-takes three hand-offs on SQLite (BEGIN, the rows, COMMIT).
+two every message makes: the insert that stores it and its reply-to-be (one statement, where
+Tortoise's ``bulk_create`` takes three hand-offs on SQLite: BEGIN, the rows, COMMIT), and the
+compare-and-set that takes the session's reply lock (``clarity.services.reply_locks``). Values
+are encoded as Tortoise encodes them (on SQLite by the adapters it registers with ``sqlite3``),
+so rows written either way compare alike.
 
 Values come back as the driver gives them: asyncpg decodes UUIDs and timestamps itself; SQLite
 returns the text Tortoise stored, read here by ``as_uuid`` and ``as_datetime`` (the C
