@@ -92,3 +92,10 @@ def test_the_fast_matcher_reads_each_shape_of_pattern(
 ) -> None:
     assert WordStarts(patterns, whole).found_in(text) is found
     assert (at_word_starts(patterns, whole).search(text) is not None) is found
+
+
+@pytest.mark.parametrize("pattern", ["(a) b", "(?P<word>a) b", "(?:a|(b)) c"])
+def test_a_capturing_group_is_refused(pattern: str) -> None:
+    # Split and regrouped, its number would change (and a backreference to it with it).
+    with pytest.raises(ValueError, match="capturing group"):
+        WordStarts([pattern])

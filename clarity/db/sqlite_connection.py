@@ -54,15 +54,28 @@ _STEPS_PER_CHECK = 1_000
 _NO_COMMIT = ("SELECT", "PRAGMA", "BEGIN", "SAVEPOINT", "ROLLBACK")
 
 
+def _primary_code(error: sqlite3.OperationalError) -> int | None:
+    # sqlite3 reports SQLite's extended result codes (SQLITE_BUSY_RECOVERY is 261, SQLITE_BUSY
+    # with a reason): the primary code is their low byte.
+    code = getattr(error, "sqlite_errorcode", None)
+    return None if code is None else code & 0xFF
+
+
 def _is_busy(error: sqlite3.OperationalError) -> bool:
     # SQLITE_BUSY_SNAPSHOT (a transaction that read before another process wrote) is not
     # among them: waiting cannot cure it, the transaction must fail.
-    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_BUSY_SNAPSHOT:
+        return False
+    return _primary_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def _refused(error: sqlite3.OperationalError) -> bool:
-    """Busy, or stopped by the step budget: the read may be run again elsewhere."""
-    return _is_busy(error) or getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT
+    """Busy (a checkpoint, a recovering log), stopped by the step budget, or refused by the
+    log's locking protocol after SQLite's own retries: the read may be run again elsewhere."""
+    return _is_busy(error) or _primary_code(error) in (
+        sqlite3.SQLITE_INTERRUPT,
+        sqlite3.SQLITE_PROTOCOL,
+    )
 
 
 def _commits(sql: str) -> bool:

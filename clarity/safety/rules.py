@@ -162,6 +162,9 @@ def _top_level_branches(pattern: str) -> list[str]:
             i = _group_end_of_class(pattern, i)
             continue
         if char == "(":
+            if pattern[i + 1 : i + 2] != "?" or pattern.startswith("(?P", i):
+                # Split and regrouped, a pattern's groups would be numbered anew: refused.
+                raise ValueError(f"a capturing group in {pattern!r}: write (?:...) instead")
             depth += 1
         elif char == ")":
             depth -= 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import sys
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -162,3 +163,61 @@ def test_the_loop_reader_hands_over_a_read_that_finds_the_file_locked(tmp_path: 
     finally:
         reader.close()
         writer.close()
+
+
+# Another process in the middle of recovering the write-ahead log: it holds the log's write and
+# recovery locks in the shared-memory file (fcntl locks, so from a process of its own) and has
+# cleared its header. Readers are refused with SQLITE_BUSY_RECOVERY meanwhile.
+_RECOVERING = """
+import fcntl, os, struct, sys, time
+fd = os.open(sys.argv[1] + "-shm", os.O_RDWR)
+for byte in (120, 122):
+    fcntl.fcntl(fd, fcntl.F_SETLK, struct.pack("hhqqi", fcntl.F_WRLCK, 0, byte, 1, 0))
+os.pwrite(fd, bytes(136), 0)
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+async def test_a_read_waits_off_the_loop_while_another_process_recovers_the_log(
+    client: ClaritySqliteClient, account: User, ticker: Ticker
+) -> None:
+    await SolveSession.create(user=account)
+    recovering = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", _RECOVERING, client.filename, "0.6", stdout=asyncio.subprocess.PIPE
+    )
+    try:
+        assert recovering.stdout is not None
+        assert await recovering.stdout.readline() == b"locked\n"
+        ticks = ticker.ticks
+        rows = await asyncio.wait_for(select(_COUNT, account.id), timeout=10)
+        assert rows[0][0] == 1  # answered once the log was free, not failed as locked
+        assert ticker.ticks - ticks >= 10  # on the reading thread: the loop kept turning
+    finally:
+        await asyncio.wait_for(recovering.wait(), timeout=10)
+
+
+async def test_a_fresh_connection_never_waits_on_the_loop_for_another_process(
+    tmp_path: Path, ticker: Ticker
+) -> None:
+    # The database URL asks for busy_timeout=5000; on the loop a statement must not wait.
+    path = str(tmp_path / "fresh.sqlite3")
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    other.execute("CREATE TABLE t (x)")
+    fresh = ClaritySqliteClient(path, connection_name="fresh", busy_timeout="5000")
+    await fresh.create_connection(with_db=True)
+    try:
+        connection = fresh._connection
+        assert connection is not None
+        other.execute("BEGIN IMMEDIATE")
+        await connection.execute("BEGIN")
+        insert = asyncio.create_task(connection.execute("INSERT INTO t VALUES (1)"))
+        await asyncio.sleep(0.3)
+        assert not insert.done(), "the insert should wait for the other process's lock"
+        assert ticker.ticks >= 10  # it waits on the connection's thread, not on the loop
+        other.commit()
+        await asyncio.wait_for(insert, timeout=5)
+        await connection.rollback()
+    finally:
+        await fresh.close()
+        other.close()
