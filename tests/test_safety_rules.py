@@ -12,7 +12,7 @@ import pytest
 
 from clarity.safety.categories import RULES
 from clarity.safety.detector import reading
-from clarity.safety.rules import WordStarts, at_word_starts
+from clarity.safety.rules import Rule, WordStarts, at_word_starts
 
 DATA = Path(__file__).parent / "data" / "safety"
 
@@ -52,8 +52,8 @@ READINGS = [reading(m) for m in MESSAGES + _variations(MESSAGES, 3000)]
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.category)
-def test_the_fast_matcher_answers_as_the_alternation_on_every_message(rule: object) -> None:
-    strong = rule.strong  # type: ignore[attr-defined]
+def test_the_fast_matcher_answers_as_the_alternation_on_every_message(rule: Rule) -> None:
+    strong = rule.strong
     reference = at_word_starts(strong.patterns, strong.whole)
     differ = [t for t in READINGS if strong.found_in(t) != (reference.search(t) is not None)]
     assert not differ, f"{len(differ)} messages read differently, e.g. {differ[:3]}"

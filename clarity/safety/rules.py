@@ -127,6 +127,16 @@ _LOOKAROUNDS = ("(?<!", "(?<=", "(?!", "(?=")
 _MAX_COPIED = 2000
 
 
+def _class_end(pattern: str, start: int) -> int:
+    """The index just past the class that opens at ``pattern[start]`` (a ``[``; a ``]`` just
+    after ``[`` or ``[^`` is literal)."""
+    i = start + (2 if pattern.startswith("[^", start) else 1)
+    i += 1 if pattern[i : i + 1] == "]" else 0
+    while pattern[i] != "]":
+        i += 2 if pattern[i] == "\\" else 1
+    return i + 1
+
+
 def _group_end(pattern: str, start: int) -> int:
     """The index just past the group that opens at ``pattern[start]`` (a ``(``)."""
     depth, i = 0, start
@@ -135,12 +145,10 @@ def _group_end(pattern: str, start: int) -> int:
         if char == "\\":
             i += 2
             continue
-        if char == "[":  # a class: up to its closing bracket (one just after [ or [^ is literal)
-            i += 2 if pattern.startswith("[^", i) else 1
-            i += 1 if pattern[i : i + 1] == "]" else 0
-            while pattern[i] != "]":
-                i += 2 if pattern[i] == "\\" else 1
-        elif char == "(":
+        if char == "[":
+            i = _class_end(pattern, i)
+            continue
+        if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
@@ -159,7 +167,7 @@ def _top_level_branches(pattern: str) -> list[str]:
             i += 2
             continue
         if char == "[":
-            i = _group_end_of_class(pattern, i)
+            i = _class_end(pattern, i)
             continue
         if char == "(":
             if pattern[i + 1 : i + 2] != "?" or pattern.startswith("(?P", i):
@@ -174,14 +182,6 @@ def _top_level_branches(pattern: str) -> list[str]:
         i += 1
     parts.append(pattern[last:])
     return parts
-
-
-def _group_end_of_class(pattern: str, start: int) -> int:
-    i = start + (2 if pattern.startswith("[^", start) else 1)
-    i += 1 if pattern[i : i + 1] == "]" else 0
-    while pattern[i] != "]":
-        i += 2 if pattern[i] == "\\" else 1
-    return i + 1
 
 
 def _zero_width_prefix(pattern: str) -> int:
@@ -227,7 +227,9 @@ def _alternatives(pattern: str) -> list[tuple[str, frozenset[str] | None]]:
         first = _first_characters_of(branch) or _first_characters(f"{head}(?:{branch}){rest}")
         gathered.setdefault(first, []).append(branch)
     if len(gathered) == 1 or len(rest) * (len(gathered) - 1) > _MAX_COPIED:
-        return [(pattern, _first_characters_of(pattern))]
+        # The pattern begins with what its branches begin with (not told if one is not).
+        told = [first for first in gathered if first is not None]
+        return [(pattern, frozenset().union(*told) if len(told) == len(gathered) else None)]
     return [
         a
         for group in gathered.values()
