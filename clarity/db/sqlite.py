@@ -55,8 +55,9 @@ class ClaritySqliteClient(SqliteClient):
             connection = LoopSqliteConnection.open(self.filename)
             for pragma, value in self.pragmas.items():
                 await connection.execute(f"PRAGMA {pragma}={value}")
-            # The URL's busy_timeout is for the waits on the connection's thread, which set their
-            # own (sqlite_connection.BUSY_TIMEOUT_MS): on the loop a statement must never wait.
+            # Not the URL's busy_timeout (database_url adds 5000), which Tortoise applied above:
+            # on the loop a statement must never wait; the waits on the connection's thread set
+            # their own (sqlite_connection.BUSY_TIMEOUT_MS).
             await connection.execute("PRAGMA busy_timeout = 0")
             self._connection = connection  # type: ignore[assignment]
             await self._post_connect()
