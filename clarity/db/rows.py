@@ -7,9 +7,11 @@ request's CPU, and the sign-in lookup every request makes another sixth (README,
 The few queries on those paths are written here once, in SQL that SQLite and PostgreSQL both
 run, with PostgreSQL's numbered parameters (``$1``), which SQLite reads spelled ``?1``. Writes
 stay with the ORM (and its cancel-safe transactions, ``clarity.db.transactions``), but for the
-two every message makes: the insert that stores it and its reply-to-be (one statement, where
-Tortoise's ``bulk_create`` takes three hand-offs on SQLite: BEGIN, the rows, COMMIT), and the
-compare-and-set that takes the session's reply lock (``clarity.services.reply_locks``). Values
+ones every message makes: the insert that stores it and its reply-to-be (one statement, where
+Tortoise's ``bulk_create`` takes three hand-offs on SQLite: BEGIN, the rows, COMMIT), the
+compare-and-set that takes the session's reply lock (``clarity.services.reply_locks``), and the
+two updates that end a complete reply (its text and outcome, ``clarity.services.reply_store``;
+the session's next step and the lock's release). They run in the caller's transaction. Values
 are encoded as Tortoise encodes them (on SQLite by the adapters it registers with ``sqlite3``),
 so rows written either way compare alike.
 

@@ -14,7 +14,7 @@ import uuid
 from datetime import timedelta
 
 from clarity.clock import utcnow
-from clarity.db.rows import returning
+from clarity.db.rows import execute, returning
 from clarity.errors import APIError, not_found
 from clarity.models import SessionStatus, SolveSession, SolveStep, User
 from clarity.services.sessions import parse_id
@@ -24,12 +24,25 @@ log = logging.getLogger(__name__)
 # Leases renewed per statement (well under SQLite's limit on bound parameters).
 RENEW_BATCH = 500
 
-# The compare-and-set that takes the lock: written once, as clarity.db.rows' statements are (every
-# message runs it; Tortoise's query builder took about a twentieth of the loop in a burst).
+# The statements every message runs are written once, as clarity.db.rows' statements are
+# (Tortoise's query builder took about a twentieth of the loop in a burst for the lock alone).
+# The compare-and-set that takes the lock:
 _ACQUIRE = (
     "UPDATE solve_sessions SET reply_lock_token = $1, reply_lock_until = $2 "
     "WHERE id = $3 AND user_id = $4 AND status = $5 "
     "AND (reply_lock_until IS NULL OR reply_lock_until < $6) RETURNING current_step"
+)
+
+
+# After a complete reply, in the common case (still active, this reply still holds the lock):
+# the session moves on a step, or completes after the last one, and the lock is released.
+_ADVANCE = (
+    "UPDATE solve_sessions SET current_step = $1, reply_lock_token = NULL, "
+    "reply_lock_until = NULL WHERE id = $2 AND reply_lock_token = $3 AND status = $4"
+)
+_COMPLETE = (
+    "UPDATE solve_sessions SET status = $1, completed_at = $2, reply_lock_token = NULL, "
+    "reply_lock_until = NULL WHERE id = $3 AND reply_lock_token = $4 AND status = $5"
 )
 
 
@@ -93,9 +106,20 @@ async def advance_and_release(
         if next_step is not None
         else {"status": SessionStatus.COMPLETED, "completed_at": utcnow()}
     )
-    if await SolveSession.filter(
-        id=session_id, reply_lock_token=lock_token, status=SessionStatus.ACTIVE
-    ).update(**changes, reply_lock_token=None, reply_lock_until=None):
+    if next_step is not None:
+        moved = await execute(
+            _ADVANCE, next_step.value, session_id, lock_token, SessionStatus.ACTIVE.value
+        )
+    else:
+        moved = await execute(
+            _COMPLETE,
+            SessionStatus.COMPLETED.value,
+            changes["completed_at"],
+            session_id,
+            lock_token,
+            SessionStatus.ACTIVE.value,
+        )
+    if moved:
         if next_step is None:
             return SessionStatus.COMPLETED, step
         return SessionStatus.ACTIVE, next_step

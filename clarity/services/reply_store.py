@@ -104,12 +104,24 @@ async def store_exchange(
     return user_message_id, user_at
 
 
+# Every reply ends with it: written once (clarity.db.rows says why).
+_END_REPLY = (
+    "UPDATE solve_messages SET content = $1, status = $2, outcome = $3 "
+    "WHERE id = $4 AND status = $5"
+)
+
+
 async def end_reply(
     reply_id: uuid.UUID, text: str, status: MessageStatus, terminal: Terminal
 ) -> bool:
     """Store the reply's text, final status and terminal event; False if it is gone (deleted)."""
-    updated = await SolveMessage.filter(id=reply_id, status=MessageStatus.GENERATING).update(
-        content=text, status=status, outcome=outcome_json(terminal)
+    updated = await execute(
+        _END_REPLY,
+        text,
+        status.value,
+        outcome_json(terminal),
+        reply_id,
+        MessageStatus.GENERATING.value,
     )
     return bool(updated)
 
