@@ -122,8 +122,22 @@ _BROAD = [
     r" khush)\b",
 ]
 
+# Others better off, said of a life or a saving (a held-out set, 3 Dec 2026): "a better life
+# without a mess like me", "they'd save a fortune if i disappeared", "could remarry ... if i was
+# out of the way".
+_WITHOUT_ME = [
+    r"(?=.*\b(?:have|had|live|lead|get) (?:a |such a )?(?:better|easier|happier|calmer)"
+    r" (?:life|lives|time|future|childhood) without (?:(?:a|an) (?:\w+ ){0,2}like |someone like"
+    r" )?me\b)",
+    r"(?!.*\b(?:work|office|meeting|team|project|kitchen|holiday|week|weekend|day|trip|room"
+    r"|photo|picture|shot)\b)(?=.*\bif i (?:was|were|got) (?:out of the way|gone|not around|not"
+    r" here)\b|.*\bif i (?:disappeared|vanished)\b)(?=.*\b(?:could|would) (?:save|remarry|move"
+    r" on|be (?:free|happier|better|relieved)|have (?:a )?(?:better|easier|normal))\b)",
+]
+
 # conjunctions, tried once from the start of the text
 _WHOLE = [
+    *_WITHOUT_ME,
     # "my partner would move on so fast. honestly she'd be better off"
     r"(?=.*\b(?:shed|hed) (?:honestly )?be (?:so much )?better off\b)(?=.*\b(?:move on|if i (?:was"
     r"|were|was not|were not|died|left|disappeared)|without me|when i am gone)\b)",
@@ -140,6 +154,7 @@ _WHOLE = [
     r"|disappeared|died|was gone))\b)(?=.*\b(?:world|everyone|everybody|nobody|no one|anyone|they)"
     r" (?:would not|will not|would|will|wouldnt) (?:even )?(?:skip|miss) a beat\b)",
 ]
+
 
 RULE = rule(
     "burden",

@@ -149,10 +149,21 @@ _BROAD = [
     r"\b(?:nada va a mejorar|no le veo sentido a nada)\b",
 ]
 
+# No future with oneself in it (a held-out set, 3 Dec 2026).
+_NO_FUTURE_HERE = [
+    r"\b(?:can not|cannot|do not|can not really) (?:see|imagine|picture|think of) (?:a|any)"
+    r" (?:future|world|life|version of things) (?:where|in which|with) (?:i am|me) (?:still"
+    r" )?(?:here|alive|around|in it|in them)\b",
+    r"\bfuture\b(?: \w+){0,8} (?:do not|dont) (?:think|expect) (?:i will|ill|i am going to) be"
+    r" (?:in it|around|here|alive)\b",
+    r"\b(?:tired of|sick of|done|fed up of|fed up with) waiting to die\b",
+]
+
 RULE = rule(
     "hopelessness",
     Level.PASSIVE,
     strong=[
+        *_NO_FUTURE_HERE,
         *_BROAD,
         # no point any more, no future for me, out of options, hope is for others
         r"\b(?:there is |there is just |theres )?no point (?:anymore|any more)\b",

