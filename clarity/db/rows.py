@@ -1,5 +1,5 @@
-"""Hand-written statements for the hottest paths: reads answered as plain rows, and the one
-write every message makes.
+"""Hand-written statements for the hottest paths: reads answered as plain rows, and the writes
+every message makes.
 
 Tortoise builds each query anew (pypika), then a model instance per row, parsing each SQLite
 datetime with the iso8601 package: on ``GET /sessions`` that was about a quarter of the
