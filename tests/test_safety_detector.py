@@ -28,6 +28,9 @@ flagged before the rules were tightened; two, "im on the bridge now" and "i am o
 now", were left out as the same words as a crisis row). ``review2_negatives.tsv`` is a second
 reviewer's 671 ordinary messages, about two thirds aimed at the words of every rule and one
 third plain everyday coaching talk; the ones still flagged are ``known_false_alarms.tsv``.
+``review3_*.tsv`` is a third reviewer's, after reading the rules added for dev12: 60 ordinary
+messages aimed at them (those rules were tightened until none of them flagged any; the 9 still
+flagged are older rules' false alarms) and 7 crisis messages their exclusions had hidden.
 Every crisis sentence must be flagged with its category among the categories and at exactly its
 level; every negative must be ``Level.NONE``; every conversation must end as expected. The
 crisis rows the detector does not pass yet are listed in ``known_misses.tsv`` with the reason,
@@ -76,6 +79,7 @@ CRISIS = _rows(
     "dev9_crisis.tsv",
     "dev11_crisis.tsv",
     "dev12_crisis.tsv",
+    "review3_crisis.tsv",
 )
 NEGATIVES = _rows(
     "negatives.tsv",
@@ -93,6 +97,7 @@ NEGATIVES = _rows(
     "dev12_negatives.tsv",
     "review_negatives.tsv",
     "review2_negatives.tsv",
+    "review3_negatives.tsv",
 )
 CONTEXT = _rows("context.tsv", "own_context.tsv")
 

@@ -79,9 +79,16 @@ def test_the_layer_flags_what_the_rules_miss(message: str, category: str) -> Non
     assert result.level > Level.NONE
 
 
-def test_the_layer_never_flags_a_table_negative() -> None:
+def test_the_layer_never_adds_a_false_alarm_to_a_table_negative() -> None:
+    """The layer reads only what the rules see nothing in (``assess``): on those table negatives
+    it stays below its threshold. (At 0.95 it would flag one negative the rules already flag,
+    a recovery statement listed in known_false_alarms.tsv.)"""
     layer = model()
-    flagged = [r.text for r in load() if r.category is None and layer.flag(reading(r.text))]
+    flagged = [
+        r.text
+        for r in load()
+        if r.category is None and not signals(r.text).seen and layer.flag(reading(r.text))
+    ]
     assert flagged == []
 
 

@@ -124,15 +124,16 @@ _BROAD = [
 
 # Others better off, said of a life or a saving (a held-out set, 3 Dec 2026): "a better life
 # without a mess like me", "they'd save a fortune if i disappeared", "could remarry ... if i was
-# out of the way".
+# out of the way". Tightened after a review (tests/data/safety/review3_negatives.tsv).
 _WITHOUT_ME = [
     r"(?=.*\b(?:have|had|live|lead|get) (?:a |such a )?(?:better|easier|happier|calmer)"
-    r" (?:life|lives|time|future|childhood) without (?:(?:a|an) (?:\w+ ){0,2}like |someone like"
-    r" )?me\b)",
+    r" (?:life|lives|future) without (?:(?:a|an) (?:\w+ ){0,2}like |someone like )?me\b(?!"
+    r" \w+ing\b))",
     r"(?!.*\b(?:work|office|meeting|team|project|kitchen|holiday|week|weekend|day|trip|room"
-    r"|photo|picture|shot)\b)(?=.*\bif i (?:was|were|got) (?:out of the way|gone|not around|not"
-    r" here)\b|.*\bif i (?:disappeared|vanished)\b)(?=.*\b(?:could|would) (?:save|remarry|move"
-    r" on|be (?:free|happier|better|relieved)|have (?:a )?(?:better|easier|normal))\b)",
+    r"|photo|picture|shot|company|boss|employer|firm|business|clients?|budget|contractor)\b)(?=.*"
+    r"\bif i (?:was|were|got) (?:out of the way|gone|not around|not here)\b|.*\bif i (?:disappeared"
+    r"|vanished)\b)(?=.*\b(?:could|would) (?:save|remarry|move on|be (?:free|happier|better"
+    r"|relieved)|have (?:a )?(?:better|easier|normal))\b)",
 ]
 
 # conjunctions, tried once from the start of the text

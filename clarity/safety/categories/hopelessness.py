@@ -149,14 +149,15 @@ _BROAD = [
     r"\b(?:nada va a mejorar|no le veo sentido a nada)\b",
 ]
 
-# No future with oneself in it (a held-out set, 3 Dec 2026).
+# No future with oneself in it (a held-out set, 3 Dec 2026; tightened after a review,
+# tests/data/safety/review3_negatives.tsv).
 _NO_FUTURE_HERE = [
-    r"\b(?:can not|cannot|do not|can not really) (?:see|imagine|picture|think of) (?:a|any)"
+    r"\b(?:can not|do not|can not really) (?:see|imagine|picture|think of) (?:a|any)"
     r" (?:future|world|life|version of things) (?:where|in which|with) (?:i am|me) (?:still"
-    r" )?(?:here|alive|around|in it|in them)\b",
-    r"\bfuture\b(?: \w+){0,8} (?:do not|dont) (?:think|expect) (?:i will|ill|i am going to) be"
-    r" (?:in it|around|here|alive)\b",
-    r"\b(?:tired of|sick of|done|fed up of|fed up with) waiting to die\b",
+    r" )?(?:here|alive|around|in it)\b(?! (?:at|in|with|working|doing|living|for)\b)",
+    r"\b(?:plans? for|about) (?:the|my) future\b(?: \w+){0,6} (?:do not) (?:think|expect) (?:i"
+    r" will|ill|i am going to) be (?:in it|around|here|alive)\b(?! (?:for|to see|at|in)\b)",
+    r"\b(?:tired of|sick of|done|fed up of|fed up with) waiting to die\b(?! of\b)",
 ]
 
 RULE = rule(

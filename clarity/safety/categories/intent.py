@@ -132,30 +132,33 @@ _TWICE = [
 ]
 
 # Intent said without the act's words (families found in a held-out set, 3 Dec 2026): the
-# moment and a farewell, "nothing anyone can say", ending "things" with nobody, a hedged "i'll be
-# gone", a birthday not reached by choice, "it will all be over" within the hour, peace made.
+# moment named with a farewell, "nothing anyone can say", ending "things" (not with someone or
+# at work), a hedged "i'll be gone", a birthday not reached by choice, "it will all be over"
+# within the hour said alone, peace made and gone by tomorrow. Each was tightened after a
+# review found ordinary messages it flagged (tests/data/safety/review3_negatives.tsv).
 _SAID_OTHERWISE = [
-    r"(?=.*\b(?:tonight|today) is (?:the night|the day|it)\b)(?=.*\b(?:wanted|needed|want|need)"
+    r"(?=.*\b(?:tonight|today) is (?:the night|the day|it) (?:and )?i (?:just )?(?:wanted|needed)"
     r" to (?:tell|say (?:goodbye|bye|thank you|thanks) to) (?:someone|somebody|you|anyone)\b)",
-    r"(?=.*\b(?:going to|about to|will|ill) do it\b)(?=.*\b(?:nothing|no thing) (?:anyone|anybody"
-    r"|you|no one) (?:can|could) (?:say|do)\b)",
-    r"(?!.*\b(?:with|relationship|boyfriend|girlfriend|husband|wife|partner|dating|date|marriage"
-    r"|engagement|contract|lease|job|call|meeting|friendship|him|her)\b)(?=.*\b(?:going to|about"
-    r" to|will|ill|decided to|ready to|time to) end (?:things|everything)\b)",
+    r"(?!.*\b(?:notice|moving|move|resign\w*|quit\w*|job|leav\w*|propos\w*)\b)(?=.*\b(?:going to"
+    r"|about to|will|ill) do it\b)(?=.*\b(?:nothing|no thing) (?:anyone|anybody|you|no one)"
+    r" (?:can|could) (?:say|do)\b)",
+    r"(?!.*\b(?:relationship|boyfriend|girlfriend|husband|wife|partner|dating|marriage"
+    r"|engagement|contract|lease|job|startup|agency|company|business|shop|band|club|team"
+    r"|freelance|friendship|we|us|our)\b)(?=.*\b(?:i am going to|i am about to|i am ready to|i"
+    r" have decided to|i decided to|i will|ill) end (?:things|everything)\b(?! with\b| at\b"
+    r"| between\b| off\b| on\b))",
     r"(?=.*\b(?:by the time|when|once) (?:anyone|you|someone|they|people) (?:reads?|sees?|gets?"
-    r"|finds?) (?:this|these|my \w+)\b(?: \w+){0,3} (?:i will|ill|i am going to|i would)"
+    r"|finds?) (?:this|these)\b(?: \w+){0,3} (?:i will|ill|i am going to|i would)"
     r" (?:probably|likely|most likely|already|long|just) (?:be )?(?:gone|dead|at peace)\b)",
-    r"(?=.*\b(?:not going to|will not|never going to) make it (?:to|till|until|past) (?:my \w+"
-    r"|christmas|new year\w*|the weekend|next \w+|\w+day)\b)(?=.*\b(?:choos\w* not to|chose not"
-    r" to|decided not to|my choice|on purpose|by choice)\b)",
-    r"(?!.*\b(?:exam|test|interview|shift|flight|surgery|operation|match|game|presentation"
-    r"|meeting|speech|appointment|deadline|dentist|results?|wedding|race|audition|viva)\b)(?=.*\b"
-    r"(?:in an? (?:hour|few hours|couple of hours|minute|few minutes)|by (?:tonight|morning"
-    r"|midnight)) (?:and )?(?:it will|it is going to|everything will|everything is going to)"
-    r" (?:all )?be over\b)",
-    r"(?!.*\b(?:moving|move|flight|trip|holiday|new job|emigrat\w*|australia|abroad)\b)(?=.*\bmade"
-    r" (?:my )?peace with (?:it|everything|this|dying|death|my decision)\b)(?=.*\b(?:i will be|ill"
-    r" be|i am) (?:gone|dead|at peace|not here)\b)",
+    r"(?=.*\b(?:not going to|will not|never going to) make it (?:to|till|until|past) (?:my"
+    r" (?:\d+\w* )?birthday|christmas|new year|next year|the end of the (?:week|month|year))\b(?!"
+    r" (?:dinner|party|lunch|drinks|do|meal|at|with)\b))(?=.*\b(?:choos\w* not to|chose not to"
+    r"|by choice|on purpose)\b)",
+    r" *(?:in an? (?:hour|few hours|couple of hours|minute|few minutes)) (?:and )?(?:it will|it is"
+    r" going to|everything will|everything is going to) (?:all )?be over *\Z",
+    r"(?!.*\b(?:moving|move|flight|trip|holiday|job|work|resign\w*|merger|company|emigrat\w*"
+    r"|abroad|contract|leav\w*)\b)(?=.*\bmade (?:my )?peace with (?:it|everything|dying|death)\b)"
+    r"(?=.*\b(?:tonight|tomorrow|today)(?: morning| night)? (?:i will be|ill be|i am) gone\b)",
 ]
 
 RULE = rule(

@@ -133,23 +133,27 @@ _BROAD = [
 ]
 
 # A means pondered (a held-out set, 3 Dec 2026): the wheel turned into traffic, a height "to be
-# sure", all of it at once, the engine run in a shut garage, a belt that would hold, a gun's code.
+# sure", all the pills at once, the engine run in a shut garage, a belt that would hold, a gun's
+# code (tightened after a review, tests/data/safety/review3_negatives.tsv).
 _MEANS_PONDERED = [
-    r"(?=.*\b(?:think|thought|thinking|urge|tempted|want\w*) (?:about |of )?(?:just )?(?:turning"
-    r"|yanking|jerking|swerving|steering) (?:the wheel|into (?:the )?(?:traffic|a (?:tree|wall"
-    r"|lorry|truck|bus)|oncoming))\b)",
+    r"(?=.*\b(?:think|thought|thinking|urge|tempted|want\w*) (?:about |of )?(?:just )?(?:(?:turning"
+    r"|yanking|jerking|swerving|steering) (?:the wheel )?(?:into (?:the )?(?:traffic|a (?:tree|wall"
+    r"|lorry|truck|bus)|oncoming)|off the (?:road|bridge))|(?:turning|yanking|jerking) the wheel\b"
+    r"(?! over| to\b)(?=.*\b(?:drive|driving|motorway|bridge|road|traffic)\b)))",
     r"(?=.*\bhow (?:high|tall|far|many floors) (?:does|do|would|should) (?:a|the) (?:building"
-    r"|bridge|drop|fall|cliff|balcony|floor|jump|car park) (?:need to|have to|need|have) (?:to"
-    r" )?be\b)(?=.*\b(?:to be sure|fatal|to die|not survive|instant)\b)",
+    r"|bridge|drop|fall|cliff|balcony|floor|car park) (?:need to|have to|need|have) (?:to )?be"
+    r" (?:to be sure|to be fatal|to die|so i do not survive) *\Z)",
+    r"(?=.*\b(?:pills|tablets|meds|insulin|paracetamol|medication|painkillers|prescription)\b)"
     r"(?=.*\bif i (?:took|take|swallowed|had) (?:all of (?:it|them)|the (?:whole|entire) (?:lot"
     r"|bottle|box|pack|packet)|them all) at once\b)",
-    r"(?=.*\b(?:run\w*|left|leave|sit\w* in) the (?:car|engine)(?: running)? in the garage with"
-    r" the (?:door|doors|garage door) (?:shut|closed|down)\b)",
-    r"(?=.*\b(?:whether|if) (?:a|the|my) (?:belt|rope|cord|scarf|cable|beam|hook|banister)"
-    r" (?:would|will|could|can) (?:hold|take (?:my|the) weight)(?= *$| me\b| my weight\b))",
-    r"(?!.*\b(?:hunt\w*|range|club|clay|deer|pheasant|rabbits?|farm|licen[cs]e|safety"
-    r" course)\b)(?=.*\b(?:gun|guns|shotgun|rifle|pistol)\b)(?=.*\bi know (?:the|where (?:the|he"
-    r"|she|they) (?:keeps?|hides?) the) (?:code|key|combination)\b)",
+    r"(?=.*\b(?:(?:run\w*|sit\w* in) the (?:car|engine)(?: running)?|(?:left|leave|leaving) the"
+    r" (?:car|engine) running) in the garage with the (?:door|doors|garage door) (?:shut|closed"
+    r"|down)\b)",
+    r"(?=.*\b(?:whether|if) (?:a|the|my) (?:belt|rope|cord|scarf) (?:would|will|could|can)"
+    r" (?:hold|take (?:my|the) weight)(?= *$| me\b| my weight\b))",
+    r"(?!.*\b(?:hunt\w*|range|club|clay|deer|pheasant|rabbits?|farm|licen[cs]e|safety|work|job"
+    r"|guard|security|shift)\b)(?=.*\b(?:gun|guns|shotgun|rifle|pistol)\b)(?=.*\bi know (?:the"
+    r"|where (?:the|he|she|they) (?:keeps?|hides?) the) (?:code|key|combination)\b)",
 ]
 
 RULE = rule(

@@ -162,30 +162,30 @@ _BROAD = [
 ]
 
 # A plan told by its arrangements (families found in a held-out set, 3 Dec 2026): nobody "has to
-# find me", the act with the means at hand, the place to oneself "and that's when", the spot
-# chosen for an anniversary, a non-stopping train checked, borrowed pills and a time.
+# find me", the act with the means at hand, the place to oneself "and that's when", a date kept
+# for the anniversary of a death, a train that goes through without stopping. Each was
+# tightened after a review found ordinary messages it flagged
+# (tests/data/safety/review3_negatives.tsv).
 _ARRANGED = [
-    r"(?=.*\b(?:nobody|no one|noone|my \w+|the kids|they|he|she) (?:has to|have to|needs to"
-    r"|need to|will have to|would have to|will not have to|does not have to|do not have to)"
-    r" (?:be the one to )?find me\b(?! a\b| an\b| some\w*| work| a job| on\b| at\b| in\b))",
-    r"(?=.*\bdo it with (?:the |my |his |her |all (?:my |the |his |her )?|\w+s )?(?:pills|tablets"
-    r"|meds|insulin|painkillers|rope|gun|shotgun|rifle|belt|razors?|blades?)\b)",
-    r"(?=.*\b(?:have|got) the (?:place|house|flat|home) to myself\b)(?=.*\b(?:that is|thats) when"
-    r" *\Z)",
-    r"(?=.*\b(?:alone|to myself|nobody|no one|empty)\b)(?=.*\b(?:that is|thats|that will be|its)"
-    r" my (?:window|chance|moment) *\Z)",
-    rf"(?=.*\bplan\w* (?:to|on) do(?:ing)? it\b)(?=.*\b(?:same (?:spot|place)|{_RISKY_PLACE}"
-    r"|anniversary of (?:his|her|their|my \w+s) death)\b)",
-    r"(?!.*\b(?:late|delay\w*|commute|missed|annoying|work|office)\b)(?=.*\btrains?\b(?: \w+){0,4}"
-    r" (?:without stopping|does not stop|do not stop|non ?stop|never stops)\b)(?=.*\b(?:i have"
-    r" checked|checked|i have timed|timed it|that is the one|thats the one)\b)",
-    r"(?!.*\b(?:doctor|gp|prescribed|as prescribed|pain|headache|migraine|period|cold|flu"
-    r"|allerg\w*)\b)(?=.*\b(?:ill|i will|going to|i am going to) use (?:my |the |his |her |all"
-    rf" (?:my |the )?|(?:my )?\w+s )?(?:pills|tablets|meds|insulin|painkillers)\b)(?=.*\b"
-    rf"{_TIME_BROAD}\b)",
+    r"(?=.*\b(?:nobody|no one|my (?:kids|children|family|mum|mom|dad|parents|wife|husband|partner"
+    r"|son|daughter|flatmates?|roommates?)|the kids) (?:has to|have to|needs to|need to|will have"
+    r" to|would have to|will not have to|does not have to|do not have to|to have to) (?:be the one"
+    r" to )?find me\b(?! (?:a|an|another|some\w*|work|the|new|any|my|lunch|dinner|time|money"
+    r"|jobs?|places?|rooms?|flats?|houses?|lifts?|rides?|seats?|tables?|budgets?|projects?"
+    r"|dates?|someone|somebody)\b))",
+    r"(?=.*\b(?<!can i )(?<!could i )(?<!should i )(?<!safe to )(?<!okay to )do it with (?:the"
+    r" |my |his |her |all (?:my |the |his |her )?|\w+s )?(?:pills|tablets|insulin|painkillers"
+    r"|rope|gun|shotgun|rifle|belt|razors?|blades?)\b(?! sander| buckle))",
+    r"(?=.*\b(?:have|got) the (?:place|house|flat|home) to myself\b)(?=.*\bthat is when *\Z)",
+    r"(?=.*\bplan\w* (?:to|on) do(?:ing)? it\b)(?=.*\banniversary of (?:his|her|their|my \w+s)"
+    r" death\b)",
+    r"(?!.*\b(?:late|delay\w*|commute|missed|annoying|work|office|timetable)\b)(?=.*\btrains?"
+    r" (?:that |which )?(?:goes|comes|passes|speeds|flies|runs) (?:straight )?through\b(?: \w+)"
+    r"{0,2} (?:without stopping|and does not stop|non ?stop)\b)(?=.*\b(?:i have checked|checked|i"
+    r" have timed|timed it|that is the one)\b)",
     r"(?=.*\b(?:figured (?:it )?(?:all )?out|worked (?:it )?(?:all )?out|all planned|planned it"
-    r" all)\b)(?=.*\b(?:nobody|no one|noone) (?:goes|comes|will (?:find|see|look|be)|would"
-    r" (?:find|see|look)|is around)\b)" + _EVERYDAY_PLACE,
+    r" all)\b)(?=.*\b(?:nobody|no one) (?:goes|comes|ever goes|walks) (?:up |down |out )?there\b)"
+    + _EVERYDAY_PLACE,
 ]
 
 RULE = rule(

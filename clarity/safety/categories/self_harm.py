@@ -104,11 +104,11 @@ _BROAD = [
     r"\bme (?:corte|cort[eé]) (?:otra vez|de nuevo)\b",
 ]
 
-# Wounds kept open and explained away (a held-out set, 3 Dec 2026).
+# Wounds kept open and explained away (a held-out set, 3 Dec 2026; tightened after a review,
+# tests/data/safety/review3_negatives.tsv).
 _WOUNDS = [
-    r"(?=.*\b(?:reopen\w*|re opened|pick\w* open|pull\w* out) (?:my |the )?(?:stitches|cuts"
-    r"|wounds|scabs|scars)\b|.*\bpull\w* out my stitches\b(?=.*\breopen\w*\b))",
-    r"(?=.*\bcutting new ones\b)",
+    r"(?=.*\b(?:reopen\w*|re opened|pick\w* open) (?:my |the )?(?:cuts|scabs)\b|.*\bpull\w* out my"
+    r" stitches\b(?=.*\breopen\w*\b))",
     r"(?=.*\bstitches\b)(?=.*\b(?:told|said to|lied to) (?:them|the (?:nurse|doctor)s?|everyone"
     r"|my \w+) (?:it was|that it was) an accident\b)",
     r"(?=.*\b(?:razor|blade) (?:from|out of) (?:my |a |the )?(?:pencil )?sharp\w*\b)",

@@ -48,10 +48,12 @@ _BROAD = [
     r"|respawns?)\b(?= *$| left for me)",
 ]
 
-# Said as a joke that is not one (a held-out set, 3 Dec 2026).
+# Said as a joke that is not one (a held-out set, 3 Dec 2026; tightened after a review,
+# tests/data/safety/review3_negatives.tsv).
 _SIDEWAYS = [
-    r"(?=.*\blooking at (?:rope|ropes|nooses?)\b(?= again| lol| not lol))",
-    r"(?=.*\bcat scratch\w*\b)(?=.*\b(?:do not|dont) (?:even )?(?:have|own) a cat\b)",
+    r"(?!.*\b(?:boulder\w*|climb\w*|gym|harness|sail\w*|boat|camp\w*|tent)\b)(?=.*\blooking at"
+    r" (?:rope|nooses?) again\b)",
+    r"(?=.*\bcat scratch\w*\b)(?=.*\bdo not (?:even )?(?:have|own) a cat\b)",
     r"(?=.*\bunsubscrib\w* from (?:being alive|life|living|existing|existence)\b)",
 ]
 

@@ -150,17 +150,20 @@ _BROAD = [
 ]
 
 # Wishes to be dead said sideways (a held-out set, 3 Dec 2026): switched off, done being alive,
-# a coffin swapped into, surgery not survived, tonight hoped to be the last.
+# a coffin swapped into, surgery not survived, tonight hoped to be the last (tightened after a
+# review, tests/data/safety/review3_negatives.tsv).
 _SWITCHED_OFF = [
     r"\b(?:wish|want|if only) (?:someone|somebody|they|god|you) (?:would|could) (?:just )?(?:switch"
     r"|turn|shut) me off\b",
     r"\b(?:done|finished|so done) being alive\b",
+    r"\b(?:am not|i am not|not) (?:planning|intending|expecting) (?:on |to )?(?:wak\w* up|wake"
+    r" up again)\b(?! (?:early|at|before|till|until|for|in time|on time)\b)",
     r"\bswap (?:places )?with (?:anyone|someone|anybody) (?:in a|who is in a|in their) (?:coffin"
     r"|grave|casket)\b",
     r"\bhop(?:e|es|ing|in) i (?:do not|will not|never) (?:survive|wake up from|come out of|make it"
-    r" through)\b",
+    r" through) (?:the|my|this) (?:surgery|operation|op|night|procedure)\b",
     r"\b(?:go|going|get|getting) to (?:bed|sleep) hop(?:e|es|ing|in) (?:this|it|tonight) (?:is"
-    r"|will be) the last (?:time|night|one)\b",
+    r"|will be) the last (?:time|night|one) *$",
 ]
 
 RULE = rule(
