@@ -10,6 +10,7 @@ from quart import Quart, Response
 from clarity.blueprints import auth, docs, me, ops, sessions
 from clarity.blueprints.metrics import init_metrics
 from clarity.coach.factory import make_coach
+from clarity.coach.openai_coach import OpenAICoach
 from clarity.config import ConfigError, Settings
 from clarity.db import close_database, open_database, pending_migrations, ping
 from clarity.errors import REQUEST_ID_HEADER, register_error_handlers, request_id
@@ -119,6 +120,10 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
             await state.replies.shared.close()
         if isinstance(state.replies.moderator, HTTPModerator):
             await state.replies.moderator.aclose()
+        if isinstance(state.replies.coach, OpenAICoach):
+            # Its connection pool, closed on this loop: left to the garbage collector, the SDK
+            # closes it in a task on whatever loop runs then, which fails if this one is gone.
+            await state.replies.coach.aclose()
         if state.database is not None:
             await close_database(state.database)
             state.database = None

@@ -14,7 +14,8 @@ from quart import Quart
 from clarity.app import create_app
 from clarity.coach import CoachTurn, HistoryEntry
 from clarity.coach.crisis import CRISIS_REPLY
-from clarity.coach.openai_coach import PREAMBLE, STEP_PROMPTS, build_messages
+from clarity.coach.openai_coach import PREAMBLE, STEP_PROMPTS, OpenAICoach, build_messages
+from clarity.extensions import app_state
 from clarity.models import Emotion, MessageRole, MessageStatus, SolveMessage, SolveStep
 from tests.helpers.fake_openai import Cut, FakeOpenAI, Malformed, Reply, Status, running
 from tests.helpers.sse import StreamResult, send_message
@@ -189,3 +190,35 @@ async def test_the_api_key_never_reaches_logs_or_clients(
     assert API_KEY not in caplog.text
     assert all(API_KEY not in event.data for event in result.events)
     assert API_KEY not in repr(harness.app.extensions["clarity"].settings)
+
+
+async def test_the_model_client_is_closed_when_the_app_stops(
+    settings_overrides: dict[str, Any],
+) -> None:
+    """Its connections closed on the app's own loop, not left to the SDK's finaliser (which
+    schedules the close on whatever loop runs when it is collected)."""
+    async with running(FakeOpenAI()) as fake:
+        fake.script = [Reply(text="Hello.")]
+        app = create_app(
+            {
+                **settings_overrides,
+                "coach": "openai",
+                "coach_base_url": fake.base_url,
+                "coach_model": "fake-model",
+                "coach_api_key": API_KEY,
+                "free_sessions_per_day": None,
+            }
+        )
+        async with app.test_app():
+            client = app.test_client()
+            user = await UserFactory(client).create()
+            session_id = str((await create_session(client, user))["id"])
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
+                result = await send_message(http, session_id, user.headers, "hello")
+                assert result.text == "Hello."
+            async with app.app_context():
+                coach = app_state().replies.coach
+            assert isinstance(coach, OpenAICoach)
+            assert not coach._client.is_closed()
+        assert coach._client.is_closed()
