@@ -154,7 +154,7 @@ FUTURE_TIME = (
     r"empty|alone)|once (?:everyone|everyones|they|my \w+|the kids|he|she)(?: \w+){0,3} (?:asleep"
     r"|gone|"
     r"out|away|left)|before (?:anyone|they|my \w+|he|she) (?:\w+ )?(?:wakes?|gets? home|comes "
-    r"home|back)|by (?:the end of \w+|{WEEKDAY}|morning|tomorrow|tonight|the weekend))"
+    rf"home|back)|by (?:the end of \w+|{WEEKDAY}|morning|tomorrow|tonight|the weekend))"
 )
 
 # Decisions and plans about ordinary life ("decided to finally do it, booking the tattoo").
