@@ -142,11 +142,9 @@ _SAID_OTHERWISE = [
     r"(?!.*\b(?:notice|moving|move|resign\w*|quit\w*|job|leav\w*|propos\w*)\b)(?=.*\b(?:going to"
     r"|about to|will|ill) do it\b)(?=.*\b(?:nothing|no thing) (?:anyone|anybody|you|no one)"
     r" (?:can|could) (?:say|do)\b)",
-    r"(?!.*\b(?:relationship|boyfriend|girlfriend|husband|wife|partner|dating|marriage"
-    r"|engagement|contract|lease|job|startup|agency|company|business|shop|band|club|team"
-    r"|freelance|friendship|we|us|our)\b)(?=.*\b(?:i am going to|i am about to|i am ready to|i"
-    r" have decided to|i decided to|i will|ill) end (?:things|everything)\b(?! with\b| at\b"
-    r"| between\b| off\b| on\b))",
+    r"(?=.*\b(?:i am going to|i am about to|i am ready to|i have decided to|i decided to|i will"
+    r"|ill) end (?:things|everything)\b(?! with\b| at\b| between\b| off\b| on\b| for\b| here\b"
+    r"| there\b))",
     r"(?=.*\b(?:by the time|when|once) (?:anyone|you|someone|they|people) (?:reads?|sees?|gets?"
     r"|finds?) (?:this|these)\b(?: \w+){0,3} (?:i will|ill|i am going to|i would)"
     r" (?:probably|likely|most likely|already|long|just) (?:be )?(?:gone|dead|at peace)\b)",
