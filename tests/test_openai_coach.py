@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,8 +37,9 @@ class Harness:
         return await send_message(self.http, self.session_id, self.user.headers, content)
 
 
-@pytest.fixture
-async def harness(settings_overrides: dict[str, Any]) -> AsyncIterator[Harness]:
+@asynccontextmanager
+async def serving(settings_overrides: dict[str, Any]) -> AsyncIterator[Harness]:
+    """The app with the model coach against a fake model server, serving until the block ends."""
     async with running(FakeOpenAI()) as fake:
         app = create_app(
             {
@@ -57,6 +59,12 @@ async def harness(settings_overrides: dict[str, Any]) -> AsyncIterator[Harness]:
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
                 yield Harness(app, fake, http, user, session_id)
+
+
+@pytest.fixture
+async def harness(settings_overrides: dict[str, Any]) -> AsyncIterator[Harness]:
+    async with serving(settings_overrides) as running_harness:
+        yield running_harness
 
 
 async def _stored(session_id: str) -> list[SolveMessage]:
@@ -197,28 +205,11 @@ async def test_the_model_client_is_closed_when_the_app_stops(
 ) -> None:
     """Its connections closed on the app's own loop, not left to the SDK's finaliser (which
     schedules the close on whatever loop runs when it is collected)."""
-    async with running(FakeOpenAI()) as fake:
-        fake.script = [Reply(text="Hello.")]
-        app = create_app(
-            {
-                **settings_overrides,
-                "coach": "openai",
-                "coach_base_url": fake.base_url,
-                "coach_model": "fake-model",
-                "coach_api_key": API_KEY,
-                "free_sessions_per_day": None,
-            }
-        )
-        async with app.test_app():
-            client = app.test_client()
-            user = await UserFactory(client).create()
-            session_id = str((await create_session(client, user))["id"])
-            transport = httpx.ASGITransport(app=app)
-            async with httpx.AsyncClient(transport=transport, base_url="http://t") as http:
-                result = await send_message(http, session_id, user.headers, "hello")
-                assert result.text == "Hello."
-            async with app.app_context():
-                coach = app_state().replies.coach
-            assert isinstance(coach, OpenAICoach)
-            assert not coach._client.is_closed()
-        assert coach._client.is_closed()
+    async with serving(settings_overrides) as harness:
+        harness.fake.script = [Reply(text="Hello.")]
+        assert (await harness.send("hello")).text == "Hello."
+        async with harness.app.app_context():
+            coach = app_state().replies.coach
+        assert isinstance(coach, OpenAICoach)
+        assert not coach._client.is_closed()
+    assert coach._client.is_closed()
