@@ -17,7 +17,7 @@ from tortoise.exceptions import DBConnectionError
 
 from clarity.coach.scripted import ScriptedCoach
 from clarity.models import MessageRole, MessageStatus, SolveMessage, SolveSession, SolveStep
-from clarity.services import reply_store
+from clarity.services import replies, reply_store
 from tests.helpers.coaches import FailingCoach, GatedCoach, use_coach
 from tests.helpers.sse import drain, open_stream, send_message
 from tests.helpers.support import SignedInUser
@@ -65,6 +65,38 @@ async def test_a_failure_event_never_claims_a_save_that_did_not_happen(
         ("user", "complete"),
         ("coach", "complete"),
     ]
+
+
+async def test_a_fault_that_escapes_the_reply_task_is_logged_and_the_app_serves_on(
+    app: Quart,
+    http: httpx.AsyncClient,
+    user: SignedInUser,
+    session_id: str,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """run_reply catches its own failures; a bug that still gets out of its task (here its last
+    log line fails) is logged as an error, as Quart's background tasks would log it."""
+    use_coach(app, ScriptedCoach(token_delay=0))
+
+    def broken_log(*args: Any) -> None:
+        raise RuntimeError("a bug in the outcome's log line")
+
+    monkeypatch.setattr(replies, "_log_outcome", broken_log)
+    with caplog.at_level(logging.ERROR, logger="clarity"):
+        result = await send_message(http, session_id, user.headers, content=FIRST)
+        assert result.events[-1].event == "done"  # sent before the fault
+        for _ in range(100):
+            if "a reply's task failed" in caplog.text:
+                break
+            await asyncio.sleep(0.01)
+    escaped = [r for r in caplog.records if r.getMessage() == "a reply's task failed"]
+    assert len(escaped) == 1
+    assert escaped[0].exc_info is not None
+    assert isinstance(escaped[0].exc_info[1], RuntimeError)
+    monkeypatch.undo()
+    session = await SolveSession.get(id=session_id)
+    assert (session.current_step, session.reply_lock_token) == (SolveStep.CLARIFY, None)
 
 
 async def test_when_the_partial_reply_is_stored_the_event_says_so(

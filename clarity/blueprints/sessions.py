@@ -46,7 +46,7 @@ from clarity.schemas.usage import Usage
 from clarity.services import idempotency, reply_feeds, reply_stops, sessions
 from clarity.services.exchanges import begin_exchange
 from clarity.services.idempotency import Replay
-from clarity.services.replies import run_reply, start_reply
+from clarity.services.replies import launch_reply, start_reply
 from clarity.services.sessions import SessionRow
 from clarity.sse import Feed, Position, relay
 
@@ -218,7 +218,7 @@ async def send_message(session_id: str, data: MessageRequest) -> Response:
             load_history=getattr(state.replies.coach, "uses_history", True),
         )
     reply = start_reply(exchange, state.replies)
-    current_app.add_background_task(run_reply, exchange, reply, state.replies)
+    launch_reply(exchange, reply, state.replies, current_app.background_tasks)
     return _event_stream(reply.follow(None))
 
 

@@ -15,6 +15,7 @@ import logging
 import time
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -68,8 +69,35 @@ def start_reply(exchange: Exchange, runtime: ReplyRuntime) -> LiveReply:
     return reply
 
 
+def launch_reply(
+    exchange: Exchange,
+    reply: LiveReply,
+    runtime: ReplyRuntime,
+    background_tasks: set[asyncio.Task[Any]],
+) -> None:
+    """Run the reply in a task of its own, kept in ``background_tasks`` until it ends: the app's,
+    which Quart waits for at shutdown (``BACKGROUND_TASK_SHUTDOWN_TIMEOUT``) and then cancels.
+
+    Not ``Quart.add_background_task``: its wrapper holds an app context (a URL adapter, ``g``)
+    and a coroutine of its own for the reply's whole life, about 1 KiB of every open stream's
+    memory (README, Performance), and a reply needs neither. Its other duty, logging an
+    exception that escapes, is ``_log_escaped``'s (``run_reply`` catches its own failures, so
+    one that escapes is a bug).
+    """
+    task = asyncio.get_running_loop().create_task(run_reply(exchange, reply, runtime))
+    background_tasks.add(task)
+    task.add_done_callback(background_tasks.discard)
+    task.add_done_callback(_log_escaped)
+
+
+def _log_escaped(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and (error := task.exception()) is not None:
+        log.error("a reply's task failed", exc_info=error)
+
+
 async def run_reply(exchange: Exchange, reply: LiveReply, runtime: ReplyRuntime) -> None:
-    """Generate, publish and store the coach's reply. Runs as a background task."""
+    """Generate, publish and store the coach's reply. Runs in a task of its own
+    (``launch_reply``)."""
     parts: list[str] = []
     started, outcome = time.perf_counter(), "error"
     terminal: Terminal | None = None
