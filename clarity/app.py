@@ -26,6 +26,7 @@ from clarity.schemas.sessions import Resource
 from clarity.services.replies import ReplyRuntime
 from clarity.services.reply_locks import LeaseKeeper
 from clarity.services.reply_stops import StopWatcher
+from clarity.timeouts import SharedTimeout
 
 SECONDS_PER_DAY = 24 * 60 * 60
 
@@ -55,6 +56,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
         settings=settings,
         passwords=Passwords(fast=settings.password_hashing == "fast"),
         auth=token_auth,
+        heartbeat=SharedTimeout(settings.stream_heartbeat_seconds),
         replies=ReplyRuntime(
             coach=make_coach(settings),
             leases=LeaseKeeper(settings.reply_lock_lease_seconds),
@@ -65,7 +67,7 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
                 if settings.redis_url
                 else None
             ),
-            idle_timeout=settings.coach_idle_timeout_seconds,
+            coach_idle=SharedTimeout(settings.coach_idle_timeout_seconds),
             crisis_resources=tuple(Resource(**r) for r in settings.effective_crisis_resources()),
             moderator=(
                 HTTPModerator(
@@ -116,6 +118,8 @@ def create_app(config_overrides: Mapping[str, Any] | None = None) -> Quart:
         # After the replies still running (Quart waits for them first).
         await state.replies.leases.stop()
         await state.replies.stops.stop()
+        state.replies.coach_idle.close()
+        state.heartbeat.close()
         if state.replies.shared is not None:
             await state.replies.shared.close()
         if isinstance(state.replies.moderator, HTTPModerator):

@@ -157,9 +157,10 @@ class Settings(BaseSettings):
     # A reply holds its session's lock for this long and renews it while it runs; a lock left
     # behind by a crashed process frees itself once the lease has passed.
     reply_lock_lease_seconds: PositiveFloat = 30.0
-    # A reply fails (stored as interrupted) when the coach is silent for this long.
+    # A reply fails (stored as interrupted) when the coach is silent for this long (to 1.25 times
+    # it: clarity/timeouts.py).
     coach_idle_timeout_seconds: PositiveFloat = 60.0
-    # A `: ping` comment is sent after this many seconds without an event.
+    # A `: ping` comment is sent after this many seconds without an event (to 1.25 times it).
     stream_heartbeat_seconds: PositiveFloat = 15.0
     # How long shutdown waits for replies still being generated before storing them interrupted.
     reply_shutdown_grace_seconds: NonNegativeFloat = 10.0

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from clarity.config import Settings
     from clarity.passwords import Passwords
     from clarity.services.replies import ReplyRuntime
+    from clarity.timeouts import SharedTimeout
 
 TOKEN_SALT = "clarity-bearer-token"
 
@@ -84,6 +85,7 @@ class AppState:
     settings: Settings
     passwords: Passwords
     auth: QuartAuth
+    heartbeat: SharedTimeout  # the pings on every open stream
     # The coach, this process's running replies and what they share.
     replies: ReplyRuntime
     database: TortoiseContext | None = None

@@ -21,6 +21,7 @@ from pydantic import TypeAdapter
 
 from clarity import metrics
 from clarity.schemas.sessions import DoneEvent, InterruptedEvent, StartEvent, TokenEvent
+from clarity.timeouts import SharedTimeout
 
 log = logging.getLogger(__name__)
 
@@ -112,9 +113,9 @@ class Feed(Protocol):
         ...
 
 
-async def relay(feed: Feed, heartbeat: float) -> AsyncIterator[bytes]:
-    """The response body: each event as it comes, a ping after ``heartbeat`` s of silence, until
-    the terminal event.
+async def relay(feed: Feed, heartbeat: SharedTimeout) -> AsyncIterator[bytes]:
+    """The response body: each event as it comes, a ping after ``heartbeat.seconds`` (to 1.25
+    times that) of silence, until the terminal event.
 
     Only reads: when the client goes away this generator is cancelled, and the reply, which runs
     in a task of its own, carries on and is stored all the same.
@@ -124,7 +125,7 @@ async def relay(feed: Feed, heartbeat: float) -> AsyncIterator[bytes]:
         with metrics.open_stream():  # closed however the stream ends
             while True:
                 try:
-                    async with asyncio.timeout(heartbeat):
+                    async with heartbeat():
                         events = await feed.take()
                 except TimeoutError:
                     yield PING

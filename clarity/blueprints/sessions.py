@@ -282,7 +282,7 @@ def _position(raw: str) -> Position:
 
 def _event_stream(feed: Feed, headers: dict[str, str] | None = None) -> Response:
     response = Response(
-        relay(feed, app_state().settings.stream_heartbeat_seconds),
+        relay(feed, app_state().heartbeat),
         status=200,
         content_type="text/event-stream",
         headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no", **(headers or {})},

@@ -35,6 +35,7 @@ from clarity.services.exchanges import Exchange
 from clarity.services.reply_locks import LeaseKeeper
 from clarity.services.reply_stops import StopWatcher
 from clarity.sse import Terminal, event_record
+from clarity.timeouts import SharedTimeout
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,7 @@ class ReplyRuntime:
     live: LiveReplies
     shared: RedisReplies | None  # live events for other workers and hosts, when configured
     stops: StopWatcher
-    idle_timeout: float  # a coach silent this long fails the reply
+    coach_idle: SharedTimeout  # a coach silent this long fails the reply
     crisis_resources: tuple[Resource, ...]
     # A moderation model's second opinion on crisis risk, and how long it may take.
     moderator: Moderator | None = None
@@ -107,7 +108,7 @@ async def run_reply(exchange: Exchange, reply: LiveReply, runtime: ReplyRuntime)
     runtime.stops.watch(runtime.live)
     try:
         coach = await _coach_for(exchange, runtime)
-        async for delta in _deltas(exchange, coach, runtime.idle_timeout):
+        async for delta in _deltas(exchange, coach, runtime.coach_idle):
             parts.append(delta)
             reply.token(delta)
             if len(parts) == 1:  # from the message stored (the handler) to its first token
@@ -172,7 +173,7 @@ async def _coach_for(exchange: Exchange, runtime: ReplyRuntime) -> Coach:
     return CHECK_IN_COACH if exchange.after_crisis else runtime.coach
 
 
-async def _deltas(exchange: Exchange, coach: Coach, idle_timeout: float) -> AsyncIterator[str]:
+async def _deltas(exchange: Exchange, coach: Coach, idle: SharedTimeout) -> AsyncIterator[str]:
     turn = CoachTurn(
         step=exchange.step,
         message=exchange.content,
@@ -184,7 +185,7 @@ async def _deltas(exchange: Exchange, coach: Coach, idle_timeout: float) -> Asyn
         while True:
             # A coach that goes silent for too long fails the reply instead of holding the lock.
             try:
-                async with asyncio.timeout(idle_timeout):
+                async with idle():
                     delta = await anext(replies)
             except StopAsyncIteration:
                 return

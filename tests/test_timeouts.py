@@ -1,0 +1,138 @@
+"""SharedTimeout: asyncio.timeout's behaviour (through the stream's heartbeat and the coach's idle
+limit, tested in test_stream.py), here at the edges: what expires, what does not, and which
+cancellation wins."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from clarity.timeouts import SharedTimeout
+
+
+def tickers() -> list[asyncio.Task[object]]:
+    return [t for t in asyncio.all_tasks() if t.get_name() == "clarity-shared-timeout"]
+
+
+async def test_a_body_that_runs_past_the_length_times_out_never_sooner() -> None:
+    timeout = SharedTimeout(0.04)
+    loop = asyncio.get_running_loop()
+    began = loop.time()
+    with pytest.raises(TimeoutError):
+        async with timeout():
+            await asyncio.sleep(5)
+    assert loop.time() - began >= 0.04
+    assert loop.time() - began < 2  # a quarter-length tick, with a noisy machine's slack
+
+
+async def test_a_body_that_ends_in_time_leaves_the_task_uncancelled() -> None:
+    timeout = SharedTimeout(0.02)
+    for _ in range(3):
+        async with timeout():
+            await asyncio.sleep(0)
+    await asyncio.sleep(0.05)  # past the length: nothing is left to cancel this task
+    task = asyncio.current_task()
+    assert task is not None
+    assert task.cancelling() == 0
+
+
+async def test_after_a_timeout_the_task_carries_on_and_can_time_out_again() -> None:
+    timeout = SharedTimeout(0.02)
+    pings = 0
+    for _ in range(3):
+        try:
+            async with timeout():
+                await asyncio.sleep(5)
+        except TimeoutError:
+            pings += 1
+    assert pings == 3
+    task = asyncio.current_task()
+    assert task is not None
+    assert task.cancelling() == 0
+    await asyncio.sleep(0.01)  # not cancelled by a leftover request
+
+
+async def _waiting(timeout: SharedTimeout) -> asyncio.Task[None]:
+    """A task asleep under ``timeout``, once it is inside."""
+    entered = asyncio.Event()
+
+    async def waiting() -> None:
+        async with timeout():
+            entered.set()
+            await asyncio.sleep(5)
+
+    task = asyncio.create_task(waiting())
+    await entered.wait()
+    return task
+
+
+async def test_a_cancellation_from_elsewhere_goes_through_as_cancelled() -> None:
+    task = await _waiting(SharedTimeout(10))
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+async def test_when_the_client_goes_away_as_the_timeout_expires_the_cancellation_wins() -> None:
+    # The ticker expires the wait and the server cancels the task in the same turn of the loop:
+    # the task must unwind (CancelledError), not take it for a heartbeat and carry on.
+    timeout = SharedTimeout(10)
+    task = await _waiting(timeout)
+    (wait,) = timeout._waits
+    wait.expire()
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+
+
+async def test_an_outer_asyncio_timeout_is_reported_as_its_own() -> None:
+    timeout = SharedTimeout(10)
+    outer = asyncio.timeout(0.02)
+    with pytest.raises(TimeoutError):
+        await _under_both(outer, timeout)
+    assert outer.expired()
+
+
+async def _under_both(outer: asyncio.Timeout, timeout: SharedTimeout) -> None:
+    async with outer, timeout():
+        await asyncio.sleep(5)
+
+
+async def test_many_waits_share_one_ticker_which_stops_when_none_is_left() -> None:
+    timeout = SharedTimeout(0.02)
+    timed_out = 0
+
+    async def wait(seconds: float) -> None:
+        nonlocal timed_out
+        try:
+            async with timeout():
+                await asyncio.sleep(seconds)
+        except TimeoutError:
+            timed_out += 1
+
+    waits = [asyncio.create_task(wait(5 if n % 2 else 0)) for n in range(200)]
+    await asyncio.sleep(0)
+    assert len(tickers()) == 1
+    await asyncio.gather(*waits)
+    assert timed_out == 100
+    await asyncio.sleep(0.02)
+    assert tickers() == []
+
+
+async def test_close_stops_the_ticker_and_a_later_wait_starts_another() -> None:
+    timeout = SharedTimeout(0.02)
+    waiting = asyncio.create_task(_sleep_under(timeout, 5))
+    await asyncio.sleep(0)
+    (ticker,) = tickers()
+    timeout.close()
+    await asyncio.sleep(0)
+    assert ticker.cancelled()
+    waiting.cancel()
+    with pytest.raises(TimeoutError):
+        await _sleep_under(timeout, 5)
+
+
+async def _sleep_under(timeout: SharedTimeout, seconds: float) -> None:
+    async with timeout():
+        await asyncio.sleep(seconds)
