@@ -17,8 +17,7 @@ This module imports no web framework: services call it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -119,14 +118,13 @@ def request_answered(route: str | None, method: str, status: int, seconds: float
         REQUEST_DURATION.labels(route=route, method=method).observe(seconds)
 
 
-@contextmanager
-def open_stream() -> Iterator[None]:
-    """Counts a stream as open for the block (however it ends: done, disconnect, cancel)."""
+def stream_opened() -> None:
+    """Count a stream as open until ``stream_closed`` (call it however the stream ends)."""
     OPEN_STREAMS.inc()
-    try:
-        yield
-    finally:
-        OPEN_STREAMS.dec()
+
+
+def stream_closed() -> None:
+    OPEN_STREAMS.dec()
 
 
 def first_token(seconds: float) -> None:
