@@ -18,6 +18,7 @@ stopping) still goes through as ``CancelledError``.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from types import TracebackType
 
 
@@ -33,16 +34,25 @@ class SharedTimeout:
         return _Wait(self)
 
     def close(self) -> None:
-        """Stop the ticker (when the app stops; a later wait starts it again)."""
-        if self._ticker is not None:
+        """Stop the ticker now if nothing waits (when the app stops); otherwise it stops once the
+        last wait has ended, and the waits still running keep their timeouts."""
+        if self._ticker is not None and not self._waits:
             self._ticker.cancel()
             self._ticker = None
 
     def _started(self, wait: _Wait, loop: asyncio.AbstractEventLoop) -> None:
-        self._waits.add(wait)
         ticker = self._ticker
         if ticker is None or ticker.done() or ticker.get_loop() is not loop:
-            self._ticker = loop.create_task(self._tick(loop), name="clarity-shared-timeout")
+            if ticker is not None and ticker.get_loop() is not loop:
+                # Another loop's waits (a test's, whose loop has gone): they cannot be expired
+                # from here, and cancelling their tasks would fail.
+                self._waits = {w for w in self._waits if w.loop is loop}
+            # An empty context: the ticker outlives the request that started it and must not
+            # keep that request's context alive.
+            self._ticker = loop.create_task(
+                self._tick(loop), name="clarity-shared-timeout", context=contextvars.Context()
+            )
+        self._waits.add(wait)
 
     async def _tick(self, loop: asyncio.AbstractEventLoop) -> None:
         while self._waits:  # ends when nothing waits; the next wait starts a new ticker
@@ -59,11 +69,18 @@ class _Wait:
     def __init__(self, owner: SharedTimeout) -> None:
         self._owner = owner
         self._expired = False
+        self._task: asyncio.Task[object] | None = None
+
+    @property
+    def loop(self) -> asyncio.AbstractEventLoop | None:
+        return None if self._task is None else self._task.get_loop()
 
     async def __aenter__(self) -> None:
         task = asyncio.current_task()
         if task is None:
             raise RuntimeError("SharedTimeout must be used inside a task")
+        if self._task is not None:
+            raise RuntimeError("a SharedTimeout wait cannot be entered twice")
         loop = task.get_loop()
         self._task = task
         self._cancelling = task.cancelling()
@@ -81,11 +98,13 @@ class _Wait:
         # whatever ends the body), and report a timeout only when no other cancellation is pending.
         if (
             self._expired
+            and self._task is not None
             and self._task.uncancel() <= self._cancelling
             and exc_type is asyncio.CancelledError
         ):
             raise TimeoutError from exc
 
     def expire(self) -> None:
-        self._expired = True
-        self._task.cancel()
+        if self._task is not None:
+            self._expired = True
+            self._task.cancel()

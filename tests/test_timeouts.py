@@ -120,15 +120,15 @@ async def test_many_waits_share_one_ticker_which_stops_when_none_is_left() -> No
     assert tickers() == []
 
 
-async def test_close_stops_the_ticker_and_a_later_wait_starts_another() -> None:
-    timeout = SharedTimeout(0.02)
-    waiting = asyncio.create_task(_sleep_under(timeout, 5))
-    await asyncio.sleep(0)
-    (ticker,) = tickers()
+async def test_close_stops_an_idle_ticker_and_a_later_wait_starts_another() -> None:
+    timeout = SharedTimeout(0.04)
+    async with timeout():
+        await asyncio.sleep(0)
+    (ticker,) = tickers()  # idle until its next tick
     timeout.close()
     await asyncio.sleep(0)
     assert ticker.cancelled()
-    waiting.cancel()
+    assert tickers() == []
     with pytest.raises(TimeoutError):
         await _sleep_under(timeout, 5)
 
@@ -136,3 +136,45 @@ async def test_close_stops_the_ticker_and_a_later_wait_starts_another() -> None:
 async def _sleep_under(timeout: SharedTimeout, seconds: float) -> None:
     async with timeout():
         await asyncio.sleep(seconds)
+
+
+def test_waits_left_behind_by_a_loop_that_is_gone_do_not_stop_the_next_loops_timeouts() -> None:
+    # A test's loop closed with a wait still inside (its task never unwound); the same
+    # SharedTimeout then serves another loop, whose wait must still time out.
+    timeout = SharedTimeout(0.04)
+    first = asyncio.new_event_loop()
+    first.set_exception_handler(lambda loop, context: None)  # its tasks die pending, as meant
+
+    async def leave_one_waiting() -> None:
+        asyncio.get_running_loop().create_task(_sleep_under(timeout, 5))
+        await asyncio.sleep(0)
+
+    first.run_until_complete(leave_one_waiting())
+    first.close()
+
+    async def on_the_next_loop() -> float:
+        loop = asyncio.get_running_loop()
+        began = loop.time()
+        with pytest.raises(TimeoutError):
+            await _sleep_under(timeout, 5)
+        return loop.time() - began
+
+    assert asyncio.run(on_the_next_loop()) < 2
+
+
+async def test_a_wait_cannot_be_entered_twice() -> None:
+    wait = SharedTimeout(10)()
+    async with wait:
+        pass
+    with pytest.raises(RuntimeError, match="twice"):
+        async with wait:
+            pass
+
+
+async def test_close_leaves_waits_that_are_still_running_their_timeouts() -> None:
+    timeout = SharedTimeout(0.04)
+    waiting = asyncio.create_task(_sleep_under(timeout, 5))
+    await asyncio.sleep(0)
+    timeout.close()  # the app stops while a stream is still open
+    with pytest.raises(TimeoutError):
+        await asyncio.wait_for(waiting, 2)

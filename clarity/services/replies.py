@@ -79,68 +79,66 @@ def launch_reply(
     """Run the reply in a task of its own, kept in ``background_tasks`` until it ends: the app's,
     which Quart waits for at shutdown (``BACKGROUND_TASK_SHUTDOWN_TIMEOUT``) and then cancels.
 
-    Not ``Quart.add_background_task``: its wrapper holds an app context (a URL adapter, ``g``)
-    and a coroutine of its own for the reply's whole life, about 1 KiB of every open stream's
-    memory (README, Performance), and a reply needs neither. Its other duty, logging an
-    exception that escapes, is ``_log_escaped``'s (``run_reply`` catches its own failures, so
-    one that escapes is a bug).
+    Not ``Quart.add_background_task``: its wrapper pushes a second app context (a URL adapter,
+    ``g``) and keeps a coroutine of its own for the reply's whole life, about 1 KiB of every
+    open stream's memory (README, Performance), and a reply needs neither (it runs in a copy of
+    the request's context, as any task does). The wrapper's other duty, logging an exception
+    that escapes, ``run_reply`` does itself: it never raises but ``CancelledError``, because
+    Quart's shutdown gathers these tasks and an exception there would stop it half-way.
     """
     task = asyncio.get_running_loop().create_task(run_reply(exchange, reply, runtime))
     background_tasks.add(task)
     task.add_done_callback(background_tasks.discard)
-    task.add_done_callback(_log_escaped)
-
-
-def _log_escaped(task: asyncio.Task[None]) -> None:
-    if not task.cancelled() and (error := task.exception()) is not None:
-        log.error("a reply's task failed", exc_info=error)
 
 
 async def run_reply(exchange: Exchange, reply: LiveReply, runtime: ReplyRuntime) -> None:
     """Generate, publish and store the coach's reply. Runs in a task of its own
-    (``launch_reply``)."""
+    (``launch_reply``); raises nothing but ``CancelledError`` (the server is stopping)."""
     parts: list[str] = []
     started, outcome = time.perf_counter(), "error"
     terminal: Terminal | None = None
     shared = runtime.shared
-    reply.task = asyncio.current_task()
-    runtime.leases.hold(exchange.reply_id)
-    runtime.stops.watch(runtime.live)
-    try:
-        coach = await _coach_for(exchange, runtime)
-        async for delta in _deltas(exchange, coach, runtime.coach_idle):
-            parts.append(delta)
-            reply.token(delta)
-            if len(parts) == 1:  # from the message stored (the handler) to its first token
-                metrics.first_token((utcnow() - exchange.user_message_at).total_seconds())
-            if shared is not None and not await shared.token(exchange.reply_id, delta):
-                shared = None  # Redis failed: other workers fall back to the stored reply
-        if not "".join(parts).strip():
-            raise CoachError("the coach produced an empty reply")
-        terminal = await _complete(exchange, "".join(parts), runtime)
-        outcome = "completed"
-    except asyncio.CancelledError:
-        if not reply.stop:  # the server is shutting down before the reply finished
-            outcome = "interrupted_by_shutdown"
-            terminal = await finish_despite_cancellation(
-                _interrupt(exchange, parts, "server_shutting_down")
-            )
-            raise
-        # The user pressed stop (``reply_stops`` cancelled this task): not a fault.
-        asyncio.current_task().uncancel()  # type: ignore[union-attr]
-        outcome = "stopped"
-        terminal = await _interrupt(exchange, parts, "stopped")
-    except Exception as error:
-        outcome, terminal = await _failed(exchange, parts, error)
-    finally:
-        metrics.reply_finished(outcome, time.perf_counter() - started)  # before clients hear
-        runtime.leases.drop(exchange.reply_id)
-        runtime.live.remove(exchange.reply_id)
-        if terminal is not None:
-            reply.end(terminal)
-            if shared is not None:
-                await finish_despite_cancellation(shared.end(exchange.reply_id, terminal))
-        _log_outcome(exchange, outcome, parts, started)
+    try:  # one frame: an inner function would add a coroutine to every open stream
+        reply.task = asyncio.current_task()
+        runtime.leases.hold(exchange.reply_id)
+        runtime.stops.watch(runtime.live)
+        try:
+            coach = await _coach_for(exchange, runtime)
+            async for delta in _deltas(exchange, coach, runtime.coach_idle):
+                parts.append(delta)
+                reply.token(delta)
+                if len(parts) == 1:  # from the message stored (the handler) to its first token
+                    metrics.first_token((utcnow() - exchange.user_message_at).total_seconds())
+                if shared is not None and not await shared.token(exchange.reply_id, delta):
+                    shared = None  # Redis failed: other workers fall back to the stored reply
+            if not "".join(parts).strip():
+                raise CoachError("the coach produced an empty reply")
+            terminal = await _complete(exchange, "".join(parts), runtime)
+            outcome = "completed"
+        except asyncio.CancelledError:
+            if not reply.stop:  # the server is shutting down before the reply finished
+                outcome = "interrupted_by_shutdown"
+                terminal = await finish_despite_cancellation(
+                    _interrupt(exchange, parts, "server_shutting_down")
+                )
+                raise
+            # The user pressed stop (``reply_stops`` cancelled this task): not a fault.
+            asyncio.current_task().uncancel()  # type: ignore[union-attr]
+            outcome = "stopped"
+            terminal = await _interrupt(exchange, parts, "stopped")
+        except Exception as error:
+            outcome, terminal = await _failed(exchange, parts, error)
+        finally:
+            metrics.reply_finished(outcome, time.perf_counter() - started)  # before clients hear
+            runtime.leases.drop(exchange.reply_id)
+            runtime.live.remove(exchange.reply_id)
+            if terminal is not None:
+                reply.end(terminal)
+                if shared is not None:
+                    await finish_despite_cancellation(shared.end(exchange.reply_id, terminal))
+            _log_outcome(exchange, outcome, parts, started)
+    except Exception:  # a bug: everything above handles its own failures
+        log.exception("a reply's task failed (session %s)", exchange.session_id)
 
 
 async def _coach_for(exchange: Exchange, runtime: ReplyRuntime) -> Coach:
