@@ -42,11 +42,12 @@ class SharedTimeout:
 
     def _started(self, wait: _Wait, loop: asyncio.AbstractEventLoop) -> None:
         ticker = self._ticker
-        if ticker is None or ticker.done() or ticker.get_loop() is not loop:
-            if ticker is not None and ticker.get_loop() is not loop:
-                # Another loop's waits (a test's, whose loop has gone): they cannot be expired
-                # from here, and cancelling their tasks would fail.
-                self._waits = {w for w in self._waits if w.loop is loop}
+        if ticker is not None and ticker.get_loop() is not loop:
+            # Another loop's waits (a test's, whose loop has gone): they cannot be expired from
+            # here, and cancelling their tasks would fail.
+            self._waits = {w for w in self._waits if w.loop is loop}
+            ticker = None
+        if ticker is None or ticker.done():
             # An empty context: the ticker outlives the request that started it and must not
             # keep that request's context alive.
             self._ticker = loop.create_task(
