@@ -54,16 +54,9 @@ async def test_after_a_timeout_the_task_carries_on_and_can_time_out_again() -> N
 
 
 async def _waiting(timeout: SharedTimeout) -> asyncio.Task[None]:
-    """A task asleep under ``timeout``, once it is inside."""
-    entered = asyncio.Event()
-
-    async def waiting() -> None:
-        async with timeout():
-            entered.set()
-            await asyncio.sleep(5)
-
-    task = asyncio.create_task(waiting())
-    await entered.wait()
+    """A task asleep under ``timeout`` for 5 s, once it is inside (its first step has run)."""
+    task = asyncio.create_task(_sleep_under(timeout, 5))
+    await asyncio.sleep(0)
     return task
 
 
@@ -173,8 +166,7 @@ async def test_a_wait_cannot_be_entered_twice() -> None:
 
 async def test_close_leaves_waits_that_are_still_running_their_timeouts() -> None:
     timeout = SharedTimeout(0.04)
-    waiting = asyncio.create_task(_sleep_under(timeout, 5))
-    await asyncio.sleep(0)
+    waiting = await _waiting(timeout)
     timeout.close()  # the app stops while a stream is still open
     with pytest.raises(TimeoutError):
         await asyncio.wait_for(waiting, 2)
