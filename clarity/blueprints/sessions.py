@@ -94,7 +94,7 @@ async def create_session() -> Response:
         if claim is not None:
             key_claim = claim
 
-            async def remember(session: SolveSession, usage: Usage) -> None:
+            async def remember(session: SessionRow, usage: Usage) -> None:
                 # Inside the create transaction: the session, the charge and the outcome, or none.
                 created = SessionCreated(session=_session(session), usage=usage)
                 body = SESSION_CREATED.dump_python(created, mode="json")

@@ -11,7 +11,8 @@ ones every message makes: the insert that stores it and its reply-to-be (one sta
 Tortoise's ``bulk_create`` takes three hand-offs on SQLite: BEGIN, the rows, COMMIT), the
 compare-and-set that takes the session's reply lock (``clarity.services.reply_locks``), and the
 two updates that end a complete reply (its text and outcome, ``clarity.services.reply_store``;
-the session's next step and the lock's release). They run in the caller's transaction. Values
+the session's next step and the lock's release); and the insert of a new session
+(``clarity.services.sessions``). They run in the caller's transaction. Values
 are encoded as Tortoise encodes them (on SQLite by the adapters it registers with ``sqlite3``),
 so rows written either way compare alike.
 

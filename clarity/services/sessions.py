@@ -16,6 +16,7 @@ from clarity.db.rows import (
     as_optional_datetime,
     as_optional_uuid,
     as_uuid,
+    execute,
     select,
 )
 from clarity.errors import APIError, not_found
@@ -50,19 +51,38 @@ async def create_session(
     user: User,
     device_id: str | None,
     free_sessions_per_day: int | None,
-    on_created: Callable[[SolveSession, Usage], Awaitable[None]] | None = None,
-) -> tuple[SolveSession, Usage]:
+    on_created: Callable[[SessionRow, Usage], Awaitable[None]] | None = None,
+) -> tuple[SessionRow, Usage]:
     """A new active session at the first step, charged to today's quota in one transaction.
 
     ``on_created`` runs inside that transaction (it stores an idempotent outcome: all or none).
     """
     now = utcnow()
+    session = SessionRow(
+        uuid.uuid4(), SessionStatus.ACTIVE, SolveStep.RECEIVE, device_id, now, completed_at=None
+    )
     async with in_transaction():
         usage = await charge_new_session(user, free_sessions_per_day, now)
-        session = await SolveSession.create(user=user, device_id=device_id, created_at=now)
+        await execute(
+            _INSERT_SESSION,
+            session.id,
+            user.id,
+            device_id,
+            session.status.value,
+            session.current_step.value,
+            now,
+        )
         if on_created is not None:
             await on_created(session, usage)
     return session, usage
+
+
+# Every new session: written once, with the row's values known beforehand (Tortoise's
+# ``Model.create`` built a model instance and its INSERT anew each time; clarity.db.rows).
+_INSERT_SESSION = (
+    "INSERT INTO solve_sessions (id, user_id, device_id, status, current_step, created_at) "
+    "VALUES ($1, $2, $3, $4, $5, $6)"
+)
 
 
 async def get_session(user: User, raw_id: str) -> SolveSession:

@@ -1,6 +1,7 @@
 """The hand-written reads and writes of ``clarity.db.rows``, called directly on both databases: they
 see what was committed, a read inside a transaction sees the transaction's own writes, the
-exchange insert stores both rows or neither, and on SQLite the reading connection cannot write."""
+exchange insert stores both rows or neither, a session's insert stores the row the ORM would, and
+on SQLite the reading connection cannot write."""
 
 from __future__ import annotations
 
@@ -14,10 +15,11 @@ from tortoise.transactions import in_transaction
 from clarity.clock import utcnow
 from clarity.db.rows import as_datetime, as_uuid, select
 from clarity.db.sqlite import ClaritySqliteClient
+from clarity.errors import APIError
 from clarity.models import Emotion, MessageStatus, SolveMessage, SolveSession, SolveStep, User
 from clarity.services.accounts import live_sign_in, revoke
 from clarity.services.reply_store import store_exchange
-from clarity.services.sessions import list_sessions
+from clarity.services.sessions import create_session, list_sessions
 
 _SESSION = "SELECT id, status, created_at FROM solve_sessions WHERE id = $1"
 
@@ -90,3 +92,37 @@ async def test_the_sqlite_reading_connection_cannot_write(account: User) -> None
             "UPDATE solve_sessions SET status = 'completed' WHERE id = ?1", [str(session.id)]
         )
     assert (await SolveSession.get(id=session.id)).status == "active"
+
+
+_STORED = (
+    "SELECT id, user_id, device_id, status, current_step, created_at, completed_at, "
+    "reply_lock_token, reply_lock_until FROM solve_sessions WHERE id = $1"
+)
+
+
+async def test_a_new_session_is_stored_as_the_orm_stores_one(account: User) -> None:
+    created, usage = await create_session(account, "phone-1", free_sessions_per_day=3)
+    by_orm = await SolveSession.create(
+        user=account, device_id="phone-1", created_at=created.created_at
+    )
+    # The same columns, spelled alike by the driver (text on SQLite), but for the id.
+    stored, orm_stored = [(await select(_STORED, s.id))[0] for s in (created, by_orm)]
+    assert list(stored)[1:] == list(orm_stored)[1:]
+    assert as_uuid(stored[0]) == created.id
+    # The model reads it back as the row the route answered with.
+    model = await SolveSession.get(id=created.id)
+    assert (model.status, model.current_step, model.device_id, model.created_at) == (
+        created.status,
+        created.current_step,
+        created.device_id,
+        created.created_at,
+    )
+    assert (usage.used, usage.remaining) == (1, 2)
+
+
+async def test_a_session_refused_by_the_quota_is_not_stored(account: User) -> None:
+    await create_session(account, None, free_sessions_per_day=1)
+    with pytest.raises(APIError) as refused:
+        await create_session(account, None, free_sessions_per_day=1)
+    assert refused.value.code == "quota_exceeded"
+    assert await SolveSession.filter(user_id=account.id).count() == 1
