@@ -189,8 +189,9 @@ async def json_api(
             bare_ok += b_ok + b_after
             ok, failed, lat = ok + c_ok, failed + c_failed, lat + c_lat
         rps, bare_rps = ok / seconds, bare_ok / seconds
+        share = f"{rps / bare_rps:.0%}" if bare_ok else "n/a (none answered)"
         note = (
-            f"{rps / bare_rps:.0%} of Quart alone ({bare_rps:.0f} req/s in slices between; "
+            f"{share} of Quart alone ({bare_rps:.0f} req/s in slices between; "
             f"target {target}); {failed} failed"
         )
         row(f"{label}, 50 clients", f"{rps:.0f} req/s, p50/p99 {ms(lat)}", note=note)
