@@ -1,7 +1,8 @@
 """The hand-written reads and writes of ``clarity.db.rows``, called directly on both databases: they
 see what was committed, a read inside a transaction sees the transaction's own writes, the
-exchange insert stores both rows or neither, a session's insert stores the row the ORM would, and
-on SQLite the reading connection cannot write."""
+exchange insert stores both rows or neither, a session's insert stores the row the ORM would (and
+is undone with its charge when the transaction fails), and on SQLite the reading connection
+cannot write."""
 
 from __future__ import annotations
 
@@ -15,11 +16,11 @@ from tortoise.transactions import in_transaction
 from clarity.clock import utcnow
 from clarity.db.rows import as_datetime, as_uuid, select
 from clarity.db.sqlite import ClaritySqliteClient
-from clarity.errors import APIError
 from clarity.models import Emotion, MessageStatus, SolveMessage, SolveSession, SolveStep, User
+from clarity.schemas.usage import Usage
 from clarity.services.accounts import live_sign_in, revoke
 from clarity.services.reply_store import store_exchange
-from clarity.services.sessions import create_session, list_sessions
+from clarity.services.sessions import SessionRow, create_session, list_sessions
 
 _SESSION = "SELECT id, status, created_at FROM solve_sessions WHERE id = $1"
 
@@ -120,9 +121,15 @@ async def test_a_new_session_is_stored_as_the_orm_stores_one(account: User) -> N
     assert (usage.used, usage.remaining) == (1, 2)
 
 
-async def test_a_session_refused_by_the_quota_is_not_stored(account: User) -> None:
-    await create_session(account, None, free_sessions_per_day=1)
-    with pytest.raises(APIError) as refused:
-        await create_session(account, None, free_sessions_per_day=1)
-    assert refused.value.code == "quota_exceeded"
-    assert await SolveSession.filter(user_id=account.id).count() == 1
+async def test_a_new_session_whose_outcome_fails_is_neither_stored_nor_charged(
+    account: User,
+) -> None:
+    async def outcome_not_stored(session: SessionRow, usage: Usage) -> None:
+        assert await SolveSession.filter(id=session.id).count() == 1  # inserted by then
+        raise RuntimeError("the idempotent outcome could not be stored")
+
+    with pytest.raises(RuntimeError):
+        await create_session(account, None, free_sessions_per_day=3, on_created=outcome_not_stored)
+    assert await SolveSession.filter(user_id=account.id).count() == 0
+    _, usage = await create_session(account, None, free_sessions_per_day=3)
+    assert usage.used == 1
