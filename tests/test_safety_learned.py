@@ -42,9 +42,10 @@ def test_the_weights_file_loads_and_names_every_category() -> None:
 
 
 def test_the_weights_file_is_small() -> None:
-    # It grows with the tables (505 KB at 3,006 crisis and 2,976 negative rows): a bound that
-    # still catches an unpruned model (several MB), not a figure to tune against.
-    assert WEIGHTS.stat().st_size < 650_000
+    # It grows with the tables (505 KB at 3,006 crisis and 2,976 negative rows, 657 KB at 3,832
+    # and 5,003): a bound that still catches an unpruned model (about 10 MB at 3,832 and 5,003),
+    # not a figure to tune against.
+    assert WEIGHTS.stat().st_size < 1_500_000
 
 
 def test_the_weights_were_trained_on_the_tables_of_today() -> None:

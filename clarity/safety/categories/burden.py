@@ -157,11 +157,47 @@ _WHOLE = [
 ]
 
 
+# Said in the words of one's own situation rather than "better off" (a sixteenth round, from
+# the fourteenth to sixteenth sets' misses, then tightened on a reviewer's aimed messages,
+# review4_negatives.tsv): what they could do once I am gone; a favour done by not existing; one
+# more mouth, a weight others must carry; stealing their oxygen.
+_OWN_WORDS = [
+    r"(?<= )(?!.*\b(?:moving|move|abroad|emigrat\w*|holiday|trip|uni|university|college|travel\w*"
+    r"|cats?|dogs?|lol|haha)\b)if i (?:was|were|am) (?:gone|not here|not around|dead|no longer"
+    r" here|no longer around)\b"
+    r"(?! (?:for|on|to|away|abroad|at|in|next|this|over|during|until|till|by|from|tomorrow"
+    r"|tonight|today)\b)(?: \w+){0,4} (?:could|would|can|might|will) (?:finally |at last )?"
+    r"(?:stop (?:crying|worrying|paying|suffering|struggling|hurting|grieving)|be (?:happy|happier"
+    r"|free|at peace|proud)|move on|start (?:again|over|fresh)|have (?:more|their|his|her)"
+    r" (?:honou?r|money|peace|freedom|life|lives)|get (?:on with|their|his|her) (?:life|lives))\b",
+    r"\b(?:favou?r|trouble|relief|kindness|gift|easier|better|happier)\b(?: \w+){0,4} by"
+    r" (?:not existing|not being (?:here|around|alive)|disappearing|dying(?! (?:my|her|his|the"
+    r"|their|our) (?:hair|clothes|shirt|jeans))|being dead|being gone|no longer existing|not being"
+    r" in (?:their|the|his|her) (?:lives|life|picture))\b(?! (?:on|this|next|for|at|tomorrow"
+    r"|tonight|today|until|till|in|from|when|while|so)\b)",
+    r"\b(?:i am|my (?:whole )?(?:existence|life) is) (?:just |only |nothing but |nothing more than"
+    r" )?(?:a |one more |another |an )?(?:weight|mouth|burden|drain|problem|chore|obligation"
+    r"|charity case|thing)\b(?: \w+){0,3} (?:has|have|are|is) (?:forced |made |stuck |obliged )?"
+    r"(?:to )?(?:keep )?(?:carry\w*|feed|feeding|fix|fixing|deal with|put up with|look after"
+    r"|clean up after)\b",
+    r"\bi am nothing but (?:work|trouble|grief|a (?:cost|drain|chore|weight|problem)) (?:for|to)"
+    r" (?:my \w+|them|him|her|everyone|people)\b",
+    r"\b(?:stealing|wasting|using up|taking up) (?:\w+ ){0,2}(?:oxygen|air|space|resources)"
+    r" (?:from|that) (?:people|someone|others|those|somebody) (?:who|that) (?:actually |really )?"
+    r"(?:deserve|need|should have)\b|\b(?:like me|i) (?:just |only )?(?:takes?|am taking) up"
+    r" (?:space|air|oxygen)\b(?! (?:in|on|at|with)\b)",
+    r"\b(?:would|could) (?:finally )?be (?:happy|happier|proud|free|at peace) if (?:they|he|she"
+    r"|my \w+) (?:did not|do not|never) ha(?:ve|d) (?:me|a \w+ (?:son|daughter|child|kid"
+    r"|brother|sister))\b(?! \w+ing\b| around| at home| here all)",
+]
+
+
 RULE = rule(
     "burden",
     Level.PASSIVE,
     whole=_WHOLE,
     strong=[
+        *_OWN_WORDS,
         *_BROAD,
         # who would miss me; if I were not around, they would not have to...
         r"\bwho (?:would|will|is going to|would even|will even) (?:even )?(?:miss|notice|care"

@@ -159,10 +159,41 @@ _SAID_OTHERWISE = [
     r"(?=.*\b(?:tonight|tomorrow|today)(?: morning| night)? (?:i will be|ill be|i am) gone\b)",
 ]
 
+# Weak signals of the sixteenth round, strong when two come together (as in _TWICE): doing "it"
+# soon, with no object; a calm or a peace named; a choice made; a cry for help denied; "I'll be
+# gone soon"; ready to join someone who has died. Not where the message names the ordinary act
+# the decision is about (``twice_unless`` below: a reviewer's "ive decided, im going to tell my
+# dad about the baby, weirdly calm about it").
+_TWICE_MORE = [
+    r"(?:going to|gonna) do it\b(?= *$| soon\b| tonight\b| today\b| now\b| tomorrow\b| i am\b)",
+    r"doing it (?:soon|tonight|today|now|tomorrow)\b",
+    r"calm about it\b|(?:weirdly|strangely|oddly|finally) (?:calm|at peace)\b",
+    r"made my (?:choice|decision)\b(?= *$| i am going *$| i will be gone)|(?:i have |ive )?decided"
+    r"\b(?= *$| i am going *$)",
+    r"(?:i will|ill) be gone (?:soon|by|within|in a few)\b|i will be gone *$",
+    r"not a cry for help\b|(?:not asking|do not want) (?:you )?to stop me\b|(?:do not|dont) try to"
+    r" stop me\b",
+    r"(?:i will not|wont|not going to) change my mind\b(?! about\b)",
+    r"want(?:ed)? (?:someone to know|you to know) it (?:was|is) my (?:choice|decision)\b",
+    r"(?:i am )?ready to (?:join|be with) (?:her|him) again\b|ready to join (?:her|him)\b(?= *$)",
+    r"i am going (?:tonight|tomorrow)\b(?= *$)",
+    r"no more thinking about it\b",
+    r"i am (?:ok|okay|fine|at peace) with (?:that|it)\b(?= *$)",
+]
+# Dead by a time still to come, said of oneself and not as a joke.
+_DEAD_BY = [
+    rf"\b(?:i will|ill) be dead by (?:morning|tomorrow|tonight|the weekend|the morning|midnight"
+    rf"|dawn|sunrise|{WEEKDAY}|the end of (?:the|this) (?:week|night|day))\b(?! (?:if|lol|haha|at"
+    r" this rate|from|of|with)\b)(?!.*\b(?:lol|haha|lmao|exam|deadline|hangover|work|boss|essay"
+    r"|cold|flu|heat|hot|shift|ward|tired|exhausted)\b)",
+]
+
+
 RULE = rule(
     "intent",
     Level.IMMINENT,
     strong=[
+        *_DEAD_BY,
         *_BROAD,
         # decided, and no talking out of it
         r"\b(?:no|there is no) talking me out of (?:it|this)\b",
@@ -231,11 +262,15 @@ RULE = rule(
         r"go through with it|going through "
         r"with it)\b)" + NOT_EVERYDAY,
     ],
-    twice=_TWICE,
+    twice=[*_TWICE, *_TWICE_MORE],
     # goodbyes that belong to a move, a job, an exam or a trip
     twice_unless=EVERYDAY
     + r"|\b(?:abroad|australia|emigrat\w*|essay|deadline|tax|sugar|shift|bus|flight|sale|rejection"
-    r"|school|cafe|leaving do|boss|work|office|team|promotion|concert|gig|text\w*|repl\w*)\b",
+    r"|school|cafe|leaving do|boss|work|office|team|promotion|concert|gig|text\w*|repl\w*)\b"
+    # the ordinary act a decision is about, named
+    r"|\b(?:going to|decided to|want to|i will) (?:tell|call|ask|talk to|email|stand for|apply"
+    r"|start|book|buy|sign|confront|propose|visit|move|shave|go vegan)\b|\b(?:raise|vegan|council"
+    r"|nomination|mat leave|maternity|paternity|charity|part time|staying (?:at|with))\b",
     weak=[
         r"\b(?:tonight|today|tomorrow|this) is (?:the|my) (?:night|day)\b",
         r"\b(?:i am|i) (?:ready|done waiting|ready now|ready to go)\b(?= *$| now| to go)",

@@ -156,10 +156,39 @@ _MEANS_PONDERED = [
     r"|where (?:the|he|she|they) (?:keeps?|hides?) the) (?:code|key|combination)\b)",
 ]
 
+# A means in reach and a mind that will not leave it (a sixteenth round, tightened on
+# review4_negatives.tsv): a gun held to the head or "all I can think about"; rafters, a rope
+# or the tracks stared at or stood closer to; how many floors is enough; medicines that could
+# stop the heart if many are taken, or mixed to be enough; an accident staged.
+_MEANS_HELD = (
+    r"(?:gun|guns|pistol|rifle|shotgun|firearm|revolver|rope|noose|rafters?|train line|train"
+    r" tracks|the tracks|railway line|rail line|cliff|ledge|razors?|blades?)"
+)
+_OWN_WORDS_WHOLE = [
+    r"(?!.*\b(?:buy\w*|bought|shop|sale|new|range|hunt\w*|season|deer|collection|clean\w*|photos?"
+    r"|pictures?|holiday|view|grandad\w*|grandpa\w*|miss (?:him|her)|memor\w*|inherit\w*|gymnast\w*"
+    r"|rot|rotten|dentist|dental|passed|initials|late)\b)"
+    rf"(?=.*\b{_MEANS_HELD}\b)(?=.*\b(?:(?:it is|its|that is|thats|they are|theyre) all i (?:can"
+    r" )?think about|keep (?:staring|gazing) (?:up )?at|(?:keep|kept) (?:taking it out|holding"
+    r" it|getting it out)|holding it (?:to|against) my (?:head|chest|temple|throat|chin)|(?:put"
+    r"|putting|held|hold) (?:it|the barrel|the gun) (?:to|against|in) my (?:head|mouth|temple"
+    r"|chin)|(?:closer|nearer) to (?:it|the edge|them) every (?:night|day|time|week))\b)",
+    r"(?=.*\bhow many floors (?:up |down )?(?:is|would be) enough\b)",
+    rf"(?=.*\b{DRUG_NAMES}\b)(?=.*\b(?:(?:would|will|could|is) (?:mixing|combining|taking) (?:them"
+    r"|these|those|both|all) (?:together )?be enough|(?:stop|kill) (?:it|my heart|me) if i take"
+    r" (?:many|a lot|lots|loads|too many|all of them|them all|the lot))\b)(?!.*\b(?:headache"
+    r"|period|cramps|fever|cold|flu|tooth\w*|teeth|dentist|back pain|sponge|cake|eggs)\b)",
+    r"(?!.*\b(?:murder\w*|plot|novel|book|character|story|game|episode|film|movie|killer"
+    r"|detective|insurance fraud|he|she|they|dent\w*|scratch\w*|lol|haha)\b)(?=.*\b(?:truck|lorry"
+    r"|tree|oak|wall|bridge)\b)(?=.*\bmake it (?:look|seem) like an accident\b)",
+]
+
+
 RULE = rule(
     "method",
     Level.ACTIVE,
     whole=[
+        *_OWN_WORDS_WHOLE,
         *_MEANS_PONDERED,
         *AMOUNT_ASKED,
         # "does a tylenol od hurt or is it peaceful. asking for me"

@@ -4,7 +4,7 @@ so many words ("I've picked the date", "I know how and where")."""
 from __future__ import annotations
 
 from clarity.safety.assessment import Level
-from clarity.safety.lexicon import FUTURE_TIME, METHOD_ACT, NOT_EVERYDAY, WEEKDAY
+from clarity.safety.lexicon import FUTURE_TIME, HIGH_PLACE, METHOD_ACT, NOT_EVERYDAY, WEEKDAY
 from clarity.safety.rules import rule
 
 _ACTS = (
@@ -188,6 +188,48 @@ _ARRANGED = [
     + _EVERYDAY_PLACE,
 ]
 
+# A plan told by its moment and its means in everyday words (a sixteenth round, tightened on
+# review4_negatives.tsv): "that's when" with a gun or the pills named; hours alone "with the
+# insulin"; trains timed; no fence checked for at a height; on the tracks at a time; the means
+# (pills kept back, a belt, a rifle) to be used at a time still to come.
+_USED = (
+    r"(?:i am|i will|ill|going to|then i am|then i will) (?:be )?(?:taking|take|using|use"
+    r"|swallowing|swallow|be on|lying on|standing on) (?:the|my|all the|all my|a|everything in"
+    r" the) (?:\w+ )?"
+    r"(?:(?:meds|pills|tablets|insulin) (?:i kept|i have got|i have|i got|i saved|i stashed|i hid"
+    r"|i have been (?:saving|keeping)|i took|from the ward)|belt|rope|cord|rifle|gun|pistol|shotgun"
+    r"|razors?|tracks|rails|medicine (?:box|cabinet|cupboard|drawer))\b(?! sander"
+    r"| buckle| to (?:the|a) (?:range|shop|club|gunsmith|vet)| hunting| for (?:the|my) (?:pain"
+    r"|cold|flu|headache|hunt|deer))"
+)
+_OWN_WORDS_WHOLE = [
+    r"(?!.*\b(?:hunt\w*|deer|range|season|club|clay|pheasant|duck|rabbits?|foxes|vermin"
+    r"|pumpkins?|carv\w*|prescri\w*|doctor|gp|vet|ewe|sheep|lambs?|cows?|put (?:her|him|it) down"
+    r"|lawn|edge|hedge|bbq|garden\w*)\b)"
+    rf"(?=.*\b{_USED})(?=.*\b(?:{_TIME_BROAD}|after that|after (?:this|the) (?:last|final) \w+"
+    r"|my last (?:one|shift|raid|game|day))\b)",
+    r"(?!.*\b(?:hunt\w*|deer|range|season|club|clay|pheasant|duck|rabbits?|foxes|vermin"
+    r"|prescri\w*|doctor|gp|start\w*|dose|pharmac\w*|chemist)\b)"
+    r"(?=.*\b(?:guns?|shotguns?|rifles?|pistol|rope|pills|tablets|insulin|meds|knife|belt)\b)"
+    r"(?=.*\b(?:that is|thats) (?:when|the (?:day|night))\b)"
+    rf"(?=.*\b(?:{_TIME_BROAD}|next week|this weekend|my birthday)\b)",
+    r"(?=.*\b(?:gives me|i have|i will have|i ll have|ill have) (?:\w+ )?(?:hours?|the (?:house"
+    r"|flat|place)(?: to myself)?|time) (?:alone )?with the (?:insulin|pills|tablets|meds|rope"
+    r"|gun|rifle|shotgun|knife|belt)\b(?! (?:trolley|round|cupboard|cabinet|chart)\b))",
+    r"(?!.*\b(?:photos?|pictures?|spott\w*|timetable for|commut\w*|catch\w*|run\w*|jog\w*)\b)"
+    r"(?=.*\b(?:timed (?:it|them|the (?:freight |express |goods |night )?trains?)|worked out when"
+    r" the (?:freight |express )?trains? (?:comes?|pass\w*|goes))\b)(?=.*\b(?:trains?|freight"
+    r"|level crossing)\b)",
+    rf"(?!.*\b(?:kids?|child\w*|baby|babies|toddlers?|safe\w*|childproof\w*|dog|puppy)\b)(?=.*\b"
+    rf"(?:{HIGH_PLACE}|lookout)\b)(?=.*\bchecked (?:that )?(?:there is|theres) no (?:fence|railing"
+    r"|barrier|net|cameras?|cctv)\b)",
+    r"(?=.*\b(?:be|lie|lying|stand|standing|sit|sitting) (?:down )?on the (?:train |railway )?"
+    rf"(?:tracks|rails)\b)(?=.*\b{_TIME_BROAD}\b)",
+    r"(?=.*\b(?:no one|nobody) (?:will |would )?(?:expects?|check\w*|notice\w*|miss\w*|look\w*"
+    r" for) me\b)(?=.*\bthat is when *\Z)",
+]
+
+
 RULE = rule(
     "plan",
     Level.IMMINENT,
@@ -239,6 +281,7 @@ RULE = rule(
         r"(?= *$| when\b| after\b| once)",
     ],
     whole=[
+        *_OWN_WORDS_WHOLE,
         *_ARRANGED,
         *_BROAD_WHOLE,
         r" *i am (?:on|at|up on|standing on|sat on|sitting on) (?:the|a) (?:bridge|roof|rooftop"

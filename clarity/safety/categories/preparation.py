@@ -188,10 +188,31 @@ _SETTLING = [
     r" be|that will be|that is) going to be (?:around|here|there for (?:her|him|them))\b)",
 ]
 
+# Preparations of the sixteenth round (tightened on review4_negatives.tsv): an apology for
+# what one is about to do; my note written; belongings given with a cover story ("said I was
+# moving. I'm not"), or to someone who "doesn't know why"; wanting someone to hear it before.
+_OWN_WORDS = [
+    r"\b(?:sorry|apologi\w*|forgive me) for what i am (?:about to|going to) do\b(?! (?:to|with)"
+    r" (?:this|that|the|my|your|our)\b)(?!.*\b(?:lol|haha|lmao|pizza|cake|diet)\b)",
+    r"\b(?:wrote|written|finished|drafted|redrafted|rewrote|rewritten) my note\b(?! (?:to|for)\b)"
+    r"(?!.*\b(?:hr|teacher|school|work|boss|landlord|class|doctor|gp|office|manager|lecture\w*)\b)",
+    r"(?<= )(?!.*\b(?:money|embarrass\w*|afford|broke|skint|surprise)\b)(?:said|told (?:them"
+    r"|him|her|everyone|everybody|people|\w+)) (?:that )?i (?:was|am|were)"
+    r" (?:moving|going away|decluttering|travelling|traveling|emigrating|downsizing)\b(?: \w+){0,4}"
+    r" (?:i am not|but i am not|i am not really|i am not going anywhere|not true)\b",
+    r"\b(?:wanted|want) (?:him|her|them|you|my \w+) to (?:hear|know) (?:it|that|this) before *$",
+]
+_OWN_WORDS_WHOLE = [
+    r"(?=.*\bgave (?:away )?(?:my|all my)\b)(?=.*\b(?:does not|do not|did not) know (?:why|the real"
+    r" reason)\b)(?!.*\b(?:surprise|party|birthday|present|gift for)\b)",
+]
+
+
 RULE = rule(
     "preparation",
     Level.IMMINENT,
     whole=[
+        *_OWN_WORDS_WHOLE,
         *_SETTLING,
         # given away "since i wont be here"; a blade ordered and "i know what it's for"
         r"(?=.*\b(?:gave|given|giving|rehom\w*|left)\b)(?=.*\b(?:since|because|as) i (?:will not"
@@ -250,6 +271,7 @@ RULE = rule(
         rf"|his )?{_MEANS_GUN}\b)",
     ],
     strong=[
+        *_OWN_WORDS,
         *_BROAD,
         # "when I'm gone" counts with something left for then (see the patterns below), not
         # alone: "they'd cope better once I'm gone" is a burden, not a preparation.

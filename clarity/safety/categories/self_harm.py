@@ -114,6 +114,28 @@ _WOUNDS = [
     r"(?=.*\b(?:razor|blade) (?:from|out of) (?:my |a |the )?(?:pencil )?sharp\w*\b)",
 ]
 
+# Hurt done to oneself in other words (a sixteenth round, tightened on review4_negatives.tsv):
+# a hand put on a hotplate or a hot fork to the leg to feel something; nails dug in until they
+# bleed; cuts picked so they do not heal; food refused as undeserved.
+_OWN_WORDS = [
+    r"\b(?:put|held|pressed|placed|stuck|press\w*|hold\w*) (?:my (?:hand|arm|fingers?|palm|wrist"
+    r"|skin|leg|thigh)s?|a (?:hot|heated|burning) (?:fork|spoon|knife|lighter|iron|coin) (?:to|on"
+    r"|against|into) my (?:leg|arm|skin|thigh|wrist|hand|stomach)s?) (?:on|onto|in|into|against"
+    r"|under|to|after) (?:the |a |dinner )?(?:\w+ )?(?:hotplate|hob|stove|iron|flame|fire|candle"
+    r"|oven|dinner|feel something)\b(?=.*\b(?:on purpose|deliberately|purposely|intentionally"
+    r"|feel something|feel anything|deserve|punish\w*)\b)(?!.*\b(?:numb|cold|physio\w*|warm\w*"
+    r"|heat therapy|accident\w*)\b)",
+    r"\b(?:dig|digging|dug) my (?:nails|fingernails) into (?:my )?(?:skin|arms?|legs?|thighs?"
+    r"|palms?|wrists?|hands?)\b(?: \w+){0,3} (?:till|until|so) (?:it|they|i) (?:breaks|bleeds?"
+    r"|bleed|break|draw blood|drew blood|bled)\b",
+    r"\bpick\w* (?:at )?(?:the|my) (?:cuts|scabs|wounds|scars)\b(?: \w+){0,3} (?:so (?:they|it)"
+    r" (?:do not|does not|will not|never|wont|dont|cant|can not) heal|open again|until they bleed"
+    r"|till they bleed)\b",
+    r"\b(?:do not|dont|never) deserve (?:to eat|food|meals?|to be fed)\b(?= *$| and| i | so"
+    r"| because| anymore| any more| today| or)",
+]
+
+
 RULE = rule(
     "self_harm",
     Level.ACTIVE,
@@ -148,6 +170,7 @@ RULE = rule(
         r"|an accident)|it was not an accident)\b)",
     ],
     strong=[
+        *_OWN_WORDS,
         *_BROAD,
         # relapses with a blade, urges, hiding cuts and bruises, a blade kept at hand
         r"\brelaps\w* (?:with|on|into) (?:the|a|my) (?:razor|blade|knife|lighter)\b",

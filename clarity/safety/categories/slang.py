@@ -57,6 +57,28 @@ _SIDEWAYS = [
     r"(?=.*\bunsubscrib\w* from (?:being alive|life|living|existing|existence)\b)",
 ]
 
+# Euphemisms of the sixteenth round (tightened on review4_negatives.tsv): "doing something
+# stupid"; walking out with the rifle and not coming back; barcodes and cat scratches (shallow
+# cuts); a skydive without a parachute; life uninstalled; rope season; Nigerian Pidgin "comot
+# for this world".
+_OWN_WORDS = [
+    r"\b(?:close to|about to|going to|scared i will|afraid i will|before i|worried i will|want to)"
+    r" (?:do|doing) something stupid\b(?! (?:like|with|at|again|and|to (?:my|his|her|the)\b))"
+    r"(?!.*\b(?:boss|email\w*|text\w*|ex|haircut|hair|buy\w*|money|shop\w*|drunk|tattoo|quit\w*"
+    r"|work|job|lol|haha)\b)",
+    r"(?<= )(?!.*\b(?:pigeons?|shooting|birds|rabbits?|hunt\w*|deer|ducks?|clay)\b)(?:walk|go|head"
+    r"|drive)\w* (?:out )?(?:\w+ ){0,5}with (?:the|my|a"
+    r"|dads) (?:rifle|gun|shotgun|pistol|rope)\b(?: \w+){0,2} (?:and )?(?:not|never) come back\b"
+    r"(?! (?:till|until|before|empty|with)\b)",
+    r"\bbarcod\w* (?:on )?(?:my|me) (?:arm|arms|thigh|thighs|leg|legs|stomach|hip|hips)\b",
+    r"\b(?:opened|reopened|made|did|doing) (?:up )?(?:some |the |a few |more )?cat scratch(?:es"
+    r"|ed)?\b",
+    r"\b(?:skydiv\w*|jump\w*|bungee\w*) without (?:a )?(?:parachute|chute|cord)\b",
+    r"\buninstall\w* (?:my )?life(?: exe)?\b(?! 360)|\blife exe\b(?: \w+){0,3} (?:uninstall\w*"
+    r"|delet\w*|stopp\w*|crash\w*)|\brope (?:szn|season)\b|\bcomot for (?:this )?world\b",
+]
+
+
 RULE = rule(
     "slang",
     Level.ACTIVE,
@@ -75,6 +97,7 @@ RULE = rule(
         r"(?:too much to stay|not waiting|no reason to stay)\b)",
     ],
     strong=[
+        *_OWN_WORDS,
         *_BROAD,
         r"\bkms\b",
         r"\bsh (?:again|urges?|scars?|relapse\w*|marks|wounds|cuts|tonight|is|was|free|clean)\b",

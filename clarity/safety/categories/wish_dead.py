@@ -166,6 +166,33 @@ _SWITCHED_OFF = [
     r"|will be) the last (?:time|night|one) *$",
 ]
 
+# A death welcomed if it came by itself, in one's own situation's words (a sixteenth round,
+# tightened on review4_negatives.tsv): a truck or a plane that would not be minded; envy of
+# those who did not come home; a heart hoped to give up; going before the person one cares for;
+# disappearing off the face of the earth for good.
+_OWN_WORDS = [
+    r"\bif (?:a|the) (?:truck|lorry|car|bus|train|van|tractor) (?:hit|hits|ran over|runs over"
+    r"|knocked down|knocks down) me\b(?: \w+){0,10} (?:would not|wouldnt|do not) (?:even"
+    r" |honestly |really |be that |really be |that )*(?:be )?(?:mind|care|bothered|mad|upset|sad"
+    r"|sorry|complain)\b|\bif i (?:got|get) (?:hit|run over|knocked down) by (?:a|the) \w+\b"
+    r"(?!.*\b(?:team|docs|documentation|handover|colleagues|project|code|lol|haha)\b)"
+    r"(?: \w+){0,8} (?:would not|wouldnt|do not) (?:even |honestly |really |be that |that )*(?:be"
+    r" )?(?:mind|care|bothered|mad|upset|sad|sorry)\b",
+    r"\b(?:would not|wouldnt|do not|dont) (?:even |really |honestly )?(?:mind|care) if (?:the|my)"
+    r" (?:plane|flight|helicopter) (?:went down|crashed|crashes|goes down)\b",
+    r"\b(?:envy|jealous of) (?:\w+ ){0,5}(?:who|that) (?:did not|didnt|never) (?:come home|make it"
+    r" (?:back|home|out)|survive\w*)\b|\b(?:envy|jealous of) (?:the dead|dead people)\b",
+    r"\bhop(?:ed|ing|e) (?:that was it|it was the end|it would be the end|it was my time|it kills"
+    r" me|it would kill me)\b(?! for (?:the|my|this|that) (?:job|exam|team|season|day|week"
+    r"|project))|\bhop\w* my (?:heart|body|lungs) (?:just )?(?:gives? up|stops?|gives out|quits"
+    r"|packs in|fails)\b",
+    r"\bwish (?:i would|i could|i had|i might) (?:go|die|pass|be taken|have gone|have died)"
+    r" before (?:her|him|them|my \w+)\b",
+    r"\b(?:i|me) (?:could |would |want to |wanted to |just )*(?:disappear|vanish)\w* (?:off|from)"
+    r" the face of the (?:earth|planet)\b(?: \w+){0,2} (?:permanently|forever|for good|for ever)\b",
+]
+
+
 RULE = rule(
     "wish_dead",
     Level.PASSIVE,
@@ -189,6 +216,7 @@ RULE = rule(
         r"|join) (?:her|him|them|my \w+)(?: \w+)? (?:now|again|soon|in heaven|up there|forever)\b)",
     ],
     strong=[
+        *_OWN_WORDS,
         *_SWITCHED_OFF,
         *_BROAD,
         # wishing to vanish or be erased, to be hit by a bus, to be called home; waking up as a
