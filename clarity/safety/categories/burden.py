@@ -162,14 +162,6 @@ _WHOLE = [
 # review4_negatives.tsv): what they could do once I am gone; a favour done by not existing; one
 # more mouth, a weight others must carry; stealing their oxygen.
 _OWN_WORDS = [
-    r"(?<= )(?!.*\b(?:moving|move|abroad|emigrat\w*|holiday|trip|uni|university|college|travel\w*"
-    r"|cats?|dogs?|lol|haha)\b)if i (?:was|were|am) (?:gone|not here|not around|dead|no longer"
-    r" here|no longer around)\b"
-    r"(?! (?:for|on|to|away|abroad|at|in|next|this|over|during|until|till|by|from|tomorrow"
-    r"|tonight|today)\b)(?: \w+){0,4} (?:could|would|can|might|will) (?:finally |at last )?"
-    r"(?:stop (?:crying|worrying|paying|suffering|struggling|hurting|grieving)|be (?:happy|happier"
-    r"|free|at peace|proud)|move on|start (?:again|over|fresh)|have (?:more|their|his|her)"
-    r" (?:honou?r|money|peace|freedom|life|lives)|get (?:on with|their|his|her) (?:life|lives))\b",
     r"\b(?:favou?r|trouble|relief|kindness|gift|easier|better|happier)\b(?: \w+){0,4} by"
     r" (?:not existing|not being (?:here|around|alive)|disappearing|dying(?! (?:my|her|his|the"
     r"|their|our) (?:hair|clothes|shirt|jeans))|being dead|being gone|no longer existing|not being"
@@ -192,10 +184,24 @@ _OWN_WORDS = [
 ]
 
 
+# What they could do once I am gone, read once over the whole message: a move, a trip or a pet
+# anywhere in it makes it ordinary.
+_OWN_WORDS_WHOLE = [
+    r"(?=.*\bif i (?:was|were|am) (?:gone|not here|not around|dead|no longer here|no longer"
+    r" around)\b(?! (?:for|on|to|away|abroad|at|in|next|this|over|during|until|till|by|from"
+    r"|tomorrow|tonight|today)\b)(?: \w+){0,4} (?:could|would|can|might|will) (?:finally |at"
+    r" last )?(?:stop (?:crying|worrying|paying|suffering|struggling|hurting|grieving)|be (?:happy"
+    r"|happier|free|at peace|proud)|move on|start (?:again|over|fresh)|have (?:more|their|his|her)"
+    r" (?:honou?r|money|peace|freedom|life|lives)|get (?:on with|their|his|her) (?:life|lives))\b)"
+    r"(?!.*\b(?:moving|move|abroad|emigrat\w*|holiday|trip|uni|university|college|travel\w*"
+    r"|cats?|dogs?|lol|haha)\b)",
+]
+
+
 RULE = rule(
     "burden",
     Level.PASSIVE,
-    whole=_WHOLE,
+    whole=[*_WHOLE, *_OWN_WORDS_WHOLE],
     strong=[
         *_OWN_WORDS,
         *_BROAD,

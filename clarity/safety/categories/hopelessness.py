@@ -168,11 +168,11 @@ _OWN_WORDS = [
 ]
 # "nothing left for me", as the end of it, not of the biscuits
 _OWN_WORDS_WHOLE = [
-    r"(?!.*\b(?:biscuits?|cake|pizza|food|leftovers?|chips|sweets|chocolate|dinner|lunch|breakfast"
-    r"|eat|ate|slices?|tickets?|seats?|stock|sale|shop|shift|overtime|job|jobs|work)\b)"
     r"(?=.*\bnothing (?:left |ahead |more )?(?:for me|worth (?:staying|living|sticking around"
     r"|waking up|getting up|hanging on) for)\b(?= *$| anymore| any more| now| in (?:this world"
-    r"|life|my life)| at all))",
+    r"|life|my life)| at all))(?!.*\b(?:biscuits?|cake|pizza|food|leftovers?|chips|sweets"
+    r"|chocolate|dinner|lunch|breakfast|eat|ate|slices?|tickets?|seats?|stock|sale|shop|shift"
+    r"|overtime|job|jobs|work)\b)",
 ]
 
 

@@ -196,15 +196,15 @@ _OWN_WORDS = [
     r" (?:this|that|the|my|your|our)\b)(?!.*\b(?:lol|haha|lmao|pizza|cake|diet)\b)",
     r"\b(?:wrote|written|finished|drafted|redrafted|rewrote|rewritten) my note\b(?! (?:to|for)\b)"
     r"(?!.*\b(?:hr|teacher|school|work|boss|landlord|class|doctor|gp|office|manager|lecture\w*)\b)",
-    r"(?<= )(?!.*\b(?:money|embarrass\w*|afford|broke|skint|surprise)\b)(?:said|told (?:them"
-    r"|him|her|everyone|everybody|people|\w+)) (?:that )?i (?:was|am|were)"
-    r" (?:moving|going away|decluttering|travelling|traveling|emigrating|downsizing)\b(?: \w+){0,4}"
-    r" (?:i am not|but i am not|i am not really|i am not going anywhere|not true)\b",
     r"\b(?:wanted|want) (?:him|her|them|you|my \w+) to (?:hear|know) (?:it|that|this) before *$",
 ]
 _OWN_WORDS_WHOLE = [
-    r"(?=.*\bgave (?:away )?(?:my|all my)\b)(?=.*\b(?:does not|do not|did not) know (?:why|the real"
-    r" reason)\b)(?!.*\b(?:surprise|party|birthday|present|gift for)\b)",
+    r"(?=.*\b(?:said|told (?:them|him|her|everyone|everybody|people|\w+)) (?:that )?i (?:was|am"
+    r"|were) (?:moving|going away|decluttering|travelling|traveling|emigrating|downsizing)\b"
+    r"(?: \w+){0,4} (?:i am not|but i am not|i am not really|i am not going anywhere|not true)\b)"
+    r"(?!.*\b(?:money|embarrass\w*|afford|broke|skint|surprise)\b)",
+    r"(?=.*\b(?:does not|do not|did not) know (?:why|the real reason)\b)(?=.*\bgave (?:away )?"
+    r"(?:my|all my)\b)(?!.*\b(?:surprise|party|birthday|present|gift for)\b)",
 ]
 
 

@@ -66,10 +66,6 @@ _OWN_WORDS = [
     r" (?:do|doing) something stupid\b(?! (?:like|with|at|again|and|to (?:my|his|her|the)\b))"
     r"(?!.*\b(?:boss|email\w*|text\w*|ex|haircut|hair|buy\w*|money|shop\w*|drunk|tattoo|quit\w*"
     r"|work|job|lol|haha)\b)",
-    r"(?<= )(?!.*\b(?:pigeons?|shooting|birds|rabbits?|hunt\w*|deer|ducks?|clay)\b)(?:walk|go|head"
-    r"|drive)\w* (?:out )?(?:\w+ ){0,5}with (?:the|my|a"
-    r"|dads) (?:rifle|gun|shotgun|pistol|rope)\b(?: \w+){0,2} (?:and )?(?:not|never) come back\b"
-    r"(?! (?:till|until|before|empty|with)\b)",
     r"\bbarcod\w* (?:on )?(?:my|me) (?:arm|arms|thigh|thighs|leg|legs|stomach|hip|hips)\b",
     r"\b(?:opened|reopened|made|did|doing) (?:up )?(?:some |the |a few |more )?cat scratch(?:es"
     r"|ed)?\b",
@@ -79,10 +75,20 @@ _OWN_WORDS = [
 ]
 
 
+# Out with the rifle and not coming back, read once over the whole message: not a shoot.
+_OWN_WORDS_WHOLE = [
+    r"(?=.*\b(?:walk|go|head|drive)\w* (?:out )?(?:\w+ ){0,5}with (?:the|my|a|dads) (?:rifle|gun"
+    r"|shotgun|pistol|rope)\b(?: \w+){0,2} (?:and )?(?:not|never) come back\b(?! (?:till|until"
+    r"|before|empty|with)\b))(?!.*\b(?:pigeons?|shooting|birds|rabbits?|hunt\w*|deer|ducks?"
+    r"|clay)\b)",
+]
+
+
 RULE = rule(
     "slang",
     Level.ACTIVE,
     whole=[
+        *_OWN_WORDS_WHOLE,
         *_SIDEWAYS,
         # an old euphemism for dying, made one's own act: "meet my maker on my own terms"
         r"(?=.*\b(?:on my own (?:terms|schedule|time)|by my own hand|my own way|time i went"
