@@ -94,6 +94,9 @@ IDIOMS = (
     r"\b(?:jump|fall|drop)\w* off (?:the |a )?\w+ to (?:skip|respawn|reset|reach|save time)\b",
     # "not asking for a friend" is asking for oneself: the friend is no one reported on
     r"\bnot asking for a friend\b",
+    # the ending of a story, a season or a film (a noun: "ending it" is never "the ending")
+    r"\b(?:the|that|this|an|a|its|their|happy|sad) (?:\w+ )?endings?\b(?! (?:it|my|things"
+    r"|everything|myself|of (?:my life|it all|everything)|to (?:this|the|my|it)))",
     r"\b(?:goodbye|bye) (?:forever )?to (?:that|the|my|this) (?:\w+ )?(?:job|manager|boss|place"
     r"|company|school|office|team|workplace|ex|commute|house|flat|city)\b",
     r"\b(?:i would|id) rather die than (?:wear|eat|watch|listen to|be seen|sit through|support"
