@@ -42,6 +42,9 @@ flagged are older rules' false alarms) and 7 crisis messages their exclusions ha
 ``review4_*.tsv`` is a fourth reviewer's, after reading the rules added for dev16: 121 ordinary
 messages aimed at them (108 were flagged before those rules were tightened; the ones still
 flagged are listed as known false alarms) and 17 crisis messages their exclusions hide.
+``review5_*.tsv`` is a fifth reviewer's: 42 crisis messages that tell of recovery and of risk now
+("2 years clean but tonight i just want to cut so bad") and 42 of recovery alone, written to
+break a recovery frame that was then not adopted (it hid 24 of the 42 crisis messages).
 Every crisis sentence must be flagged with its category among the categories and at exactly its
 level; every negative must be ``Level.NONE``; every conversation must end as expected. The
 crisis rows the detector does not pass yet are listed in ``known_misses.tsv`` with the reason,
@@ -101,6 +104,7 @@ CRISIS = _rows(
     "dev22_crisis.tsv",
     "review3_crisis.tsv",
     "review4_crisis.tsv",
+    "review5_crisis.tsv",
 )
 NEGATIVES = _rows(
     "negatives.tsv",
@@ -129,6 +133,7 @@ NEGATIVES = _rows(
     "review2_negatives.tsv",
     "review3_negatives.tsv",
     "review4_negatives.tsv",
+    "review5_negatives.tsv",
 )
 CONTEXT = _rows("context.tsv", "own_context.tsv")
 
