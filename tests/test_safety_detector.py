@@ -28,7 +28,8 @@ farmers, nurses, new parents, second-language English), measured held out, then 
 for, with the fourteenth and fifteenth sets' misses; ``dev17_*.tsv`` to ``dev22_*.tsv`` six more
 (200 and 240 each: older adults; teenagers; trades and uniformed work; women, long messages;
 English as a second language; indirect and clinical voices), measured held out and committed
-unread for the learned layer. (A tenth, a thirteenth, a seventeenth and an eighteenth set are
+unread for the learned layer (their counts of each dev16 rule's matches chose which of those
+rules were kept). (A tenth and a thirteenth set, and three of 7 Dec, held-out A, B and C, are
 held out, not committed: measured, never read.)
 ``review_negatives.tsv`` is adversarial, not independent: 213 ordinary messages a reviewer wrote
 after reading the rules added for dev8-dev11, aimed at their false alarms (184 of 215 were
@@ -262,6 +263,47 @@ def test_a_weak_signal_counts_only_after_recent_risk() -> None:
     assert assess(message, ["i can't go on anymore"]).categories == {"preparation"}
     older = ["i can't go on anymore", "ok", "thanks", "hm"]
     assert not assess(message, older).crisis  # only the last three messages are read
+
+
+# A review of the rules of 7 Dec 2026 wrote these crisis messages aimed at their first version's
+# exclusions and at the normaliser ("i'll" is read as "ill", not "i will"); each was missed
+# then. The ordinary ones beside them are what those exclusions were for.
+REVIEWED_CRISIS = [
+    "i'm scared i'll do something stupid tonight",
+    "i've made my decision. i'll be gone",
+    "i'll be dead by tonight, i'm so tired",
+    "i'm going to do it tonight. not going to tell anyone. weirdly calm about it",
+    "the kids are staying with their dad. i'm going to do it tonight. weirdly calm about it",
+    "i held my hand on the hob to feel something because i feel so numb",
+    "i dig my nails into my skin so hard it bleeds",
+    "it's late and i keep staring up at the rafters and the rope",
+    "ive timed the trains at the level crossing, i know when the fast one runs",
+    "i've lost my job, there is nothing left for me now",
+    "told my family i was moving abroad. i'm not",
+    "walk out with the rifle and not coming back",
+    "i would be doing them all a favour by disappearing for good",
+    "we had to put the dog down last week. if i was gone my mum could finally stop crying",
+    "went hunting with dad years ago. now i'm going to walk out with the rifle and never come back",
+    "i keep thinking about a peaceful ending",
+    "i know that ending all of this would hurt them",
+    "it's all ending tonight",
+]
+REVIEWED_ORDINARY = [
+    "honestly the ending ruined it for me",
+    "the ending of the film was so sad",
+    "the movie ending where he walks into the ocean was so poetic",
+    "ive decided. im going to tell my dad about the baby this weekend, weirdly calm about it",
+]
+
+
+@pytest.mark.parametrize("message", REVIEWED_CRISIS, ids=_id)
+def test_a_reviewed_crisis_message_is_flagged(message: str) -> None:
+    assert assess(message).crisis
+
+
+@pytest.mark.parametrize("message", REVIEWED_ORDINARY, ids=_id)
+def test_a_reviewed_ordinary_message_is_not_flagged(message: str) -> None:
+    assert not assess(message).crisis
 
 
 def test_assessment_holds_no_text() -> None:

@@ -42,9 +42,9 @@ def test_the_weights_file_loads_and_names_every_category() -> None:
 
 
 def test_the_weights_file_is_small() -> None:
-    # It grows with the tables and with C (505 KB at 3,006 crisis and 2,976 negative rows, 657 KB
-    # at 3,832 and 5,003, 1,106 KB at 5,032 and 6,443 with C=100): a bound that still catches an
-    # unpruned model (about 10 MB), not a figure to tune against.
+    # It grows with the tables and with C (505 KB at 3,006 crisis and 2,976 negative rows; 1.15 MB
+    # at 5,074 and 6,485 with C=100): a bound that still catches an unpruned model (about 10 MB),
+    # raised from 650 KB on 7 Dec for those two reasons, not a figure to tune against.
     assert WEIGHTS.stat().st_size < 1_500_000
 
 

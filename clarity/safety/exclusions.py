@@ -94,9 +94,13 @@ IDIOMS = (
     r"\b(?:jump|fall|drop)\w* off (?:the |a )?\w+ to (?:skip|respawn|reset|reach|save time)\b",
     # "not asking for a friend" is asking for oneself: the friend is no one reported on
     r"\bnot asking for a friend\b",
-    # the ending of a story, a season or a film (a noun: "ending it" is never "the ending")
-    r"\b(?:the|that|this|an|a|its|their|happy|sad) (?:\w+ )?endings?\b(?! (?:it|my|things"
-    r"|everything|myself|of (?:my life|it all|everything)|to (?:this|the|my|it)))",
+    # the ending of a story, a season or a film, named as such or judged as one ("honestly the
+    # ending ruined it"); "a peaceful ending", "it is all ending tonight" stay readable
+    r"\b(?:the|that|its|a|an) (?:happy |sad |twist |alternate |alternative |surprise |open )?ending"
+    r" (?:of|to|in) (?:the|this|that|a) (?:film|movie|book|show|series|season|game|episode|story"
+    r"|novel|play|anime|manga|drama)\b|\bthe ending (?:ruined|made|was|is) (?:it|so|really|kind of"
+    r"|kinda|a bit|such|the best|the worst|good|bad|sad|great|terrible|awful|rubbish"
+    r"|disappointing|perfect|amazing|confusing|rushed|weird|predictable|brilliant)\b",
     r"\b(?:goodbye|bye) (?:forever )?to (?:that|the|my|this) (?:\w+ )?(?:job|manager|boss|place"
     r"|company|school|office|team|workplace|ex|commute|house|flat|city)\b",
     r"\b(?:i would|id) rather die than (?:wear|eat|watch|listen to|be seen|sit through|support"

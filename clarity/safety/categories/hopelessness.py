@@ -171,8 +171,7 @@ _OWN_WORDS_WHOLE = [
     r"(?=.*\bnothing (?:left |ahead |more )?(?:for me|worth (?:staying|living|sticking around"
     r"|waking up|getting up|hanging on) for)\b(?= *$| anymore| any more| now| in (?:this world"
     r"|life|my life)| at all))(?!.*\b(?:biscuits?|cake|pizza|food|leftovers?|chips|sweets"
-    r"|chocolate|dinner|lunch|breakfast|eat|ate|slices?|tickets?|seats?|stock|sale|shop|shift"
-    r"|overtime|job|jobs|work)\b)",
+    r"|chocolate|dinner|lunch|breakfast|eat|ate|slices?|tickets?|seats?|stock|sale|shop)\b)",
 ]
 
 

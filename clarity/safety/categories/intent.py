@@ -168,9 +168,10 @@ _TWICE_MORE = [
     r"(?:going to|gonna) do it\b(?= *$| soon\b| tonight\b| today\b| now\b| tomorrow\b| i am\b)",
     r"doing it (?:soon|tonight|today|now|tomorrow)\b",
     r"calm about it\b|(?:weirdly|strangely|oddly|finally) (?:calm|at peace)\b",
-    r"made my (?:choice|decision)\b(?= *$| i am going *$| i will be gone)|(?:i have |ive )?decided"
+    r"made my (?:choice|decision)\b(?= *$| i am going *$| (?:i will|ill) be gone)|(?:i have |ive"
+    r" )?decided"
     r"\b(?= *$| i am going *$)",
-    r"(?:i will|ill) be gone (?:soon|by|within|in a few)\b|i will be gone *$",
+    r"(?:i will|ill) be gone (?:soon|by|within|in a few)\b|(?:i will|ill) be gone *$",
     r"not a cry for help\b|(?:not asking|do not want) (?:you )?to stop me\b|(?:do not|dont) try to"
     r" stop me\b",
     r"(?:i will not|wont|not going to) change my mind\b(?! about\b)",
@@ -180,12 +181,13 @@ _TWICE_MORE = [
     r"no more thinking about it\b",
     r"i am (?:ok|okay|fine|at peace) with (?:that|it)\b(?= *$)",
 ]
-# Dead by a time still to come, said of oneself and not as a joke.
+# Dead, or it all ending, by a time still to come, said of oneself and not as a joke.
 _DEAD_BY = [
+    r"\b(?:it is|its|it|everything is) all ending (?:tonight|today|now|soon|tomorrow|this week)\b",
     rf"\b(?:i will|ill) be dead by (?:morning|tomorrow|tonight|the weekend|the morning|midnight"
     rf"|dawn|sunrise|{WEEKDAY}|the end of (?:the|this) (?:week|night|day))\b(?! (?:if|lol|haha|at"
     r" this rate|from|of|with)\b)(?!.*\b(?:lol|haha|lmao|exam|deadline|hangover|work|boss|essay"
-    r"|cold|flu|heat|hot|shift|ward|tired|exhausted)\b)",
+    r"|cold|flu|heat|hot|shift|ward)\b)",
 ]
 
 
@@ -268,9 +270,10 @@ RULE = rule(
     + r"|\b(?:abroad|australia|emigrat\w*|essay|deadline|tax|sugar|shift|bus|flight|sale|rejection"
     r"|school|cafe|leaving do|boss|work|office|team|promotion|concert|gig|text\w*|repl\w*)\b"
     # the ordinary act a decision is about, named
-    r"|\b(?:going to|decided to|want to|i will) (?:tell|call|ask|talk to|email|stand for|apply"
+    r"|(?<!not )\b(?:going to|decided to|want to|i will) (?:tell (?:my|him|her|the|dad|mum|mom)"
+    r"|call|ask|talk to|email|stand for|apply"
     r"|start|book|buy|sign|confront|propose|visit|move|shave|go vegan)\b|\b(?:raise|vegan|council"
-    r"|nomination|mat leave|maternity|paternity|charity|part time|staying (?:at|with))\b",
+    r"|nomination|mat leave|maternity|paternity|part time)\b",
     weak=[
         r"\b(?:tonight|today|tomorrow|this) is (?:the|my) (?:night|day)\b",
         r"\b(?:i am|i) (?:ready|done waiting|ready now|ready to go)\b(?= *$| now| to go)",

@@ -173,7 +173,8 @@ _OWN_WORDS_WHOLE = [
     rf"|nearer) to (?:it|the edge|them) every (?:night|day|time|week))\b)(?=.*\b{_MEANS_HELD}\b)"
     r"(?!.*\b(?:buy\w*|bought|shop|sale|new|range|hunt\w*|season|deer|collection|clean\w*|photos?"
     r"|pictures?|holiday|view|grandad\w*|grandpa\w*|miss (?:him|her)|memor\w*|inherit\w*|gymnast\w*"
-    r"|rot|rotten|dentist|dental|passed|initials|late)\b)",
+    r"|rot|rotten|dentist|dental|passed|initials|late (?:dad|father|grandad|grandpa|husband"
+    r"|brother|uncle|son))\b)",
     r"(?=.*\bhow many floors (?:up |down )?(?:is|would be) enough\b)",
     r"(?=.*\b(?:(?:would|will|could|is) (?:mixing|combining|taking) (?:them|these|those|both|all)"
     r" (?:together )?be enough|(?:stop|kill) (?:it|my heart|me) if i take (?:many|a lot|lots"

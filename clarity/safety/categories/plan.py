@@ -219,7 +219,7 @@ _OWN_WORDS_WHOLE = [
     r"(?=.*\b(?:timed (?:it|them|the (?:freight |express |goods |night )?trains?)|worked out when"
     r" the (?:freight |express )?trains? (?:comes?|pass\w*|goes))\b)(?=.*\b(?:trains?|freight"
     r"|level crossing)\b)(?!.*\b(?:photos?|pictures?|spott\w*|timetable for|commut\w*|catch\w*"
-    r"|run\w*|jog\w*)\b)",
+    r"|for a run|my run|running|jog\w*)\b)",
     r"(?=.*\bchecked (?:that )?(?:there is|theres) no (?:fence|railing|barrier|net|cameras?"
     rf"|cctv)\b)(?=.*\b(?:{HIGH_PLACE}|lookout)\b)(?!.*\b(?:kids?|child\w*|baby|babies|toddlers?"
     r"|safe\w*|childproof\w*|dog|puppy)\b)",

@@ -123,10 +123,11 @@ _OWN_WORDS = [
     r"|against|into) my (?:leg|arm|skin|thigh|wrist|hand|stomach)s?) (?:on|onto|in|into|against"
     r"|under|to|after) (?:the |a |dinner )?(?:\w+ )?(?:hotplate|hob|stove|iron|flame|fire|candle"
     r"|oven|dinner|feel something)\b(?=.*\b(?:on purpose|deliberately|purposely|intentionally"
-    r"|feel something|feel anything|deserve|punish\w*)\b)(?!.*\b(?:numb|cold|physio\w*|warm\w*"
+    r"|feel something|feel anything|deserve|punish\w*)\b)(?!.*\b(?:cold|physio\w*|warm\w*"
     r"|heat therapy|accident\w*)\b)",
     r"\b(?:dig|digging|dug) my (?:nails|fingernails) into (?:my )?(?:skin|arms?|legs?|thighs?"
-    r"|palms?|wrists?|hands?)\b(?: \w+){0,3} (?:till|until|so) (?:it|they|i) (?:breaks|bleeds?"
+    r"|palms?|wrists?|hands?)\b(?: \w+){0,3} (?:till|until|so|so hard) (?:it|they|i) (?:breaks"
+    r"|bleeds?"
     r"|bleed|break|draw blood|drew blood|bled)\b",
     r"\bpick\w* (?:at )?(?:the|my) (?:cuts|scabs|wounds|scars)\b(?: \w+){0,3} (?:so (?:they|it)"
     r" (?:do not|does not|will not|never|wont|dont|cant|can not) heal|open again|until they bleed"

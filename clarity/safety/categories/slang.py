@@ -62,7 +62,8 @@ _SIDEWAYS = [
 # cuts); a skydive without a parachute; life uninstalled; rope season; Nigerian Pidgin "comot
 # for this world".
 _OWN_WORDS = [
-    r"\b(?:close to|about to|going to|scared i will|afraid i will|before i|worried i will|want to)"
+    r"\b(?:close to|about to|going to|scared (?:i will|ill)|afraid (?:i will|ill)|before i|worried"
+    r" (?:i will|ill)|want to)"
     r" (?:do|doing) something stupid\b(?! (?:like|with|at|again|and|to (?:my|his|her|the)\b))"
     r"(?!.*\b(?:boss|email\w*|text\w*|ex|haircut|hair|buy\w*|money|shop\w*|drunk|tattoo|quit\w*"
     r"|work|job|lol|haha)\b)",
@@ -78,9 +79,9 @@ _OWN_WORDS = [
 # Out with the rifle and not coming back, read once over the whole message: not a shoot.
 _OWN_WORDS_WHOLE = [
     r"(?=.*\b(?:walk|go|head|drive)\w* (?:out )?(?:\w+ ){0,5}with (?:the|my|a|dads) (?:rifle|gun"
-    r"|shotgun|pistol|rope)\b(?: \w+){0,2} (?:and )?(?:not|never) come back\b(?! (?:till|until"
-    r"|before|empty|with)\b))(?!.*\b(?:pigeons?|shooting|birds|rabbits?|hunt\w*|deer|ducks?"
-    r"|clay)\b)",
+    r"|shotgun|pistol|rope)\b(?: \w+){0,2} (?:and )?(?:not|never) (?:come|coming) back\b(?!"
+    r" (?:till|until"
+    r"|before|empty|with)\b))(?!.*\b(?:pigeons?|birds|rabbits?|deer|ducks?|clay)\b)",
 ]
 
 
