@@ -29,8 +29,11 @@ for, with the fourteenth and fifteenth sets' misses; ``dev17_*.tsv`` to ``dev22_
 (200 and 240 each: older adults; teenagers; trades and uniformed work; women, long messages;
 English as a second language; indirect and clinical voices), measured held out and committed
 unread for the learned layer (their counts of each dev16 rule's matches chose which of those
-rules were kept). (A tenth and a thirteenth set, and three of 7 Dec, held-out A, B and C, are
-held out, not committed: measured, never read.)
+rules were kept); ``dev23_*.tsv`` to ``dev26_*.tsv`` four more (200 and 240 each: students and
+young workers; addiction and debt; men who say it sideways; English mixed with another
+language), written after this round's choices were made, measured held out on them, then
+committed unread for the layer. (A tenth and a thirteenth set, and three of 7 Dec, held-out A,
+B and C, are held out, not committed: measured, never read.)
 ``review_negatives.tsv`` is adversarial, not independent: 213 ordinary messages a reviewer wrote
 after reading the rules added for dev8-dev11, aimed at their false alarms (184 of 215 were
 flagged before the rules were tightened; two, "im on the bridge now" and "i am on the roof right
@@ -103,6 +106,10 @@ CRISIS = _rows(
     "dev20_crisis.tsv",
     "dev21_crisis.tsv",
     "dev22_crisis.tsv",
+    "dev23_crisis.tsv",
+    "dev24_crisis.tsv",
+    "dev25_crisis.tsv",
+    "dev26_crisis.tsv",
     "review3_crisis.tsv",
     "review4_crisis.tsv",
     "review5_crisis.tsv",
@@ -130,6 +137,10 @@ NEGATIVES = _rows(
     "dev20_negatives.tsv",
     "dev21_negatives.tsv",
     "dev22_negatives.tsv",
+    "dev23_negatives.tsv",
+    "dev24_negatives.tsv",
+    "dev25_negatives.tsv",
+    "dev26_negatives.tsv",
     "review_negatives.tsv",
     "review2_negatives.tsv",
     "review3_negatives.tsv",
@@ -216,7 +227,12 @@ def test_conversation_ends_as_expected(row: dict[str, str]) -> None:
 
 
 def test_history_alone_never_flags_an_ordinary_message() -> None:
-    crisis_history = [r["text"] for r in CRISIS[-3:]]
+    from clarity.safety.detector import signals
+
+    # Three crisis rows the rules flag on their own, so that the history shows risk whatever
+    # the order of the tables.
+    crisis_history = [r["text"] for r in CRISIS if signals(r["text"], with_weak=False).strong][-3:]
+    assert len(crisis_history) == 3
     for row in NEGATIVES:
         if row["text"] in KNOWN_FALSE_ALARMS:
             continue  # flagged without any history (listed, expected to fail their own test)
