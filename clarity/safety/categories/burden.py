@@ -166,8 +166,7 @@ _OWN_WORDS = [
     r" (?:not existing|not being (?:here|around|alive)|disappearing|dying(?! (?:my|her|his|the"
     r"|their|our) (?:hair|clothes|shirt|jeans))|being dead|being gone|no longer existing|not being"
     r" in (?:their|the|his|her) (?:lives|life|picture))\b(?! (?:on|this|next|for(?! good| ever)|at"
-    r"|tomorrow"
-    r"|tonight|today|until|till|in|from|when|while|so)\b)",
+    r"|tomorrow|tonight|today|until|till|in|from|when|while|so)\b)",
     r"\b(?:i am|my (?:whole )?(?:existence|life) is) (?:just |only |nothing but |nothing more than"
     r" )?(?:a |one more |another |an )?(?:weight|mouth|burden|drain|problem|chore|obligation"
     r"|charity case|thing)\b(?: \w+){0,3} (?:has|have|are|is) (?:forced |made |stuck |obliged )?"
@@ -191,8 +190,8 @@ _OWN_WORDS_WHOLE = [
     r"(?=.*\bif i (?:was|were|am) (?:gone|not here|not around|dead|no longer here|no longer"
     r" around)\b(?! (?:for|on|to|away|abroad|at|in|next|this|over|during|until|till|by|from"
     r"|tomorrow|tonight|today)\b)(?! (?:\w+ ){0,2}(?:cats?|dogs?|pets?)\b)(?: \w+){0,4} (?:could"
-    r"|would|can|might|will) (?:finally |at"
-    r" last )?(?:stop (?:crying|worrying|paying|suffering|struggling|hurting|grieving)|be (?:happy"
+    r"|would|can|might|will) (?:finally |at last )?(?:stop (?:crying|worrying|paying|suffering"
+    r"|struggling|hurting|grieving)|be (?:happy"
     r"|happier|free|at peace|proud)|move on|start (?:again|over|fresh)|have (?:more|their|his|her)"
     r" (?:honou?r|money|peace|freedom|life|lives)|get (?:on with|their|his|her) (?:life|lives))\b)"
     r"(?!.*\b(?:moving|move (?:to|abroad|out|away)|abroad|emigrat\w*|holiday|trip|uni|university"

@@ -168,9 +168,8 @@ _TWICE_MORE = [
     r"(?:going to|gonna) do it\b(?= *$| soon\b| tonight\b| today\b| now\b| tomorrow\b| i am\b)",
     r"doing it (?:soon|tonight|today|now|tomorrow)\b",
     r"calm about it\b|(?:weirdly|strangely|oddly|finally) (?:calm|at peace)\b",
-    r"made my (?:choice|decision)\b(?= *$| i am going *$| (?:i will|ill) be gone)|(?:i have |ive"
-    r" )?decided"
-    r"\b(?= *$| i am going *$)",
+    r"made my (?:choice|decision)\b(?= *$| i am going *$| (?:i will|ill) be gone)"
+    r"|(?:i have )?decided\b(?= *$| i am going *$)",
     r"(?:i will|ill) be gone (?:soon|by|within|in a few)\b|(?:i will|ill) be gone *$",
     r"not a cry for help\b|(?:not asking|do not want) (?:you )?to stop me\b|(?:do not|dont) try to"
     r" stop me\b",
@@ -270,10 +269,10 @@ RULE = rule(
     + r"|\b(?:abroad|australia|emigrat\w*|essay|deadline|tax|sugar|shift|bus|flight|sale|rejection"
     r"|school|cafe|leaving do|boss|work|office|team|promotion|concert|gig|text\w*|repl\w*)\b"
     # the ordinary act a decision is about, named
+    # (apply, book, propose and move are in EVERYDAY already)
     r"|(?<!not )\b(?:going to|decided to|want to|i will) (?:tell (?:my|him|her|the|dad|mum|mom)"
-    r"|call|ask|talk to|email|stand for|apply"
-    r"|start|book|buy|sign|confront|propose|visit|move|shave|go vegan)\b|\b(?:raise|vegan|council"
-    r"|nomination|mat leave|maternity|paternity|part time)\b",
+    r"|call|ask|talk to|email|stand for|start|buy|sign|confront|visit|shave)\b|\b(?:raise|vegan"
+    r"|council|nomination|mat leave|maternity|paternity|part time)\b",
     weak=[
         r"\b(?:tonight|today|tomorrow|this) is (?:the|my) (?:night|day)\b",
         r"\b(?:i am|i) (?:ready|done waiting|ready now|ready to go)\b(?= *$| now| to go)",

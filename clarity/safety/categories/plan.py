@@ -202,17 +202,18 @@ _USED = (
     r"| buckle| to (?:the|a) (?:range|shop|club|gunsmith|vet)| hunting| for (?:the|my) (?:pain"
     r"|cold|flu|headache|hunt|deer))"
 )
+# Shooting, hunting and stock words: a gun or a time beside them is not a plan.
+_SHOOTING = r"(?:hunt\w*|deer|range|season|club|clay|pheasant|duck|rabbits?|foxes|vermin)"
 _OWN_WORDS_WHOLE = [
     # (the rarest test first, the exclusions last: the engine stops at the first that fails)
     rf"(?=.*\b{_USED})(?=.*\b(?:{_TIME_BROAD}|after that|after (?:this|the) (?:last|final) \w+"
-    r"|my last (?:one|shift|raid|game|day))\b)(?!.*\b(?:hunt\w*|deer|range|season|club|clay"
-    r"|pheasant|duck|rabbits?|foxes|vermin|pumpkins?|carv\w*|prescri\w*|doctor|gp|vet|ewe|sheep"
-    r"|lambs?|cows?|put (?:her|him|it) down|lawn|edge|hedge|bbq|garden\w*)\b)",
+    rf"|my last (?:one|shift|raid|game|day))\b)(?!.*\b(?:{_SHOOTING}|pumpkins?|carv\w*|prescri\w*"
+    r"|doctor|gp|vet|ewe|sheep|lambs?|cows?|put (?:her|him|it) down|lawn|edge|hedge|bbq"
+    r"|garden\w*)\b)",
     r"(?=.*\b(?:that is|thats) (?:when|the (?:day|night))\b)"
     r"(?=.*\b(?:guns?|shotguns?|rifles?|pistol|rope|pills|tablets|insulin|meds|knife|belt)\b)"
-    rf"(?=.*\b(?:{_TIME_BROAD}|next week|this weekend|my birthday)\b)(?!.*\b(?:hunt\w*|deer|range"
-    r"|season|club|clay|pheasant|duck|rabbits?|foxes|vermin|prescri\w*|doctor|gp|start\w*|dose"
-    r"|pharmac\w*|chemist)\b)",
+    rf"(?=.*\b(?:{_TIME_BROAD}|next week|this weekend|my birthday)\b)(?!.*\b(?:{_SHOOTING}"
+    r"|prescri\w*|doctor|gp|start\w*|dose|pharmac\w*|chemist)\b)",
     r"(?=.*\b(?:gives me|i have|i will have|i ll have|ill have) (?:\w+ )?(?:hours?|the (?:house"
     r"|flat|place)(?: to myself)?|time) (?:alone )?with the (?:insulin|pills|tablets|meds|rope"
     r"|gun|rifle|shotgun|knife|belt)\b(?! (?:trolley|round|cupboard|cabinet|chart)\b))",

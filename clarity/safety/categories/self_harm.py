@@ -118,7 +118,7 @@ _WOUNDS = [
 # a hand put on a hotplate or a hot fork to the leg to feel something; nails dug in until they
 # bleed; cuts picked so they do not heal; food refused as undeserved.
 _OWN_WORDS = [
-    r"\b(?:put|held|pressed|placed|stuck|press\w*|hold\w*) (?:my (?:hand|arm|fingers?|palm|wrist"
+    r"\b(?:put|held|placed|stuck|press\w*|hold\w*) (?:my (?:hand|arm|fingers?|palm|wrist"
     r"|skin|leg|thigh)s?|a (?:hot|heated|burning) (?:fork|spoon|knife|lighter|iron|coin) (?:to|on"
     r"|against|into) my (?:leg|arm|skin|thigh|wrist|hand|stomach)s?) (?:on|onto|in|into|against"
     r"|under|to|after) (?:the |a |dinner )?(?:\w+ )?(?:hotplate|hob|stove|iron|flame|fire|candle"
@@ -127,8 +127,7 @@ _OWN_WORDS = [
     r"|heat therapy|accident\w*)\b)",
     r"\b(?:dig|digging|dug) my (?:nails|fingernails) into (?:my )?(?:skin|arms?|legs?|thighs?"
     r"|palms?|wrists?|hands?)\b(?: \w+){0,3} (?:till|until|so|so hard) (?:it|they|i) (?:breaks"
-    r"|bleeds?"
-    r"|bleed|break|draw blood|drew blood|bled)\b",
+    r"|bleeds?|break|draw blood|drew blood|bled)\b",
     r"\bpick\w* (?:at )?(?:the|my) (?:cuts|scabs|wounds|scars)\b(?: \w+){0,3} (?:so (?:they|it)"
     r" (?:do not|does not|will not|never|wont|dont|cant|can not) heal|open again|until they bleed"
     r"|till they bleed)\b",

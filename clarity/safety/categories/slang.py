@@ -80,8 +80,7 @@ _OWN_WORDS = [
 _OWN_WORDS_WHOLE = [
     r"(?=.*\b(?:walk|go|head|drive)\w* (?:out )?(?:\w+ ){0,5}with (?:the|my|a|dads) (?:rifle|gun"
     r"|shotgun|pistol|rope)\b(?: \w+){0,2} (?:and )?(?:not|never) (?:come|coming) back\b(?!"
-    r" (?:till|until"
-    r"|before|empty|with)\b))(?!.*\b(?:pigeons?|birds|rabbits?|deer|ducks?|clay)\b)",
+    r" (?:till|until|before|empty|with)\b))(?!.*\b(?:pigeons?|birds|rabbits?|deer|ducks?|clay)\b)",
 ]
 
 
